@@ -1,0 +1,169 @@
+# Set-up steps shared by ./lab's commands. Each step checks before it acts, so running it twice is harmless.
+# Sourced by ./lab with ROOT set to the repository root.
+
+# OpenMP busy-waiting costs 3-5x on small (2-vCPU) machines: see docs/performance.md.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export DEBIAN_FRONTEND=noninteractive
+
+step() { printf '\n==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+die()  { printf '\nlab: error: %s\n' "$*" >&2; exit 1; }
+
+is_debian() { [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; }
+
+# Runs a command as root: directly when we are root, through sudo when it needs no password, otherwise stops and
+# prints the exact command for the user to run.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo -n "$@"
+    else
+        die "this step needs root. Run this, then run ./lab again:
+    sudo $*"
+    fi
+}
+
+APT_UPDATED=""
+apt_install() {
+    if [ -z "$APT_UPDATED" ]; then
+        info "apt-get update"
+        as_root apt-get update -qq
+        APT_UPDATED=1
+    fi
+    info "apt-get install $*"
+    as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# --- Java and Maven --------------------------------------------------------------------------------------------
+java_major() {
+    javac -version 2>&1 | sed -n 's/^javac \([0-9][0-9]*\).*/\1/p'
+}
+
+setup_java_maven() {
+    local missing=()
+    if ! command -v javac >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; then
+        missing+=(openjdk-17-jdk-headless)
+    fi
+    command -v mvn >/dev/null 2>&1 || missing+=(maven)
+    if [ ${#missing[@]} -gt 0 ]; then
+        if is_debian; then
+            step "Installing ${missing[*]}"
+            apt_install "${missing[@]}"
+        else
+            die "rramlab needs a Java 17+ JDK (javac) and Maven 3.8+ on PATH; missing: ${missing[*]}.
+    Install them with your system's package manager (e.g. SDKMAN: sdk install java 17-tem; sdk install maven)."
+        fi
+    fi
+    local major
+    major="$(java_major)"
+    [ -n "$major" ] && [ "$major" -ge 17 ] || die "javac reports version '$(javac -version 2>&1)'; rramlab needs 17 or newer (set JAVA_HOME / PATH)"
+    info "Java $major, $(mvn -v 2>/dev/null | head -1)"
+}
+
+# --- Jupyter ---------------------------------------------------------------------------------------------------
+# Debian's Jupyter modules live under /usr/bin/python3; another python3 earlier on PATH (pyenv, conda) may not see
+# them, so we prefer Debian's interpreter when it has them.
+find_python() {
+    local candidate
+    for candidate in /usr/bin/python3 "$(command -v python3 2>/dev/null || true)"; do
+        [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+        if "$candidate" -c 'import jupyter_client, nbclient, nbformat, nbconvert, notebook' >/dev/null 2>&1; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+setup_jupyter() {
+    if PYTHON="$(find_python)"; then
+        :
+    elif is_debian; then
+        step "Installing Jupyter from Debian's packages"
+        apt_install jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat
+        PYTHON="$(find_python)" || die "Jupyter was installed but /usr/bin/python3 cannot import it"
+    else
+        die "Jupyter (notebook, nbconvert, nbclient, jupyter_client) is missing. Install it with:
+    python3 -m pip install --user notebook nbconvert nbclient jupyter_client nbformat
+then run ./lab again."
+    fi
+    export PYTHON
+    info "Python with Jupyter: $PYTHON"
+}
+
+jupyter_bin() {
+    if [ -x "$(dirname "$PYTHON")/jupyter" ]; then echo "$(dirname "$PYTHON")/jupyter"; else command -v jupyter; fi
+}
+
+# --- Build -------------------------------------------------------------------------------------------------------
+build_is_stale() {
+    local stamp="$ROOT/lib-src/target/notebook-lib/rramlab.jar" kernel="$ROOT/environment/kernel/target/rramlab-kernel.jar"
+    [ -f "$stamp" ] && [ -f "$kernel" ] || return 0
+    [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib-src/pom.xml" "$ROOT/lib-src/src/main" "$ROOT/environment/kernel/pom.xml" \
+        "$ROOT/environment/kernel/src/main" -newer "$stamp" -type f 2>/dev/null | head -1)" ]
+}
+
+setup_build() {
+    if build_is_stale; then
+        step "Building the library and the kernel (Maven; the first build downloads ND4J, ~250 MB)"
+        mvn -B -q -ntp package -DskipTests || die "the Maven build failed (run 'mvn package' to see why)"
+    else
+        info "Build up to date (lib-src/target/notebook-lib/)"
+    fi
+}
+
+# --- Kernel ------------------------------------------------------------------------------------------------------
+KERNEL_NAME_FILE="$ROOT/environment/kernel/target/kernel-name"
+
+setup_kernel() {
+    step "Installing the Java kernelspec"
+    PYTHON="$PYTHON" bash "$ROOT/environment/setup/install-kernel.sh"
+}
+
+kernel_name() {
+    if [ -s "$KERNEL_NAME_FILE" ]; then cat "$KERNEL_NAME_FILE"; else echo java; fi
+}
+
+# --- Data --------------------------------------------------------------------------------------------------------
+FASHION_FILES="train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz"
+
+fashion_dir_ok() {
+    local dir="$1" f
+    [ -n "$dir" ] && [ -d "$dir" ] || return 1
+    for f in $FASHION_FILES; do
+        [ -s "$dir/$f" ] || [ -s "$dir/${f%.gz}" ] || return 1
+    done
+}
+
+setup_fashion_mnist() {
+    local d
+    for d in "${RRAMLAB_FASHION_MNIST:-}" "$ROOT/data/fashion-mnist" /usr/share/datasets/fashion-mnist; do
+        if fashion_dir_ok "$d"; then info "Fashion-MNIST: $d"; return 0; fi
+    done
+    if is_debian; then
+        if ! apt-cache show dataset-fashion-mnist >/dev/null 2>&1 && [ -z "$APT_UPDATED" ]; then
+            as_root apt-get update -qq
+            APT_UPDATED=1
+        fi
+        if apt-cache show dataset-fashion-mnist >/dev/null 2>&1; then
+            step "Installing Fashion-MNIST (Debian package dataset-fashion-mnist, MIT licence)"
+            apt_install dataset-fashion-mnist
+            fashion_dir_ok /usr/share/datasets/fashion-mnist && return 0
+        fi
+    fi
+    step "Downloading Fashion-MNIST from Zalando Research's release into data/fashion-mnist/"
+    bash "$ROOT/environment/setup/fetch-fashion-mnist.sh" "$ROOT/data/fashion-mnist"
+}
+
+setup_tools() {
+    setup_java_maven
+    setup_jupyter
+}
+
+setup_all() {
+    setup_tools
+    setup_build
+    setup_kernel
+    setup_fashion_mnist
+}
