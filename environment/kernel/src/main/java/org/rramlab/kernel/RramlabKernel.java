@@ -38,6 +38,10 @@ public final class RramlabKernel extends BaseKernel {
                     + " import java.util.stream.*;",
             "import static org.rramlab.kernel.Display.*;");
 
+    /** The base library logs every message at INFO, noise in the notebook server's log; held so it is not GC'd. */
+    private static final java.util.logging.Logger BASE_LIBRARY_LOG =
+            java.util.logging.Logger.getLogger("io.github.spencerpark");
+
     private static volatile RramlabKernel instance;
 
     private final CodeEvaluator evaluator;
@@ -68,6 +72,7 @@ public final class RramlabKernel extends BaseKernel {
             System.err.println("usage: java -jar rramlab-kernel.jar <connection file>");
             System.exit(2);
         }
+        BASE_LIBRARY_LOG.setLevel(java.util.logging.Level.WARNING);
         Path connectionFile = Path.of(args[0]);
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("connection file '" + connectionFile + "' does not exist");
