@@ -82,6 +82,11 @@ public final class Images {
         return out;
     }
 
+    /** The same from an array of images, {@code images[i][y][x]}. */
+    public static BufferedImage grid(float[][][] images, List<String> labels, int columns, int scale) {
+        return grid(java.util.Arrays.asList(images), labels, columns, scale);
+    }
+
     /** A grid from an INDArray of shape [n, 1, h, w] (channels first, as the networks use) or [n, h, w]. */
     public static BufferedImage grid(INDArray images, List<String> labels, int columns, int scale) {
         long[] shape = images.shape();
