@@ -1,0 +1,94 @@
+package org.rramlab.kernel.display;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import io.github.spencerpark.jupyter.kernel.display.common.Image;
+
+import java.awt.image.RenderedImage;
+import java.lang.reflect.Method;
+
+/**
+ * Turns a cell's value into Jupyter display data.
+ * <ul>
+ *   <li>{@link RenderedImage} (e.g. BufferedImage): {@code image/png};</li>
+ *   <li>any XChart chart (a subclass of {@code org.knowm.xchart.internal.chartpart.Chart}): {@code image/png},
+ *       drawn with {@code org.knowm.xchart.BitmapEncoder.getBufferedImage};</li>
+ *   <li>a Tablesaw {@code tech.tablesaw.api.Table}: {@code text/html} (see {@link HtmlTable}) and
+ *       {@code text/plain};</li>
+ *   <li>anything else: the base kernel's renderer ({@code text/plain} from {@code toString()}).</li>
+ * </ul>
+ * XChart and Tablesaw arrive with the notebook's {@code %jars}, after the kernel started, so they are recognised
+ * by class name and called by reflection rather than linked at compile time.
+ */
+public final class ValueRenderer {
+    static final String CHART_CLASS = "org.knowm.xchart.internal.chartpart.Chart";
+    static final String BITMAP_ENCODER_CLASS = "org.knowm.xchart.BitmapEncoder";
+    static final String TABLE_CLASS = "tech.tablesaw.api.Table";
+
+    private final Renderer renderer;
+
+    public ValueRenderer(Renderer renderer) {
+        this.renderer = renderer;
+        Image.registerAll(renderer);
+    }
+
+    /** Display data for {@code value}, or the given data itself when it already is {@link DisplayData}. */
+    public DisplayData render(Object value) {
+        if (value instanceof DisplayData data) {
+            return data;
+        }
+        if (isInstanceOf(value, TABLE_CLASS)) {
+            return HtmlTable.render(value);
+        }
+        return renderer.render(adapt(value));
+    }
+
+    /** Display data restricted to the given MIME types (e.g. {@code "text/plain"}). */
+    public DisplayData render(Object value, String... mimeTypes) {
+        if (mimeTypes == null || mimeTypes.length == 0) {
+            return render(value);
+        }
+        if (isInstanceOf(value, TABLE_CLASS)) {
+            DisplayData all = HtmlTable.render(value);
+            DisplayData chosen = new DisplayData();
+            for (String type : mimeTypes) {
+                Object data = all.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.parse(type));
+                if (data != null) {
+                    chosen.putData(type, data);
+                }
+            }
+            return chosen;
+        }
+        return renderer.renderAs(adapt(value), mimeTypes);
+    }
+
+    /** Charts become images; everything else stays as it is. */
+    private static Object adapt(Object value) {
+        if (isInstanceOf(value, CHART_CLASS)) {
+            return chartImage(value);
+        }
+        return value;
+    }
+
+    static RenderedImage chartImage(Object chart) {
+        try {
+            Class<?> encoder = Class.forName(BITMAP_ENCODER_CLASS, true, chart.getClass().getClassLoader());
+            Class<?> chartType = Class.forName(CHART_CLASS, false, chart.getClass().getClassLoader());
+            Method draw = encoder.getMethod("getBufferedImage", chartType);
+            return (RenderedImage) draw.invoke(null, chart);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot draw XChart chart " + chart.getClass().getName()
+                    + " with " + BITMAP_ENCODER_CLASS + ".getBufferedImage: " + e, e);
+        }
+    }
+
+    /** True if {@code value}'s class or a superclass has the given name (the class may be unknown to us). */
+    static boolean isInstanceOf(Object value, String className) {
+        for (Class<?> c = value == null ? null : value.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
