@@ -38,9 +38,14 @@ public final class RramlabKernel extends BaseKernel {
                     + " import java.util.stream.*;",
             "import static org.rramlab.kernel.Display.*;");
 
-    /** The base library logs every message at INFO, noise in the notebook server's log; held so it is not GC'd. */
-    private static final java.util.logging.Logger BASE_LIBRARY_LOG =
-            java.util.logging.Logger.getLogger("io.github.spencerpark");
+    /**
+     * The base library logs every message at INFO under these logger names: noise in the notebook server's log.
+     * Held here so that the level set on them is not lost to garbage collection.
+     */
+    private static final List<java.util.logging.Logger> BASE_LIBRARY_LOGS = java.util.stream.Stream.of(
+                    "Jupyter", "HeartbeatChannel", "IOPubChannel", "ShellChannel", "StdinChannel",
+                    "io.github.spencerpark")
+            .map(java.util.logging.Logger::getLogger).toList();
 
     private static volatile RramlabKernel instance;
 
@@ -72,7 +77,7 @@ public final class RramlabKernel extends BaseKernel {
             System.err.println("usage: java -jar rramlab-kernel.jar <connection file>");
             System.exit(2);
         }
-        BASE_LIBRARY_LOG.setLevel(java.util.logging.Level.WARNING);
+        BASE_LIBRARY_LOGS.forEach(log -> log.setLevel(java.util.logging.Level.WARNING));
         Path connectionFile = Path.of(args[0]);
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("connection file '" + connectionFile + "' does not exist");
