@@ -38,15 +38,6 @@ public final class RramlabKernel extends BaseKernel {
                     + " import java.util.stream.*;",
             "import static org.rramlab.kernel.Display.*;");
 
-    /**
-     * The base library logs every message at INFO under these logger names: noise in the notebook server's log.
-     * Held here so that the level set on them is not lost to garbage collection.
-     */
-    private static final List<java.util.logging.Logger> BASE_LIBRARY_LOGS = java.util.stream.Stream.of(
-                    "Jupyter", "HeartbeatChannel", "IOPubChannel", "ShellChannel", "StdinChannel",
-                    "io.github.spencerpark")
-            .map(java.util.logging.Logger::getLogger).toList();
-
     private static volatile RramlabKernel instance;
 
     private final CodeEvaluator evaluator;
@@ -77,7 +68,7 @@ public final class RramlabKernel extends BaseKernel {
             System.err.println("usage: java -jar rramlab-kernel.jar <connection file>");
             System.exit(2);
         }
-        BASE_LIBRARY_LOGS.forEach(log -> log.setLevel(java.util.logging.Level.WARNING));
+        quietBaseLibraryLogging();
         Path connectionFile = Path.of(args[0]);
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("connection file '" + connectionFile + "' does not exist");
@@ -91,6 +82,18 @@ public final class RramlabKernel extends BaseKernel {
         connection.connect();
         connection.waitUntilClose();
         instance = null;
+    }
+
+    /**
+     * The base library logs every message it handles at INFO (under logger names like "Loop-Shell-0"): noise in
+     * the notebook server's log. Drop its records below WARNING at the console; user code's logging is untouched.
+     */
+    private static void quietBaseLibraryLogging() {
+        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            handler.setFilter(record -> record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                    || record.getSourceClassName() == null
+                    || !record.getSourceClassName().startsWith("io.github.spencerpark."));
+        }
     }
 
     /** How this kernel turns values into display data (used by {@link Display}). */
