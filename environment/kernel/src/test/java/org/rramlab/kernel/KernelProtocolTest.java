@@ -185,7 +185,39 @@ class KernelProtocolTest {
         interrupter.join();
         assertEquals("error", run.status());
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
-        assertEquals("8", kernel.execute("before + 1").result("text/plain"));
+        // The interrupt must not linger: a sleep in the next cell runs normally.
+        KernelClient.Execution next = kernel.execute("Thread.sleep(5);\nbefore + 1");
+        assertEquals("8", next.result("text/plain"), next.traceback());
+    }
+
+    @Test
+    void interruptEndsASleepingCell() {
+        interruptAfter(500);
+        KernelClient.Execution run = kernel.execute("Thread.sleep(60_000);");
+        assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
+        assertEquals("ok", kernel.execute("Thread.sleep(5);").status());
+    }
+
+    @Test
+    void cellsShareOneWorkerThreadSoThreadLocalsPersist() {
+        // ND4J keeps its random generator per thread: a seed set in one cell must hold in the next.
+        kernel.execute("ThreadLocal<String> local = new ThreadLocal<>();\nlocal.set(\"kept\");\n"
+                + "long worker = Thread.currentThread().getId();");
+        KernelClient.Execution run = kernel.execute("local.get() + \" \" + (Thread.currentThread().getId() == worker)");
+        assertEquals("kept true", run.result("text/plain"), run.traceback());
+    }
+
+    private void interruptAfter(long millis) {
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                kernel.interrupt();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        interrupter.setDaemon(true);
+        interrupter.start();
     }
 
     @Test
