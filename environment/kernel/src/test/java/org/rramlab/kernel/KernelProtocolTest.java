@@ -112,6 +112,20 @@ class KernelProtocolTest {
     }
 
     @Test
+    void jarsTakesGlobsAndClasspathTakesClassFolders() throws Exception {
+        Path globbed = Files.createDirectories(work.resolve("globbed"));
+        writeJar(globbed.resolve("shout.jar"), "demo2", "Shout", "public static String of(String s) { return s.toUpperCase(); }");
+        KernelClient.Execution glob = kernel.execute("%jars globbed/*.jar\ndemo2.Shout.of(\"ok\")");
+        assertEquals("OK", glob.result("text/plain"), glob.traceback());
+
+        Path classes = compile("demo3", "Twice", "public static int of(int n) { return 2 * n; }");
+        KernelClient.Execution folder = kernel.execute("%classpath " + classes + "\ndemo3.Twice.of(21)");
+        assertEquals("42", folder.result("text/plain"), folder.traceback());
+        assertTrue(kernel.execute("%jars globbed/*.zip").error().get("evalue").getAsString()
+                .contains("no jar found at 'globbed/*.zip'"));
+    }
+
+    @Test
     void bufferedImageIsShownAsPng() throws IOException {
         KernelClient.Execution run = kernel.execute(
                 "var img = new java.awt.image.BufferedImage(7, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
@@ -246,17 +260,27 @@ class KernelProtocolTest {
 
     /** Compiles {@code demo.Greeter} and packs it into a jar, so %jars has something new to load. */
     private void writeGreeterJar(Path jar) throws IOException {
-        Path src = Files.createDirectories(work.resolve("greeter-src/demo"));
-        Files.writeString(src.resolve("Greeter.java"),
-                "package demo; public class Greeter { public String hello(String n) { return \"hello \" + n; } }");
-        Path classes = Files.createDirectories(work.resolve("greeter-classes"));
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", classes.toString(), src.resolve("Greeter.java").toString());
-        assertEquals(0, rc);
+        writeJar(jar, "demo", "Greeter", "public String hello(String n) { return \"hello \" + n; }");
+    }
+
+    private void writeJar(Path jar, String pkg, String name, String body) throws IOException {
+        Path classes = compile(pkg, name, body);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("demo/Greeter.class"));
-            out.write(Files.readAllBytes(classes.resolve("demo/Greeter.class")));
+            out.putNextEntry(new JarEntry(pkg + "/" + name + ".class"));
+            out.write(Files.readAllBytes(classes.resolve(pkg + "/" + name + ".class")));
             out.closeEntry();
         }
+    }
+
+    /** Compiles one public class into a fresh class folder and returns the folder. */
+    private Path compile(String pkg, String name, String body) throws IOException {
+        Path src = Files.createDirectories(work.resolve("src-" + pkg).resolve(pkg));
+        Files.writeString(src.resolve(name + ".java"),
+                "package " + pkg + "; public class " + name + " { " + body + " }");
+        Path classes = Files.createDirectories(work.resolve("classes-" + pkg));
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-d", classes.toString(), src.resolve(name + ".java").toString());
+        assertEquals(0, rc, "test class " + pkg + "." + name + " compiles");
+        return classes;
     }
 }
