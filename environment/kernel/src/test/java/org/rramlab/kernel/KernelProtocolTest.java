@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -186,17 +187,7 @@ class KernelProtocolTest {
     @Test
     void interruptStopsARunawayLoopAndTheKernelGoesOn() throws Exception {
         kernel.execute("long before = 7;");
-        Thread interrupter = new Thread(() -> {
-            try {
-                Thread.sleep(800);
-                kernel.interrupt();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        interrupter.start();
-        KernelClient.Execution run = kernel.execute("long spins = 0;\nwhile (true) { spins++; }");
-        interrupter.join();
+        KernelClient.Execution run = interrupted("long spins = 0;\nwhile (true) { spins++; }");
         assertEquals("error", run.status());
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
         // The interrupt must not linger: a sleep in the next cell runs normally.
@@ -205,9 +196,8 @@ class KernelProtocolTest {
     }
 
     @Test
-    void interruptEndsASleepingCell() {
-        interruptAfter(500);
-        KernelClient.Execution run = kernel.execute("Thread.sleep(60_000);");
+    void interruptEndsASleepingCell() throws Exception {
+        KernelClient.Execution run = interrupted("Thread.sleep(60_000);");
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
         assertEquals("ok", kernel.execute("Thread.sleep(5);").status());
     }
@@ -221,17 +211,32 @@ class KernelProtocolTest {
         assertEquals("kept true", run.result("text/plain"), run.traceback());
     }
 
-    private void interruptAfter(long millis) {
+    /**
+     * Runs {@code code} while interrupting every half second until it ends: a single early interrupt could land
+     * before the cell starts on a loaded machine. The interrupter is joined before anything else runs, so no
+     * interrupt can reach the next cell.
+     */
+    private KernelClient.Execution interrupted(String code) throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(millis);
-                kernel.interrupt();
+                while (!done.get()) {
+                    Thread.sleep(500);
+                    if (!done.get()) {
+                        kernel.interrupt();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        interrupter.setDaemon(true);
         interrupter.start();
+        try {
+            return kernel.execute(code);
+        } finally {
+            done.set(true);
+            interrupter.join();
+        }
     }
 
     @Test
