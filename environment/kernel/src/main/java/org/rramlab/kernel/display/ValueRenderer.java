@@ -34,6 +34,9 @@ public final class ValueRenderer {
 
     /** Display data for {@code value}, or the given data itself when it already is {@link DisplayData}. */
     public DisplayData render(Object value) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
         if (value instanceof DisplayData data) {
             return data;
         }
@@ -45,7 +48,7 @@ public final class ValueRenderer {
 
     /** Display data restricted to the given MIME types (e.g. {@code "text/plain"}). */
     public DisplayData render(Object value, String... mimeTypes) {
-        if (mimeTypes == null || mimeTypes.length == 0) {
+        if (value == null || mimeTypes == null || mimeTypes.length == 0) {
             return render(value);
         }
         if (isInstanceOf(value, TABLE_CLASS)) {
