@@ -135,6 +135,7 @@ class KernelProtocolTest {
         assertEquals(7, png.getWidth());
         assertEquals(5, png.getHeight());
         assertEquals(0xff0000, png.getRGB(2, 3) & 0xffffff);
+        assertEquals("[image 7x5]", run.result("text/plain"));
     }
 
     @Test

@@ -43,7 +43,14 @@ public final class ValueRenderer {
         if (isInstanceOf(value, TABLE_CLASS)) {
             return HtmlTable.render(value);
         }
-        return renderer.render(adapt(value));
+        Object adapted = adapt(value);
+        if (adapted instanceof RenderedImage image) {
+            // PNG plus a short text form (the default would be BufferedImage's long toString()).
+            DisplayData data = new DisplayData("[image " + image.getWidth() + "x" + image.getHeight() + "]");
+            data.putData(Image.PNG, renderer.renderAs(image, Image.PNG.toString()).getData(Image.PNG));
+            return data;
+        }
+        return renderer.render(adapted);
     }
 
     /** Display data restricted to the given MIME types (e.g. {@code "text/plain"}). */
