@@ -49,7 +49,7 @@ public final class Charts {
 
     /** One line over x = 1, 2, ... n (e.g. a value per epoch). */
     public static XYChart line(String title, String xLabel, String yLabel, double[] y) {
-        return line(title, xLabel, yLabel, Map.of(yLabel, y));
+        return line(title, xLabel, yLabel, Map.of(yLabel == null ? "y" : yLabel, y));
     }
 
     /** Several lines over x = 1, 2, ... n, one per map entry (in map order). */
@@ -91,12 +91,12 @@ public final class Charts {
 
     /** Points of one series. */
     public static XYChart scatter(String title, String xLabel, String yLabel, double[] x, double[] y) {
-        return scatter(title, xLabel, yLabel, Map.of(yLabel, new XY(x, y)));
+        return scatter(title, xLabel, yLabel, Map.of(yLabel == null ? "y" : yLabel, new XY(x, y)));
     }
 
     /** A histogram of {@code values} in {@code bins} equal bins between their minimum and maximum. */
     public static XYChart histogram(String title, String xLabel, double[] values, int bins) {
-        return histogram(title, xLabel, Map.of(xLabel, values), bins);
+        return histogram(title, xLabel, Map.of(xLabel == null ? "values" : xLabel, values), bins);
     }
 
     /**
@@ -160,7 +160,7 @@ public final class Charts {
     /** Bars, one per category. */
     public static CategoryChart bar(String title, String xLabel, String yLabel, List<String> categories,
                                     double[] values) {
-        return bar(title, xLabel, yLabel, categories, Map.of(yLabel, values));
+        return bar(title, xLabel, yLabel, categories, Map.of(yLabel == null ? "values" : yLabel, values));
     }
 
     /** Grouped bars: per category one bar of each series, side by side. */

@@ -228,13 +228,18 @@ public final class Images {
         return Math.round(255 * Math.max(0f, Math.min(1f, v)));
     }
 
+    /** Centred under the image; a smaller font (down to 8 pt) before the text is cut. */
     private static void drawLabel(Graphics2D g, String label, int x, int y, int width, int height) {
         if (label == null || label.isEmpty()) {
             return;
         }
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(LABEL_FONT);
         g.setColor(Color.BLACK);
+        int size = LABEL_FONT.getSize();
+        g.setFont(LABEL_FONT);
+        while (size > 8 && g.getFontMetrics().stringWidth(label) > width) {
+            g.setFont(LABEL_FONT.deriveFont((float) --size));
+        }
         FontMetrics fm = g.getFontMetrics();
         String text = label;
         while (text.length() > 1 && fm.stringWidth(text) > width) {

@@ -46,6 +46,19 @@ class TablesTest {
     }
 
     @Test
+    void parametersFromAMapKeepOrderAndFormatNumbers() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("profile", "ci");
+        p.put("images", 2000);
+        p.put("read noise", 0.0123456);
+        p.put("tiny", 1e-5);
+        p.put("whole", 65.0);
+        Table t = Tables.parameters("run", p);
+        assertEquals(List.of("profile", "images", "read noise", "tiny", "whole"), t.stringColumn("parameter").asList());
+        assertEquals(List.of("ci", "2000", "0.01235", "1.000e-05", "65"), t.stringColumn("value").asList());
+    }
+
+    @Test
     void percentages() {
         assertEquals("84.2 %", Tables.percent(0.8421, 1));
         assertEquals("100 %", Tables.percent(1.0, 0));

@@ -38,10 +38,6 @@ public final class RramlabKernel extends BaseKernel {
                     + " import java.util.stream.*;",
             "import static org.rramlab.kernel.Display.*;");
 
-    /** The base library logs every message at INFO, noise in the notebook server's log; held so it is not GC'd. */
-    private static final java.util.logging.Logger BASE_LIBRARY_LOG =
-            java.util.logging.Logger.getLogger("io.github.spencerpark");
-
     private static volatile RramlabKernel instance;
 
     private final CodeEvaluator evaluator;
@@ -72,7 +68,7 @@ public final class RramlabKernel extends BaseKernel {
             System.err.println("usage: java -jar rramlab-kernel.jar <connection file>");
             System.exit(2);
         }
-        BASE_LIBRARY_LOG.setLevel(java.util.logging.Level.WARNING);
+        quietBaseLibraryLogging();
         Path connectionFile = Path.of(args[0]);
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("connection file '" + connectionFile + "' does not exist");
@@ -86,6 +82,18 @@ public final class RramlabKernel extends BaseKernel {
         connection.connect();
         connection.waitUntilClose();
         instance = null;
+    }
+
+    /**
+     * The base library logs every message it handles at INFO (under logger names like "Loop-Shell-0"): noise in
+     * the notebook server's log. Drop its records below WARNING at the console; user code's logging is untouched.
+     */
+    private static void quietBaseLibraryLogging() {
+        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            handler.setFilter(record -> record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                    || record.getSourceClassName() == null
+                    || !record.getSourceClassName().startsWith("io.github.spencerpark."));
+        }
     }
 
     /** How this kernel turns values into display data (used by {@link Display}). */

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -112,6 +113,20 @@ class KernelProtocolTest {
     }
 
     @Test
+    void jarsTakesGlobsAndClasspathTakesClassFolders() throws Exception {
+        Path globbed = Files.createDirectories(work.resolve("globbed"));
+        writeJar(globbed.resolve("shout.jar"), "demo2", "Shout", "public static String of(String s) { return s.toUpperCase(); }");
+        KernelClient.Execution glob = kernel.execute("%jars globbed/*.jar\ndemo2.Shout.of(\"ok\")");
+        assertEquals("OK", glob.result("text/plain"), glob.traceback());
+
+        Path classes = compile("demo3", "Twice", "public static int of(int n) { return 2 * n; }");
+        KernelClient.Execution folder = kernel.execute("%classpath " + classes + "\ndemo3.Twice.of(21)");
+        assertEquals("42", folder.result("text/plain"), folder.traceback());
+        assertTrue(kernel.execute("%jars globbed/*.zip").error().get("evalue").getAsString()
+                .contains("no jar found at 'globbed/*.zip'"));
+    }
+
+    @Test
     void bufferedImageIsShownAsPng() throws IOException {
         KernelClient.Execution run = kernel.execute(
                 "var img = new java.awt.image.BufferedImage(7, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
@@ -120,6 +135,7 @@ class KernelProtocolTest {
         assertEquals(7, png.getWidth());
         assertEquals(5, png.getHeight());
         assertEquals(0xff0000, png.getRGB(2, 3) & 0xffffff);
+        assertEquals("[image 7x5]", run.result("text/plain"));
     }
 
     @Test
@@ -172,20 +188,56 @@ class KernelProtocolTest {
     @Test
     void interruptStopsARunawayLoopAndTheKernelGoesOn() throws Exception {
         kernel.execute("long before = 7;");
+        KernelClient.Execution run = interrupted("long spins = 0;\nwhile (true) { spins++; }");
+        assertEquals("error", run.status());
+        assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
+        // The interrupt must not linger: a sleep in the next cell runs normally.
+        KernelClient.Execution next = kernel.execute("Thread.sleep(5);\nbefore + 1");
+        assertEquals("8", next.result("text/plain"), next.traceback());
+    }
+
+    @Test
+    void interruptEndsASleepingCell() throws Exception {
+        KernelClient.Execution run = interrupted("Thread.sleep(60_000);");
+        assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
+        assertEquals("ok", kernel.execute("Thread.sleep(5);").status());
+    }
+
+    @Test
+    void cellsShareOneWorkerThreadSoThreadLocalsPersist() {
+        // ND4J keeps its random generator per thread: a seed set in one cell must hold in the next.
+        kernel.execute("ThreadLocal<String> local = new ThreadLocal<>();\nlocal.set(\"kept\");\n"
+                + "long worker = Thread.currentThread().getId();");
+        KernelClient.Execution run = kernel.execute("local.get() + \" \" + (Thread.currentThread().getId() == worker)");
+        assertEquals("kept true", run.result("text/plain"), run.traceback());
+    }
+
+    /**
+     * Runs {@code code} while interrupting every half second until it ends: a single early interrupt could land
+     * before the cell starts on a loaded machine. The interrupter is joined before anything else runs, so no
+     * interrupt can reach the next cell.
+     */
+    private KernelClient.Execution interrupted(String code) throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(800);
-                kernel.interrupt();
+                while (!done.get()) {
+                    Thread.sleep(500);
+                    if (!done.get()) {
+                        kernel.interrupt();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         interrupter.start();
-        KernelClient.Execution run = kernel.execute("long spins = 0;\nwhile (true) { spins++; }");
-        interrupter.join();
-        assertEquals("error", run.status());
-        assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
-        assertEquals("8", kernel.execute("before + 1").result("text/plain"));
+        try {
+            return kernel.execute(code);
+        } finally {
+            done.set(true);
+            interrupter.join();
+        }
     }
 
     @Test
@@ -214,17 +266,27 @@ class KernelProtocolTest {
 
     /** Compiles {@code demo.Greeter} and packs it into a jar, so %jars has something new to load. */
     private void writeGreeterJar(Path jar) throws IOException {
-        Path src = Files.createDirectories(work.resolve("greeter-src/demo"));
-        Files.writeString(src.resolve("Greeter.java"),
-                "package demo; public class Greeter { public String hello(String n) { return \"hello \" + n; } }");
-        Path classes = Files.createDirectories(work.resolve("greeter-classes"));
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", classes.toString(), src.resolve("Greeter.java").toString());
-        assertEquals(0, rc);
+        writeJar(jar, "demo", "Greeter", "public String hello(String n) { return \"hello \" + n; }");
+    }
+
+    private void writeJar(Path jar, String pkg, String name, String body) throws IOException {
+        Path classes = compile(pkg, name, body);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("demo/Greeter.class"));
-            out.write(Files.readAllBytes(classes.resolve("demo/Greeter.class")));
+            out.putNextEntry(new JarEntry(pkg + "/" + name + ".class"));
+            out.write(Files.readAllBytes(classes.resolve(pkg + "/" + name + ".class")));
             out.closeEntry();
         }
+    }
+
+    /** Compiles one public class into a fresh class folder and returns the folder. */
+    private Path compile(String pkg, String name, String body) throws IOException {
+        Path src = Files.createDirectories(work.resolve("src-" + pkg).resolve(pkg));
+        Files.writeString(src.resolve(name + ".java"),
+                "package " + pkg + "; public class " + name + " { " + body + " }");
+        Path classes = Files.createDirectories(work.resolve("classes-" + pkg));
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-d", classes.toString(), src.resolve(name + ".java").toString());
+        assertEquals(0, rc, "test class " + pkg + "." + name + " compiles");
+        return classes;
     }
 }

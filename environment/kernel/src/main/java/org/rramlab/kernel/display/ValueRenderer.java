@@ -34,18 +34,28 @@ public final class ValueRenderer {
 
     /** Display data for {@code value}, or the given data itself when it already is {@link DisplayData}. */
     public DisplayData render(Object value) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
         if (value instanceof DisplayData data) {
             return data;
         }
         if (isInstanceOf(value, TABLE_CLASS)) {
             return HtmlTable.render(value);
         }
-        return renderer.render(adapt(value));
+        Object adapted = adapt(value);
+        if (adapted instanceof RenderedImage image) {
+            // PNG plus a short text form (the default would be BufferedImage's long toString()).
+            DisplayData data = new DisplayData("[image " + image.getWidth() + "x" + image.getHeight() + "]");
+            data.putData(Image.PNG, renderer.renderAs(image, Image.PNG.toString()).getData(Image.PNG));
+            return data;
+        }
+        return renderer.render(adapted);
     }
 
     /** Display data restricted to the given MIME types (e.g. {@code "text/plain"}). */
     public DisplayData render(Object value, String... mimeTypes) {
-        if (mimeTypes == null || mimeTypes.length == 0) {
+        if (value == null || mimeTypes == null || mimeTypes.length == 0) {
             return render(value);
         }
         if (isInstanceOf(value, TABLE_CLASS)) {

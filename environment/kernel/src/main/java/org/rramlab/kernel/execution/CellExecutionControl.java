@@ -8,32 +8,44 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs snippets directly in the kernel's JVM, as IJava does, each on a thread of its own so that an interrupt can
- * stop it without touching the kernel's threads.
+ * Runs snippets directly in the kernel's JVM, as IJava does, on one worker thread of their own (not the kernel's
+ * message threads). The same worker runs every snippet, so thread-locals survive from cell to cell: ND4J keeps its
+ * random generator ({@code Nd4j.getRandom()}) and workspaces per thread, and a seed set in one cell must still hold
+ * in the next.
  *
  * <p>{@link #invoke} keeps the snippet's real value (not its string form, which is all JShell passes on) and hands
- * JShell a key instead; {@link #takeResult} swaps the key for the value. {@link #stop} first interrupts the cell
- * thread (enough for sleeps, waits and I/O) and, if the code ignores that (a busy loop), stops the thread with
- * {@link Thread#stop()}, which is what JShell's own local execution does on Java 17.
+ * JShell a key instead; {@link #takeResult} swaps the key for the value. {@link #stop} first interrupts the worker
+ * (enough for sleeps, waits and I/O) and, if the code ignores that (a busy loop), stops it with
+ * {@link Thread#stop()}, which is what JShell's own local execution does on Java 17. The worker survives that
+ * (the {@link ThreadDeath} ends only the snippet); should it die, the executor starts a new one.
  */
 public final class CellExecutionControl extends DirectExecutionControl {
     /** How long an interrupted cell may take to notice before its thread is stopped the hard way. */
     private static final long GRACE_MILLIS = 300;
     private static final Object NULL = new Object();
-    private static final AtomicInteger CELL_THREADS = new AtomicInteger();
 
-    private final RuntimeClassLoader loader;
     private final Map<String, Object> results = new ConcurrentHashMap<>();
-    private volatile Thread running;
+    private final ExecutorService worker;
+    private final AtomicReference<Thread> runningThread = new AtomicReference<>();
+    private volatile Future<Object> runningTask;
     private volatile boolean stopRequested;
 
     CellExecutionControl(RuntimeClassLoader loader) {
         super(new CellLoaderDelegate(loader));
-        this.loader = loader;
+        this.worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "rramlab-cells");
+            thread.setContextClassLoader(loader);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -65,12 +77,16 @@ public final class CellExecutionControl extends DirectExecutionControl {
             // An interrupted cell with several statements: skip the rest.
             throw new StoppedException();
         }
-        FutureTask<Object> task = new FutureTask<>(() -> doitMethod.invoke(null));
-        Thread thread = new Thread(task, "rramlab-cell-" + CELL_THREADS.incrementAndGet());
-        thread.setContextClassLoader(loader);
-        thread.setDaemon(true);
-        running = thread;
-        thread.start();
+        Future<Object> task = worker.submit(() -> {
+            Thread.interrupted(); // an interrupt meant for an earlier cell must not hit this one
+            runningThread.set(Thread.currentThread());
+            try {
+                return doitMethod.invoke(null);
+            } finally {
+                runningThread.set(null);
+            }
+        });
+        runningTask = task;
         Object value;
         try {
             value = task.get();
@@ -84,7 +100,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
             }
             throw asUserException(cause);
         } finally {
-            running = null;
+            runningTask = null;
         }
         String key = UUID.randomUUID().toString();
         results.put(key, value == null ? NULL : value);
@@ -103,22 +119,33 @@ public final class CellExecutionControl extends DirectExecutionControl {
     @SuppressWarnings("removal")
     @Override
     public void stop() {
-        Thread thread = running;
-        if (thread == null) {
+        Future<Object> task = runningTask;
+        Thread thread = runningThread.get();
+        if (task == null || thread == null) {
             return;
         }
         stopRequested = true;
         thread.interrupt();
         try {
-            thread.join(GRACE_MILLIS);
-            if (thread.isAlive()) {
-                thread.stop();
+            task.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            try {
+                if (runningThread.get() == thread) {
+                    thread.stop();
+                }
+            } catch (UnsupportedOperationException gone) {
+                // Java 20+: Thread.stop is gone; the cell runs on until it checks for interrupts.
+                System.err.println("rramlab kernel: the cell ignores interrupts and this Java cannot stop it");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (UnsupportedOperationException e) {
-            // Java 20+: Thread.stop is gone; the cell keeps its thread until it checks for interrupts.
-            System.err.println("rramlab kernel: the cell ignores interrupts and this Java cannot stop its thread");
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            // the cell ended (by the interrupt, or on its own)
         }
+    }
+
+    /** Ends the worker thread with the kernel. */
+    public void shutdown() {
+        worker.shutdownNow();
     }
 }

@@ -160,6 +160,7 @@ public final class CodeEvaluator {
 
     public void close() {
         shell.close();
+        control.shutdown();
     }
 
     private void awaitWarmUp() {
