@@ -37,11 +37,11 @@ public record Adc(boolean enabled, int bits, Range range, double fullScale) {
         return new Adc(true, bits, Range.FIXED, fullScale);
     }
 
-    /** Converts {@code currents} in place and returns them. */
+    /** Converts {@code currents} (in place when they are a dense FLOAT array, else into a copy) and returns them. */
     public INDArray apply(INDArray currents) {
         if (!enabled) {
             return currents;
         }
-        return range == Range.MIN_MAX ? Quantise.minMax(currents, bits) : Quantise.fixed(currents, fullScale, bits);
+        return range == Range.MIN_MAX ? Quantise.minMax(currents, bits, true) : Quantise.fixed(currents, fullScale, bits, true);
     }
 }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rramlab.device.Check;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.GaussianNoise;
+import org.rramlab.device.NoisePool;
 import org.rramlab.device.WriteNoise;
 
 import java.util.HashMap;
@@ -37,12 +38,14 @@ public final class Crossbar {
     private final MvmConfig mvm;
     private final SplittableRandom random;
     private final GaussianNoise noise;
+    private NoisePool pool;
     private final float[] gPlus, gMinus;
     private final Counters counters = new Counters();
     private double secondsSinceProgramming;
     private boolean dirty = true;
     private INDArray difference;   // effective G+ - G- (IR drop, drift), uS
     private INDArray pairSigma;    // read-noise sigma of each pair's difference, uS
+    private float[] differenceArray, pairSigmaArray; // the same, on the heap, for the fused read of the whole array
     private final Map<Long, INDArray> readBuffers = new HashMap<>();
 
     /** A fresh, unformed array (every cell pristine). */
@@ -202,6 +205,19 @@ public final class Crossbar {
         if (!(mvm.readNoise() && device.hasReadNoise())) {
             return xf.mmul(diff);
         }
+        if (whole) {
+            INDArray read = readBuffers.computeIfAbsent(((long) rows << 32) | cols,
+                    k -> Nd4j.createUninitialized(DataType.FLOAT, rows, cols));
+            if (mvm.sampling() == MvmConfig.Sampling.POOLED && differenceArray.length <= NoisePool.DEFAULT_SIZE) {
+                if (pool == null) {
+                    pool = new NoisePool(random.nextLong(), NoisePool.DEFAULT_SIZE);
+                }
+                pool.fillRead(read, differenceArray, pairSigmaArray);
+            } else {
+                noise.fillRead(read, differenceArray, pairSigmaArray);
+            }
+            return xf.mmul(read);
+        }
         INDArray sigma = whole ? pairSigma : pairSigma.get(NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
                 NDArrayIndex.interval(colOffset, colOffset + blockCols));
         INDArray read = readBuffers.computeIfAbsent(((long) blockRows << 32) | blockCols,
@@ -229,6 +245,8 @@ public final class Crossbar {
                 sig[i] = (float) Math.sqrt(rel * rel * (p * p + m * m) + 2 * add * add);
             }
         }
+        differenceArray = diff;
+        pairSigmaArray = sig;
         difference = Nd4j.create(diff, new long[]{rows, cols}, 'c');
         pairSigma = Nd4j.create(sig, new long[]{rows, cols}, 'c');
         dirty = false;

@@ -25,6 +25,6 @@ public record InputDac(boolean enabled, int bits) {
 
     /** The quantised inputs (a new array; {@code x} is left unchanged). */
     public INDArray apply(INDArray x) {
-        return enabled ? Quantise.minMax(x.dup(), bits) : x;
+        return enabled ? Quantise.minMax(x, bits, false) : x;
     }
 }

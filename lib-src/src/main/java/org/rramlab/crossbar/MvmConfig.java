@@ -12,10 +12,17 @@ import org.rramlab.device.Configs;
  * @param readNoise whether each multiply draws the device's read noise
  * @param irDrop    wire-resistance approximation
  * @param adc       output conversion
+ * @param sampling  how a whole-array read draws its noise: {@link Sampling#FRESH} (new draws, exact) or
+ *                  {@link Sampling#POOLED} (a pre-drawn pool at a random offset, ~5x cheaper; see
+ *                  {@link org.rramlab.device.NoisePool} for what it gives up)
  */
-public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc) {
+public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc, Sampling sampling) {
+
+    /** Where the read noise of a multiply comes from. */
+    public enum Sampling { FRESH, POOLED }
 
     public MvmConfig {
+        Check.notNull("sampling", sampling);
         Check.notNull("dac", dac);
         Check.notNull("irDrop", irDrop);
         Check.notNull("adc", adc);
@@ -23,31 +30,35 @@ public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc)
 
     /** Every stage off. */
     public static MvmConfig ideal() {
-        return new MvmConfig(InputDac.OFF, false, IrDrop.OFF, Adc.OFF);
+        return new MvmConfig(InputDac.OFF, false, IrDrop.OFF, Adc.OFF, Sampling.FRESH);
     }
 
     /**
      * The paper's setting: inputs quantised to {@code inputBits} (4 for Fashion-MNIST, 3 for spoken digits, 6 for
-     * DRIVE), a fresh read per multiply, 14-bit ADCs (min-max range, assumed calibrated), no IR drop.
+     * DRIVE), a fresh read per multiply (new draws), 14-bit ADCs (min-max range, assumed calibrated), no IR drop.
      */
     public static MvmConfig paper(int inputBits) {
-        return new MvmConfig(InputDac.bits(inputBits), true, IrDrop.OFF, Adc.minMax(14));
+        return new MvmConfig(InputDac.bits(inputBits), true, IrDrop.OFF, Adc.minMax(14), Sampling.FRESH);
     }
 
     public MvmConfig withDac(InputDac d) {
-        return new MvmConfig(d, readNoise, irDrop, adc);
+        return new MvmConfig(d, readNoise, irDrop, adc, sampling);
     }
 
     public MvmConfig withReadNoise(boolean on) {
-        return new MvmConfig(dac, on, irDrop, adc);
+        return new MvmConfig(dac, on, irDrop, adc, sampling);
     }
 
     public MvmConfig withIrDrop(IrDrop ir) {
-        return new MvmConfig(dac, readNoise, ir, adc);
+        return new MvmConfig(dac, readNoise, ir, adc, sampling);
     }
 
     public MvmConfig withAdc(Adc a) {
-        return new MvmConfig(dac, readNoise, irDrop, a);
+        return new MvmConfig(dac, readNoise, irDrop, a, sampling);
+    }
+
+    public MvmConfig withSampling(Sampling how) {
+        return new MvmConfig(dac, readNoise, irDrop, adc, how);
     }
 
     public String toJson() {

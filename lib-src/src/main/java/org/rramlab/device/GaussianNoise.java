@@ -23,15 +23,45 @@ public final class GaussianNoise {
         this.master = new SplittableRandom(seed);
     }
 
+    /**
+     * One noisy read in a single fused pass: {@code target[i] = mean[i] + sigma[i] * z_i}, z_i ~ N(0, 1) fresh.
+     * {@code target} must be a dense, C-ordered FLOAT array of {@code mean.length} elements.
+     */
+    public void fillRead(INDArray target, float[] mean, float[] sigma) {
+        if (target.dataType() != DataType.FLOAT || target.isView() || target.ordering() != 'c'
+                || target.length() != mean.length || sigma.length != mean.length) {
+            throw new IllegalArgumentException("target: " + target.dataType() + " " + target.ordering() + " of "
+                    + target.length() + " elements, expected a dense C-ordered FLOAT array of " + mean.length);
+        }
+        long[] seeds = seeds();
+        FloatBuffer buffer = target.data().asNioFloat();
+        int n = mean.length;
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+            int from = (int) ((long) n * c / CHUNKS);
+            int to = (int) ((long) n * (c + 1) / CHUNKS);
+            SplittableRandom random = new SplittableRandom(seeds[c]);
+            float[] chunk = new float[to - from];
+            for (int i = 0; i < chunk.length; i++) {
+                chunk[i] = mean[from + i] + sigma[from + i] * (float) random.nextGaussian();
+            }
+            buffer.duplicate().put(from, chunk);
+        });
+    }
+
+    private long[] seeds() {
+        long[] seeds = new long[CHUNKS];
+        for (int c = 0; c < CHUNKS; c++) {
+            seeds[c] = master.nextLong();
+        }
+        return seeds;
+    }
+
     /** Overwrites {@code target} (FLOAT) with independent N(0, 1) draws. */
     public void fill(INDArray target) {
         if (target.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("target: data type " + target.dataType() + ", expected FLOAT");
         }
-        long[] seeds = new long[CHUNKS];
-        for (int c = 0; c < CHUNKS; c++) {
-            seeds[c] = master.nextLong();
-        }
+        long[] seeds = seeds();
         boolean direct = !target.isView() && target.ordering() == 'c' && target.length() < Integer.MAX_VALUE;
         float[] all = direct ? null : new float[Math.toIntExact(target.length())];
         int n = Math.toIntExact(target.length());
