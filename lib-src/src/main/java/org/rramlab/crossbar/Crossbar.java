@@ -107,6 +107,28 @@ public final class Crossbar {
         dirty = true;
     }
 
+    /**
+     * Prunes a random {@code 1 - keepFraction} of the pairs (seeded): the higher cell of each pruned pair is RESET
+     * (counted), so it reads low - low. Returns the keep mask [rows, cols]: 1 kept, 0 pruned.
+     *
+     * @param keepFraction fraction of pairs kept, in (0, 1]
+     */
+    public INDArray pruneAtRandom(double keepFraction) {
+        if (!(keepFraction > 0 && keepFraction <= 1)) {
+            throw new IllegalArgumentException("keepFraction = " + keepFraction + ": expected a fraction in (0, 1]");
+        }
+        float[] keep = new float[gPlus.length];
+        for (int i = 0; i < keep.length; i++) {
+            if (random.nextDouble() < keepFraction) {
+                keep[i] = 1;
+            } else {
+                resetCell(gPlus[i] >= gMinus[i] ? gPlus : gMinus, i);
+            }
+        }
+        dirty = true;
+        return Nd4j.create(keep, new long[]{rows, cols}, 'c');
+    }
+
     /** Binary SET of one cell: a new draw from the SET state (one pulse). */
     public void set(Plane plane, int row, int col) {
         int i = index(row, col);
