@@ -144,4 +144,43 @@ class CrossbarTest {
         assertEquals("MvmConfig[ideal]", MvmConfig.ideal().toString());
         assertTrue(cfg.toString().contains("dac.bits=4") && !cfg.toString().contains("fullScale"), cfg.toString());
     }
+
+    @Test
+    void pruningResetsTheFormedCellOfAboutOneMinusKeepOfThePairs() {
+        Crossbar c = new Crossbar(256, 256, DeviceModel.taox40nm(), MvmConfig.ideal(), 8);
+        c.formDifferential();
+        long resetsBefore = c.counters().resets();
+        INDArray keep = c.pruneAtRandom(0.3);
+        assertEquals(0.3, keep.meanNumber().doubleValue(), 0.01);
+        long pruned = (long) (256 * 256 - keep.sumNumber().doubleValue());
+        assertEquals(pruned, c.counters().resets() - resetsBefore, "one RESET per pruned pair");
+        INDArray absDiff = org.nd4j.linalg.ops.transforms.Transforms.abs(c.gPlus().sub(c.gMinus()));
+        double prunedMean = absDiff.mul(keep.rsub(1)).sumNumber().doubleValue() / pruned;
+        double keptMean = absDiff.mul(keep).sumNumber().doubleValue() / (256 * 256 - pruned);
+        assertTrue(prunedMean < 1 && keptMean > 10, "pruned " + prunedMean + " uS, kept " + keptMean + " uS");
+        for (double bad : new double[]{0, 1.5, -0.2, Double.NaN}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> c.pruneAtRandom(bad));
+            assertTrue(e.getMessage().contains("keepFraction = " + bad) && e.getMessage().contains("(0, 1]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void pooledReadNoiseHasTheSameStatisticsAndIsDeterministic() {
+        DeviceModel d = DeviceModel.taox40nm();
+        MvmConfig pooled = MvmConfig.ideal().withReadNoise(true).withSampling(MvmConfig.Sampling.POOLED);
+        Crossbar c = new Crossbar(128, 128, d, pooled, 4);
+        c.formDifferential();
+        INDArray eye = Nd4j.eye(128).castTo(DataType.FLOAT);       // a batch that reads every cell once
+        INDArray stored = c.gPlus().sub(c.gMinus());
+        INDArray gp = c.gPlus(), gm = c.gMinus();
+        INDArray sigma = org.nd4j.linalg.ops.transforms.Transforms.sqrt(gp.mul(gp).addi(gm.mul(gm))).muli(0.02);
+        INDArray first = c.mvm(eye);
+        INDArray z = first.sub(stored).divi(sigma);
+        assertEquals(0, z.meanNumber().doubleValue(), 0.02);
+        assertEquals(1, z.stdNumber().doubleValue(), 0.02);
+        assertNotEquals(first, c.mvm(eye), "a new offset on every read");
+        Crossbar twin = new Crossbar(128, 128, d, pooled, 4);
+        twin.formDifferential();
+        assertEquals(first, twin.mvm(eye));
+    }
 }
