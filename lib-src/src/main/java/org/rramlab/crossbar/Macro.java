@@ -48,13 +48,17 @@ public final class Macro {
 
     /**
      * Maps {@code weights} [out, in] onto tiles and programs them by write-verify like
-     * {@link ProgrammedWeights} (one scale per layer: max|W| spans the programmable range).
+     * {@link ProgrammedWeights} (one scale per layer: max|W| spans the programmable range). A convolution's
+     * [out, in, kh, kw] is taken as the matrix [out, in * kh * kw] it multiplies as after im2col.
      */
     public MappedLayer program(String name, INDArray weights, WriteNoise noise) {
         Check.notNull("noise", noise);
-        if (weights == null || weights.rank() != 2) {
+        if (weights == null || weights.rank() < 2) {
             throw new IllegalArgumentException("weights for layer " + name + ": expected a matrix [out, in], got "
                     + (weights == null ? "null" : java.util.Arrays.toString(weights.shape())));
+        }
+        if (weights.rank() > 2) {
+            weights = weights.reshape('c', weights.size(0), weights.length() / weights.size(0));
         }
         int out = (int) weights.rows(), in = (int) weights.columns();
         float[][] w = weights.castTo(DataType.FLOAT).toFloatMatrix();

@@ -44,6 +44,7 @@ public final class DevicePlots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle("fraction of values").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("#0.##").setYAxisDecimalPattern("0.000");
         for (var e : series.entrySet()) {
             List<Double> data = Arrays.stream(e.getValue()).boxed().collect(Collectors.toList());
             Histogram h = new Histogram(data, bins, min, max);

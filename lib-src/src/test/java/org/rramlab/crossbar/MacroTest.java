@@ -60,6 +60,18 @@ class MacroTest {
     }
 
     @Test
+    void convolutionWeightsAreMappedAsTheirIm2colMatrix() {
+        Macro m = new Macro(64, 64, DeviceModel.ideal(), MvmConfig.ideal(), 2);
+        INDArray w = randn(9, 16, 8, 3, 3);
+        MappedLayer conv = m.program("conv", w, WriteNoise.NONE);
+        assertEquals(72, conv.inputs());
+        assertEquals(2, conv.tiles().size(), "72 inputs need two 64-row tiles");
+        INDArray x = randn(10, 5, 72);
+        INDArray want = x.mmul(w.reshape('c', 16, 72).transpose());
+        assertTrue(conv.mvm(x).equalsWithEps(want, 1e-4));
+    }
+
+    @Test
     void badInputIsNamed() {
         Macro m = new Macro(16, 16, DeviceModel.ideal(), MvmConfig.ideal(), 1);
         MappedLayer l = m.program("fc", randn(1, 8, 20), WriteNoise.NONE);
