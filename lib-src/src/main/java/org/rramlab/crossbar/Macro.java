@@ -1,0 +1,156 @@
+package org.rramlab.crossbar;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rramlab.device.Check;
+import org.rramlab.device.DeviceModel;
+import org.rramlab.device.WriteNoise;
+import org.rramlab.device.WriteVerify;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A macro of identical arrays onto which layers are mapped. A layer larger than one array is cut into tiles of at
+ * most rows x cols (inputs along rows, outputs along columns); tiles of several layers share an array where they
+ * fit (shelf packing: tiles are placed left to right on horizontal shelves, a new shelf below when a row is full, a
+ * new array when the array is full). {@link #report()} says which cells each layer uses.
+ */
+public final class Macro {
+    private final int rows, cols;
+    private final DeviceModel device;
+    private final MvmConfig mvm;
+    private final long seed;
+    private final List<Crossbar> arrays = new ArrayList<>();
+    private final List<List<int[]>> shelves = new ArrayList<>(); // per array: {top, height, usedCols}
+    private final List<MappedLayer> layers = new ArrayList<>();
+
+    public Macro(int rows, int cols, DeviceModel device, MvmConfig mvm, long seed) {
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("rows x cols = " + rows + " x " + cols + ": expected both > 0");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.device = Check.notNull("device", device);
+        this.mvm = Check.notNull("mvm", mvm);
+        this.seed = seed;
+    }
+
+    /** Arrays of the paper's size, 512 x 512 pairs. */
+    public static Macro paper(DeviceModel device, MvmConfig mvm, long seed) {
+        return new Macro(Crossbar.PAPER_SIZE, Crossbar.PAPER_SIZE, device, mvm, seed);
+    }
+
+    /**
+     * Maps {@code weights} [out, in] onto tiles and programs them by write-verify like
+     * {@link ProgrammedWeights} (one scale per layer: max|W| spans the programmable range). A convolution's
+     * [out, in, kh, kw] is taken as the matrix [out, in * kh * kw] it multiplies as after im2col.
+     */
+    public MappedLayer program(String name, INDArray weights, WriteNoise noise) {
+        Check.notNull("noise", noise);
+        if (weights == null || weights.rank() < 2) {
+            throw new IllegalArgumentException("weights for layer " + name + ": expected a matrix [out, in], got "
+                    + (weights == null ? "null" : java.util.Arrays.toString(weights.shape())));
+        }
+        if (weights.rank() > 2) {
+            weights = weights.reshape('c', weights.size(0), weights.length() / weights.size(0));
+        }
+        int out = (int) weights.rows(), in = (int) weights.columns();
+        float[][] w = weights.castTo(DataType.FLOAT).toFloatMatrix();
+        double maxAbs = weights.amaxNumber().doubleValue();
+        if (!Double.isFinite(maxAbs)) {
+            throw new IllegalArgumentException("weights for layer " + name + ": contain NaN or infinite values");
+        }
+        WriteVerify wv = device.writeVerify();
+        double perUs = maxAbs == 0 ? 1 : wv.rangeUs() / maxAbs;
+        List<Tile> tiles = place(out, in);
+        long pulses = 0;
+        for (Tile t : tiles) {
+            Crossbar a = arrays.get(t.array());
+            for (int r = 0; r < t.rows(); r++) {
+                for (int c = 0; c < t.cols(); c++) {
+                    float v = w[t.outOffset() + c][t.inOffset() + r];
+                    pulses += a.program(Plane.PLUS, t.rowOffset() + r, t.colOffset() + c,
+                            wv.gMinUs() + Math.max(v, 0) * perUs, noise);
+                    pulses += a.program(Plane.MINUS, t.rowOffset() + r, t.colOffset() + c,
+                            wv.gMinUs() + Math.max(-v, 0) * perUs, noise);
+                }
+            }
+        }
+        MappedLayer layer = new MappedLayer(name, out, in, 1 / perUs, tiles, Collections.unmodifiableList(arrays), mvm,
+                pulses);
+        layers.add(layer);
+        return layer;
+    }
+
+    /** Cuts an out x in layer into tiles and finds room for each. */
+    private List<Tile> place(int out, int in) {
+        List<Tile> tiles = new ArrayList<>();
+        for (int i0 = 0; i0 < in; i0 += rows) {
+            for (int o0 = 0; o0 < out; o0 += cols) {
+                int h = Math.min(rows, in - i0), wd = Math.min(cols, out - o0);
+                tiles.add(fit(h, wd, i0, o0));
+            }
+        }
+        return tiles;
+    }
+
+    private Tile fit(int h, int w, int inOffset, int outOffset) {
+        for (int a = 0; ; a++) {
+            if (a == arrays.size()) {
+                Crossbar fresh = new Crossbar(rows, cols, device, mvm, seed + 1_000_003L * a);
+                fresh.formAll();
+                arrays.add(fresh);
+                shelves.add(new ArrayList<>());
+            }
+            List<int[]> s = shelves.get(a);
+            for (int[] shelf : s) {
+                if (shelf[1] >= h && cols - shelf[2] >= w) {
+                    Tile t = new Tile(a, shelf[0], shelf[2], h, w, inOffset, outOffset);
+                    shelf[2] += w;
+                    return t;
+                }
+            }
+            int top = s.isEmpty() ? 0 : s.get(s.size() - 1)[0] + s.get(s.size() - 1)[1];
+            if (top + h <= rows) {
+                s.add(new int[]{top, h, w});
+                return new Tile(a, top, 0, h, w, inOffset, outOffset);
+            }
+        }
+    }
+
+    /** One row per tile: layer, array, cell rows and columns used, pairs. */
+    public Table report() {
+        StringColumn layer = StringColumn.create("layer");
+        IntColumn array = IntColumn.create("array"), r0 = IntColumn.create("first row"), r1 = IntColumn.create("last row"),
+                c0 = IntColumn.create("first col"), c1 = IntColumn.create("last col");
+        LongColumn pairs = LongColumn.create("pairs");
+        for (MappedLayer l : layers) {
+            for (Tile t : l.tiles()) {
+                layer.append(l.name());
+                array.append(t.array());
+                r0.append(t.rowOffset());
+                r1.append(t.rowOffset() + t.rows() - 1);
+                c0.append(t.colOffset());
+                c1.append(t.colOffset() + t.cols() - 1);
+                pairs.append(t.pairs());
+            }
+        }
+        return Table.create("cells used per layer", layer, array, r0, r1, c0, c1, pairs);
+    }
+
+    public List<MappedLayer> layers() { return Collections.unmodifiableList(layers); }
+
+    public List<Crossbar> arrays() { return Collections.unmodifiableList(arrays); }
+
+    /** Fraction of all pairs of the arrays in use that hold a weight. */
+    public double utilisation() {
+        long used = layers.stream().flatMap(l -> l.tiles().stream()).mapToLong(Tile::pairs).sum();
+        return arrays.isEmpty() ? 0 : used / ((double) rows * cols * arrays.size());
+    }
+}

@@ -1,0 +1,78 @@
+package org.rramlab.crossbar;
+
+import org.rramlab.device.Check;
+import org.rramlab.device.Configs;
+
+/**
+ * The analogue multiply as a chain of explicit stages: input DAC -> array currents through G+ and G- (with a fresh
+ * read-noise draw when {@code readNoise}, and optional IR drop) -> ADC -> rescale to weight units (by the layer).
+ * {@link #ideal()} turns every stage off: the result then equals a float matmul.
+ *
+ * @param dac       input quantisation
+ * @param readNoise whether each multiply draws the device's read noise
+ * @param irDrop    wire-resistance approximation
+ * @param adc       output conversion
+ * @param sampling  how a whole-array read draws its noise: {@link Sampling#FRESH} (new draws, exact) or
+ *                  {@link Sampling#POOLED} (a pre-drawn pool at a random offset, ~5x cheaper; see
+ *                  {@link org.rramlab.device.NoisePool} for what it gives up)
+ */
+public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc, Sampling sampling) {
+
+    /** Where the read noise of a multiply comes from. */
+    public enum Sampling { FRESH, POOLED }
+
+    public MvmConfig {
+        Check.notNull("sampling", sampling);
+        Check.notNull("dac", dac);
+        Check.notNull("irDrop", irDrop);
+        Check.notNull("adc", adc);
+    }
+
+    /** Every stage off. */
+    public static MvmConfig ideal() {
+        return new MvmConfig(InputDac.OFF, false, IrDrop.OFF, Adc.OFF, Sampling.FRESH);
+    }
+
+    /**
+     * The paper's setting: inputs quantised to {@code inputBits} (4 for Fashion-MNIST, 3 for spoken digits, 6 for
+     * DRIVE), a fresh read per multiply (new draws), 14-bit ADCs (min-max range, assumed calibrated), no IR drop.
+     */
+    public static MvmConfig paper(int inputBits) {
+        return new MvmConfig(InputDac.bits(inputBits), true, IrDrop.OFF, Adc.minMax(14), Sampling.FRESH);
+    }
+
+    public MvmConfig withDac(InputDac d) {
+        return new MvmConfig(d, readNoise, irDrop, adc, sampling);
+    }
+
+    public MvmConfig withReadNoise(boolean on) {
+        return new MvmConfig(dac, on, irDrop, adc, sampling);
+    }
+
+    public MvmConfig withIrDrop(IrDrop ir) {
+        return new MvmConfig(dac, readNoise, ir, adc, sampling);
+    }
+
+    public MvmConfig withAdc(Adc a) {
+        return new MvmConfig(dac, readNoise, irDrop, a, sampling);
+    }
+
+    public MvmConfig withSampling(Sampling how) {
+        return new MvmConfig(dac, readNoise, irDrop, adc, how);
+    }
+
+    public String toJson() {
+        return Configs.toJson(this);
+    }
+
+    public static MvmConfig fromJson(String json) {
+        return Configs.fromJson(json, MvmConfig.class);
+    }
+
+    /** Only the stages that differ from {@link #ideal()}. */
+    @Override
+    public String toString() {
+        var diff = Configs.differences(this, ideal());
+        return "MvmConfig[" + (diff.isEmpty() ? "ideal" : String.join(", ", diff)) + "]";
+    }
+}

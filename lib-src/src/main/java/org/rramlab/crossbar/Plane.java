@@ -1,0 +1,4 @@
+package org.rramlab.crossbar;
+
+/** Which cell of a differential pair: G+ (adds to the weight) or G- (subtracts). */
+public enum Plane { PLUS, MINUS }

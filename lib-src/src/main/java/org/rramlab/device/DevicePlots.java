@@ -1,0 +1,76 @@
+package org.rramlab.device;
+
+import org.knowm.xchart.Histogram;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** XChart figures for device and crossbar studies: histograms and line plots of Tablesaw columns. */
+public final class DevicePlots {
+    private static final int WIDTH = 720, HEIGHT = 400;
+
+    private DevicePlots() {
+    }
+
+    /**
+     * Histograms of one or more samples on shared bins, drawn as step outlines so that they can overlap.
+     *
+     * @param series label -> values; every series must have at least one value
+     */
+    public static XYChart histogram(String title, String xLabel, int bins, Map<String, double[]> series) {
+        if (bins <= 0) {
+            throw new IllegalArgumentException("bins = " + bins + ": expected > 0");
+        }
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (var e : series.entrySet()) {
+            if (e.getValue().length == 0) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "': no values to histogram");
+            }
+            min = Math.min(min, Arrays.stream(e.getValue()).min().orElseThrow());
+            max = Math.max(max, Arrays.stream(e.getValue()).max().orElseThrow());
+        }
+        if (!(max > min)) {
+            max = min + 1;
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
+                .yAxisTitle("fraction of values").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("#0.##").setYAxisDecimalPattern("0.000");
+        for (var e : series.entrySet()) {
+            List<Double> data = Arrays.stream(e.getValue()).boxed().collect(Collectors.toList());
+            Histogram h = new Histogram(data, bins, min, max);
+            double n = e.getValue().length;
+            List<Double> y = h.getyAxisData().stream().map(v -> v / n).collect(Collectors.toList());
+            chart.addSeries(e.getKey(), h.getxAxisData(), y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        }
+        return chart;
+    }
+
+    /** One histogram. */
+    public static XYChart histogram(String title, String xLabel, int bins, String label, double[] values) {
+        Map<String, double[]> one = new LinkedHashMap<>();
+        one.put(label, values);
+        return histogram(title, xLabel, bins, one);
+    }
+
+    /** Lines of the numeric columns {@code yColumns} of {@code table} against its column {@code xColumn}. */
+    public static XYChart lines(Table table, String xColumn, String yLabel, String... yColumns) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(table.name()).xAxisTitle(xColumn)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        double[] x = ((NumericColumn<?>) table.column(xColumn)).asDoubleArray();
+        for (String y : yColumns) {
+            chart.addSeries(y, x, ((NumericColumn<?>) table.column(y)).asDoubleArray());
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,87 @@
+package org.rramlab.device;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * A seeded source of standard normal noise that fills float ND4J arrays quickly: the hot path of every noisy read.
+ *
+ * <p>Why not ND4J's own generator: its Gaussian op draws ~0.18 G values/s here (1.5 ms for a 512x512 array), the
+ * JDK 17 ziggurat ({@link SplittableRandom#nextGaussian()}) ~0.4 G/s per core. The array is cut into a fixed number
+ * of chunks, each drawn from its own stream split off a per-call seed, in parallel; the numbers depend only on the
+ * seed and the number of calls, never on the thread count.
+ */
+public final class GaussianNoise {
+    private static final int CHUNKS = 16;
+    private final SplittableRandom master;
+
+    public GaussianNoise(long seed) {
+        this.master = new SplittableRandom(seed);
+    }
+
+    /**
+     * One noisy read in a single fused pass: {@code target[i] = mean[i] + sigma[i] * z_i}, z_i ~ N(0, 1) fresh.
+     * {@code target} must be a dense, C-ordered FLOAT array of {@code mean.length} elements.
+     */
+    public void fillRead(INDArray target, float[] mean, float[] sigma) {
+        if (target.dataType() != DataType.FLOAT || target.isView() || target.ordering() != 'c'
+                || target.length() != mean.length || sigma.length != mean.length) {
+            throw new IllegalArgumentException("target: " + target.dataType() + " " + target.ordering() + " of "
+                    + target.length() + " elements, expected a dense C-ordered FLOAT array of " + mean.length);
+        }
+        long[] seeds = seeds();
+        FloatBuffer buffer = target.data().asNioFloat();
+        int n = mean.length;
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+            int from = (int) ((long) n * c / CHUNKS);
+            int to = (int) ((long) n * (c + 1) / CHUNKS);
+            SplittableRandom random = new SplittableRandom(seeds[c]);
+            float[] chunk = new float[to - from];
+            for (int i = 0; i < chunk.length; i++) {
+                chunk[i] = mean[from + i] + sigma[from + i] * (float) random.nextGaussian();
+            }
+            buffer.duplicate().put(from, chunk);
+        });
+    }
+
+    private long[] seeds() {
+        long[] seeds = new long[CHUNKS];
+        for (int c = 0; c < CHUNKS; c++) {
+            seeds[c] = master.nextLong();
+        }
+        return seeds;
+    }
+
+    /** Overwrites {@code target} (FLOAT) with independent N(0, 1) draws. */
+    public void fill(INDArray target) {
+        if (target.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("target: data type " + target.dataType() + ", expected FLOAT");
+        }
+        long[] seeds = seeds();
+        boolean direct = !target.isView() && target.ordering() == 'c' && target.length() < Integer.MAX_VALUE;
+        float[] all = direct ? null : new float[Math.toIntExact(target.length())];
+        int n = Math.toIntExact(target.length());
+        FloatBuffer buffer = direct ? target.data().asNioFloat() : null;
+        int base = direct ? Math.toIntExact(target.offset()) : 0;
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+            int from = (int) ((long) n * c / CHUNKS);
+            int to = (int) ((long) n * (c + 1) / CHUNKS);
+            SplittableRandom random = new SplittableRandom(seeds[c]);
+            float[] chunk = direct ? new float[to - from] : all;
+            int off = direct ? 0 : from;
+            for (int i = 0; i < to - from; i++) {
+                chunk[off + i] = (float) random.nextGaussian();
+            }
+            if (direct) {
+                buffer.duplicate().put(base + from, chunk);
+            }
+        });
+        if (!direct) {
+            target.assign(org.nd4j.linalg.factory.Nd4j.create(all, target.shape(), 'c'));
+        }
+    }
+}

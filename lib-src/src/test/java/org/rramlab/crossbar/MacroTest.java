@@ -1,0 +1,83 @@
+package org.rramlab.crossbar;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.device.DeviceModel;
+import org.rramlab.device.WriteNoise;
+import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MacroTest {
+    private static INDArray randn(long seed, int... shape) {
+        Nd4j.getRandom().setSeed(seed);
+        return Nd4j.randn(DataType.FLOAT, java.util.Arrays.stream(shape).asLongStream().toArray());
+    }
+
+    @Test
+    void layerLargerThanOneArrayIsTiledAndStillEqualsMatmul() {
+        Macro m = new Macro(128, 128, DeviceModel.ideal(), MvmConfig.ideal(), 1);
+        INDArray w = randn(2, 300, 200);                  // out 300 (3 column tiles) x in 200 (2 row tiles)
+        MappedLayer layer = m.program("fc", w, WriteNoise.NONE);
+        assertEquals(6, layer.tiles().size());
+        assertEquals(300L * 200, layer.tiles().stream().mapToLong(Tile::pairs).sum());
+        INDArray x = randn(3, 10, 200);
+        INDArray want = x.mmul(w.transpose());
+        double rel = layer.mvm(x).sub(want).norm2Number().doubleValue() / want.norm2Number().doubleValue();
+        assertTrue(rel < 1e-5, "relative error " + rel);
+        assertEquals(2L * 300 * 200, layer.pulses(), "an ideal device programs each cell in one pulse");
+    }
+
+    @Test
+    void severalLayersShareOneArrayWithoutOverlap() {
+        Macro m = Macro.paper(DeviceModel.ideal(), MvmConfig.ideal(), 4);
+        MappedLayer a = m.program("fc1", randn(5, 128, 400), WriteNoise.NONE);
+        MappedLayer b = m.program("fc2", randn(6, 10, 128), WriteNoise.NONE);
+        MappedLayer c = m.program("fc3", randn(7, 64, 64), WriteNoise.NONE);
+        assertEquals(1, m.arrays().size(), "all three fit in one 512 x 512 array");
+        boolean[][] used = new boolean[512][512];
+        for (MappedLayer l : m.layers()) {
+            for (Tile t : l.tiles()) {
+                for (int r = t.rowOffset(); r < t.rowOffset() + t.rows(); r++) {
+                    for (int col = t.colOffset(); col < t.colOffset() + t.cols(); col++) {
+                        assertFalse(used[r][col], l.name() + " overlaps at " + r + "," + col);
+                        used[r][col] = true;
+                    }
+                }
+            }
+        }
+        Table report = m.report();
+        assertEquals(3, report.rowCount());
+        assertEquals(128L * 400 + 10 * 128 + 64 * 64, report.longColumn("pairs").sum(), 0);
+        INDArray x = randn(8, 4, 128);
+        INDArray want = x.mmul(randn(6, 10, 128).transpose());
+        assertTrue(b.mvm(x).equalsWithEps(want, 1e-3), "a layer reads only its own cells");
+        assertTrue(m.utilisation() > 0 && m.utilisation() < 1);
+        assertNotNull(a);
+        assertNotNull(c);
+    }
+
+    @Test
+    void convolutionWeightsAreMappedAsTheirIm2colMatrix() {
+        Macro m = new Macro(64, 64, DeviceModel.ideal(), MvmConfig.ideal(), 2);
+        INDArray w = randn(9, 16, 8, 3, 3);
+        MappedLayer conv = m.program("conv", w, WriteNoise.NONE);
+        assertEquals(72, conv.inputs());
+        assertEquals(2, conv.tiles().size(), "72 inputs need two 64-row tiles");
+        INDArray x = randn(10, 5, 72);
+        INDArray want = x.mmul(w.reshape('c', 16, 72).transpose());
+        assertTrue(conv.mvm(x).equalsWithEps(want, 1e-4));
+    }
+
+    @Test
+    void badInputIsNamed() {
+        Macro m = new Macro(16, 16, DeviceModel.ideal(), MvmConfig.ideal(), 1);
+        MappedLayer l = m.program("fc", randn(1, 8, 20), WriteNoise.NONE);
+        var e = assertThrows(IllegalArgumentException.class, () -> l.mvm(Nd4j.ones(DataType.FLOAT, 2, 8)));
+        assertTrue(e.getMessage().contains("layer fc") && e.getMessage().contains("[batch, 20]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> m.program("v", Nd4j.ones(DataType.FLOAT, 4), WriteNoise.NONE));
+        assertTrue(e.getMessage().contains("[out, in]"), e.getMessage());
+    }
+}
