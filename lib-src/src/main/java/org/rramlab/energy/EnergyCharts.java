@@ -1,0 +1,45 @@
+package org.rramlab.energy;
+
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** XChart charts of energy breakdowns, for notebooks (render to PNG). */
+public final class EnergyCharts {
+
+    private EnergyCharts() {}
+
+    /** One stacked bar per breakdown, one colour per part, in a unit that fits the largest total. */
+    public static CategoryChart stacked(String title, List<EnergyBreakdown> list) {
+        EnergyUnit u = EnergyUnit.fitting(list.stream().mapToDouble(EnergyBreakdown::total).max().orElse(0));
+        CategoryChart chart = new CategoryChartBuilder().width(800).height(450).title(title)
+                .yAxisTitle("energy (" + u.symbol() + ")").build();
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        List<String> labels = list.stream().map(EnergyBreakdown::label).toList();
+        List<String> parts = list.stream().flatMap(b -> b.joules().keySet().stream()).distinct().toList();
+        for (String part : parts) {
+            chart.addSeries(part, labels, list.stream().map(b -> (Number) u.of(b.part(part))).toList());
+        }
+        return chart;
+    }
+
+    /** Grouped bars on a log axis: per category, one bar per named series (energies in joules). */
+    public static CategoryChart grouped(String title, List<String> categories, List<String> seriesNames,
+                                        List<List<Double>> joules) {
+        if (seriesNames.size() != joules.size()) {
+            throw new IllegalArgumentException("seriesNames: " + seriesNames.size() + " names for " + joules.size()
+                    + " series, expected one name per series");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(800).height(450).title(title)
+                .yAxisTitle("energy (nJ, log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (int i = 0; i < seriesNames.size(); i++) {
+            chart.addSeries(seriesNames.get(i), categories,
+                    joules.get(i).stream().map(j -> (Number) EnergyUnit.NANOJOULE.of(j)).toList());
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,79 @@
+package org.rramlab.energy;
+
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Tablesaw tables of workloads, breakdowns and comparisons, for notebooks. */
+public final class EnergyTables {
+
+    private EnergyTables() {}
+
+    /** Per workload: weights, MACs, digital operations, arrays needed to hold it. */
+    public static Table workloads(List<Workload> workloads, AnalogMacro macro) {
+        return Table.create("Workloads per inference",
+                StringColumn.create("network", workloads.stream().map(Workload::name)),
+                LongColumn.create("weights", workloads.stream().mapToLong(Workload::weights).toArray()),
+                LongColumn.create("MACs", workloads.stream().mapToLong(Workload::macs).toArray()),
+                LongColumn.create("digital ops", workloads.stream().mapToLong(Workload::digitalOperations).toArray()),
+                IntColumn.create("arrays needed", workloads.stream().mapToInt(w -> w.arraysNeeded(macro.arrayCells()))
+                        .toArray()));
+    }
+
+    /** Per layer of one workload: shape, MVMs, tiles, energy of the analogue inference. */
+    public static Table layers(Workload w, AnalogMacro macro) {
+        AnalogEnergyModel model = new AnalogEnergyModel(macro);
+        int n = macro.arrayCells();
+        List<LayerWork> ls = w.layers();
+        return Table.create(w.name() + " layers",
+                StringColumn.create("layer", ls.stream().map(LayerWork::name)),
+                IntColumn.create("rows", ls.stream().mapToInt(LayerWork::rows).toArray()),
+                IntColumn.create("cols", ls.stream().mapToInt(LayerWork::cols).toArray()),
+                LongColumn.create("MVMs", ls.stream().mapToLong(LayerWork::mvms).toArray()),
+                IntColumn.create("tiles", ls.stream().mapToInt(l -> l.rowTiles(n) * l.colTiles(n)).toArray()),
+                DoubleColumn.create("energy nJ", ls.stream().mapToDouble(l ->
+                        model.inference(new Workload(l.name(), List.of(l))).total() * 1e9)));
+    }
+
+    /** Breakdowns side by side, one column per breakdown, parts as rows, in the given unit. */
+    public static Table breakdowns(String title, List<EnergyBreakdown> list, EnergyUnit unit) {
+        List<String> parts = list.stream().flatMap(b -> b.joules().keySet().stream()).distinct().toList();
+        Table t = Table.create(title, StringColumn.create("part (" + unit.symbol() + ")", parts));
+        for (EnergyBreakdown b : list) {
+            t.addColumns(DoubleColumn.create(b.label(), parts.stream().mapToDouble(p -> unit.of(b.part(p)))));
+        }
+        return t;
+    }
+
+    /** Per workload: analogue, digital board and digital lower-bound energy of one inference, and the reductions. */
+    public static Table comparison(List<Workload> workloads, AnalogEnergyModel analog, DigitalEnergyModel digital) {
+        EnergyUnit u = EnergyUnit.NANOJOULE;
+        return Table.create("One inference: analogue vs. " + digital.processor().name(),
+                StringColumn.create("network", workloads.stream().map(Workload::name)),
+                DoubleColumn.create("analogue nJ", workloads.stream().mapToDouble(w -> u.of(analog.inference(w).total()))),
+                DoubleColumn.create("digital board nJ", workloads.stream()
+                        .mapToDouble(w -> u.of(digital.inference(w).total()))),
+                DoubleColumn.create("digital lower bound nJ", workloads.stream()
+                        .mapToDouble(w -> u.of(digital.inferenceLowerBound(w).total()))),
+                DoubleColumn.create("reduction vs board %", workloads.stream()
+                        .mapToDouble(w -> analog.inference(w).reductionVersus(digital.inference(w)))),
+                DoubleColumn.create("reduction vs lower bound %", workloads.stream()
+                        .mapToDouble(w -> analog.inference(w).reductionVersus(digital.inferenceLowerBound(w)))),
+                DoubleColumn.create("analogue latency us", workloads.stream()
+                        .mapToDouble(w -> analog.latency(w).totalSeconds() * 1e6)),
+                DoubleColumn.create("digital latency us", workloads.stream()
+                        .mapToDouble(w -> digital.latency(w).totalSeconds() * 1e6)));
+    }
+
+    /** Programming costs side by side. */
+    public static Table programming(String title, List<ProgrammingCost> costs) {
+        return Table.create(title,
+                StringColumn.create("programming", costs.stream().map(ProgrammingCost::label)),
+                DoubleColumn.create("pulses", costs.stream().mapToDouble(ProgrammingCost::pulses)),
+                DoubleColumn.create("energy uJ", costs.stream().mapToDouble(c -> c.joules() * 1e6)),
+                DoubleColumn.create("time s", costs.stream().mapToDouble(ProgrammingCost::seconds)));
+    }
+}

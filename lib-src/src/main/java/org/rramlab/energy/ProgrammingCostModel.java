@@ -1,0 +1,57 @@
+package org.rramlab.energy;
+
+/**
+ * Programming cost of the two ways to put a network on resistive memory:
+ * <ul>
+ *   <li>pruning random conductances: form every cell once, then one SET or RESET per mask flip (counts come from a
+ *       programming ledger; no verify, no precision needed);</li>
+ *   <li>conventional: program every trained weight with write-verify, a number of pulse-and-verify iterations per
+ *       cell (each a SET-like pulse, one cell read and one ADC conversion).</li>
+ * </ul>
+ */
+public record ProgrammingCostModel(DevicePulses pulses, AnalogMacro macro) {
+
+    public ProgrammingCostModel {
+        if (pulses == null || macro == null) {
+            throw new IllegalArgumentException("pulses " + pulses + ", macro " + macro + ": expected both, e.g. "
+                    + "DevicePulses.taoxTypical() and AnalogMacro.taox40nm()");
+        }
+    }
+
+    /** Forming {@code cells} cells once. */
+    public ProgrammingCost forming(long cells) {
+        requireCount("cells", cells);
+        return new ProgrammingCost("forming", cells, cells * pulses.formingEnergy(),
+                cells * pulses.formingPulse().value() * 1e-9);
+    }
+
+    /** SET and RESET pulses of mask flips ({@code sets} edges reinstated, {@code resets} edges pruned). */
+    public ProgrammingCost maskFlips(String label, long sets, long resets) {
+        requireCount("sets", sets);
+        requireCount("resets", resets);
+        return new ProgrammingCost(label, sets + resets, sets * pulses.setEnergy() + resets * pulses.resetEnergy(),
+                (sets * pulses.setPulse().value() + resets * pulses.resetPulse().value()) * 1e-9);
+    }
+
+    /**
+     * Write-verify programming of {@code cells} cells with {@code pulsesPerCell} iterations each on average.
+     * Each iteration: one SET-like pulse, one read of a formed cell and one ADC conversion.
+     */
+    public ProgrammingCost writeVerify(long cells, double pulsesPerCell) {
+        requireCount("cells", cells);
+        if (!(pulsesPerCell >= 1) || Double.isInfinite(pulsesPerCell)) {
+            throw new IllegalArgumentException("pulsesPerCell: " + pulsesPerCell + ", expected a finite number >= 1");
+        }
+        double n = cells * pulsesPerCell;
+        double perIteration = pulses.setEnergy() + macro.cellReadEnergy(macro.formedConductance().value())
+                + macro.adcConversionEnergy();
+        return new ProgrammingCost("write-verify", n, n * perIteration,
+                n * (pulses.setPulse().value() + pulses.verifyTime().value()) * 1e-9);
+    }
+
+    private static void requireCount(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + ": " + value + ", expected a count >= 0");
+        }
+    }
+}
