@@ -31,7 +31,9 @@ public record AnalogMacro(
         Parameter peripheryThroughput) implements ParameterSet<AnalogMacro> {
 
     public AnalogMacro {
-        ParameterSet.checkNames(this);
+        ParameterSet.checkNames(AnalogMacro.class, readVoltage, readPulse, formedConductance, offConductance, meanInputSquare,
+                dacEnergyPerBit, adcBits, adcWaldenFom, adcConversionTime, columnsPerAdc, arraySize, arrays,
+                peripheryOpEnergy, peripheryMacEnergy, sramEnergyPerByte, peripheryThroughput);
         if (arraySize.value() < 2 || arraySize.value() % 2 != 0) {
             throw new IllegalArgumentException("arraySize: " + arraySize.value()
                     + " cells, expected an even number >= 2 (a weight is a differential pair of columns)");

@@ -22,7 +22,8 @@ public record DevicePulses(
         Parameter verifyTime) implements ParameterSet<DevicePulses> {
 
     public DevicePulses {
-        ParameterSet.checkNames(this);
+        ParameterSet.checkNames(DevicePulses.class, formingVoltage, formingCurrent, formingPulse, setVoltage, setCurrent,
+                setPulse, resetVoltage, resetCurrent, resetPulse, verifyTime);
     }
 
     /** Pulses typical of TaOx cells in the literature; every value assumed (not published for the paper's macro). */

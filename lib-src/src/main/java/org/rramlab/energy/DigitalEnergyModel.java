@@ -8,8 +8,8 @@ import static org.rramlab.energy.EnergyBreakdown.MEMORY;
  * Energy and latency of the same {@link Workload} on a {@link DigitalProcessor} with dense fp32 arithmetic (pruned
  * weights are multiplied like any other: frameworks do not exploit 50 % unstructured sparsity).
  *
- * <p>Per sample: FLOPs = 2 x MACs + digital element operations; DRAM bytes = (input + output feature maps) x
- * bytesPerValue + weights x bytesPerValue / batchSize. Time = max(FLOPs / (peak x utilisation), bytes / bandwidth)
+ * <p>Per sample: FLOPs = 2 x MACs + digital element operations; DRAM bytes = ((input + output feature maps) x
+ * activationDramFraction + weights / batchSize) x bytesPerValue (activations that stay in cache cost no DRAM). Time = max(FLOPs / (peak x utilisation), bytes / bandwidth)
  * (a roofline). Two energies:
  * <ul>
  *   <li>{@link #inference}: board power x time, what a power meter on the card shows; the reference for the paper's
@@ -39,8 +39,8 @@ public record DigitalEnergyModel(DigitalProcessor processor) {
 
     /** DRAM bytes of one inference, weights shared over the batch. */
     public double inferenceBytes(Workload w) {
-        double activations = w.layers().stream().mapToDouble(l -> l.inputElements() + l.outputElements()).sum();
-        return (activations + w.weights() / batch()) * processor.bytesPerValue().value();
+        return (activationElements(w) * processor.activationDramFraction().value() + w.weights() / batch())
+                * processor.bytesPerValue().value();
     }
 
     /** Board energy (power x time) of one inference. */
@@ -64,7 +64,7 @@ public record DigitalEnergyModel(DigitalProcessor processor) {
         }
         double flops = batchSize * 3 * inferenceFlops(w)
                 + (double) w.weights() * AnalogEnergyModel.OPS_PER_SCORE_UPDATE;
-        double activations = w.layers().stream().mapToDouble(l -> l.inputElements() + l.outputElements()).sum();
+        double activations = activationElements(w) * processor.activationDramFraction().value();
         double bytes = (batchSize * 3 * activations + (double) WEIGHT_TENSORS_TOUCHED * w.weights())
                 * processor.bytesPerValue().value();
         double seconds = Math.max(flops / processor.sustainedFlopsPerSecond(), bytes / bandwidth());
@@ -79,6 +79,10 @@ public record DigitalEnergyModel(DigitalProcessor processor) {
 
     private double inferenceSeconds(Workload w) {
         return Math.max(inferenceFlops(w) / processor.sustainedFlopsPerSecond(), inferenceBytes(w) / bandwidth());
+    }
+
+    private static double activationElements(Workload w) {
+        return w.layers().stream().mapToDouble(l -> l.inputElements() + l.outputElements()).sum();
     }
 
     private double bandwidth() {

@@ -24,6 +24,7 @@ public record DigitalProcessor(
         Parameter energyPerFlop,
         Parameter dramEnergyPerByte,
         Parameter dramBandwidth,
+        Parameter activationDramFraction,
         Parameter bytesPerValue,
         Parameter batchSize) implements ParameterSet<DigitalProcessor> {
 
@@ -31,10 +32,15 @@ public record DigitalProcessor(
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: is '" + name + "', expected a label");
         }
-        ParameterSet.checkNames(this);
+        ParameterSet.checkNames(DigitalProcessor.class, peakThroughput, boardPower, utilisation, energyPerFlop,
+                dramEnergyPerByte, dramBandwidth, activationDramFraction, bytesPerValue, batchSize);
         if (peakThroughput.value() <= 0 || dramBandwidth.value() <= 0 || batchSize.value() < 1) {
             throw new IllegalArgumentException(name + ": peakThroughput " + peakThroughput.value() + ", dramBandwidth "
                     + dramBandwidth.value() + ", batchSize " + batchSize.value() + ": expected > 0, > 0, >= 1");
+        }
+        if (activationDramFraction.value() > 1) {
+            throw new IllegalArgumentException(name + ": activationDramFraction " + activationDramFraction.value()
+                    + ", expected a fraction in [0, 1]");
         }
         if (utilisation.value() <= 0 || utilisation.value() > 1) {
             throw new IllegalArgumentException(name + ": utilisation " + utilisation.value()
@@ -54,6 +60,8 @@ public record DigitalProcessor(
                 uncertain("dramEnergyPerByte", 58, "pJ/B", cited("GDDR6X ~7.25 pJ/bit (Micron product brief, "
                         + "as quoted; check)"), 20, 160),
                 known("dramBandwidth", 1008, "GB/s", cited("NVIDIA RTX 4090 datasheet: 1008 GB/s")),
+                uncertain("activationDramFraction", 0.25, "fraction", assumed("share of activation traffic that "
+                        + "reaches DRAM; the 72 MB L2 cache holds most activations of these small networks"), 0, 1),
                 known("bytesPerValue", 4, "B", assumed("fp32 weights and activations, as in the authors' scripts")),
                 uncertain("batchSize", 64, "samples", assumed("inference batch; weights are read once per batch"),
                         1, 1024));
@@ -73,6 +81,8 @@ public record DigitalProcessor(
                 uncertain("dramEnergyPerByte", 160, "pJ/B", cited("Horowitz ISSCC 2014: DRAM 1.3-2.6 nJ per 64-bit "
                         + "access"), 40, 320),
                 uncertain("dramBandwidth", 20, "GB/s", assumed("DDR4 share of two cores"), 10, 50),
+                uncertain("activationDramFraction", 1, "fraction", assumed("a few MB of cache: activations of a "
+                        + "batch mostly spill to DRAM"), 0.25, 1),
                 known("bytesPerValue", 4, "B", assumed("fp32 weights and activations")),
                 uncertain("batchSize", 64, "samples", assumed("inference batch"), 1, 1024));
     }

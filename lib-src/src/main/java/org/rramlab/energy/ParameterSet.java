@@ -78,19 +78,24 @@ public interface ParameterSet<T extends Record & ParameterSet<T>> {
                 StringColumn.create("source", ps.stream().map(p -> p.source().text())));
     }
 
-    /** The parameter called {@code name} must carry that name: catches a preset that mislabels a component. */
-    static void checkNames(Record r) {
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            if (c.getType() == Parameter.class) {
-                Parameter p = (Parameter) read(c, r);
-                if (p == null) {
-                    throw new IllegalArgumentException(r.getClass().getSimpleName() + "." + c.getName()
-                            + ": is null, expected a Parameter");
-                }
-                if (!p.name().equals(c.getName())) {
-                    throw new IllegalArgumentException(r.getClass().getSimpleName() + "." + c.getName()
-                            + ": parameter is named '" + p.name() + "', expected '" + c.getName() + "'");
-                }
+    /**
+     * Checks, from a compact constructor, that each Parameter argument is present and carries its component's name
+     * (catches a preset that mislabels a component). {@code values} are the Parameter components in declaration order.
+     */
+    static void checkNames(Class<? extends Record> type, Parameter... values) {
+        int i = 0;
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getType() != Parameter.class) {
+                continue;
+            }
+            Parameter p = values[i++];
+            if (p == null) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName()
+                        + ": is null, expected a Parameter");
+            }
+            if (!p.name().equals(c.getName())) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName()
+                        + ": parameter is named '" + p.name() + "', expected '" + c.getName() + "'");
             }
         }
     }

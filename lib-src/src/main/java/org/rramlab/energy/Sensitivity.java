@@ -31,14 +31,12 @@ public final class Sensitivity {
 
     /** Sweeps inference energy, analogue vs. the processor's board energy (power x time). */
     public static List<Row> inference(AnalogMacro macro, DigitalProcessor processor, Workload w) {
-        return sweep(macro, processor, (m, p) -> new AnalogEnergyModel(m).inference(w)
-                .reductionVersus(new DigitalEnergyModel(p).inference(w)));
+        return sweep(macro, processor, inferenceReduction(w));
     }
 
     /** Sweeps inference energy, analogue vs. the ideal digital lower bound (FLOPs and DRAM bytes). */
     public static List<Row> inferenceVersusLowerBound(AnalogMacro macro, DigitalProcessor processor, Workload w) {
-        return sweep(macro, processor, (m, p) -> new AnalogEnergyModel(m).inference(w)
-                .reductionVersus(new DigitalEnergyModel(p).inferenceLowerBound(w)));
+        return sweep(macro, processor, lowerBoundReduction(w));
     }
 
     /** Sweeps any reduction function of (macro, processor). */
@@ -61,6 +59,36 @@ public final class Sensitivity {
             }
         }
         return rows;
+    }
+
+    /**
+     * All uncertain parameters at once at the end of their range that is worse for the analogue side (judged one at
+     * a time from {@code rows}): the reduction in the most pessimistic corner of the box.
+     */
+    public static double worstCase(AnalogMacro macro, DigitalProcessor processor, List<Row> rows,
+                                   BiFunction<AnalogMacro, DigitalProcessor, Double> reduction) {
+        AnalogMacro m = macro;
+        DigitalProcessor p = processor;
+        for (Row r : rows) {
+            double worst = r.reductionAtLow() <= r.reductionAtHigh() ? r.low() : r.high();
+            if (r.owner().equals("analogue")) {
+                m = m.with(r.parameter(), worst);
+            } else {
+                p = p.with(r.parameter(), worst);
+            }
+        }
+        return reduction.apply(m, p);
+    }
+
+    /** The inference reduction (analogue vs. board energy) of one workload, as a function for {@link #sweep}. */
+    public static BiFunction<AnalogMacro, DigitalProcessor, Double> inferenceReduction(Workload w) {
+        return (m, p) -> new AnalogEnergyModel(m).inference(w).reductionVersus(new DigitalEnergyModel(p).inference(w));
+    }
+
+    /** The inference reduction vs. the digital lower bound, as a function for {@link #sweep}. */
+    public static BiFunction<AnalogMacro, DigitalProcessor, Double> lowerBoundReduction(Workload w) {
+        return (m, p) -> new AnalogEnergyModel(m).inference(w)
+                .reductionVersus(new DigitalEnergyModel(p).inferenceLowerBound(w));
     }
 
     private static Row row(String owner, Parameter p, double nominal, double lo, double hi) {
