@@ -68,6 +68,24 @@ public final class EnergyTables {
                         .mapToDouble(w -> digital.latency(w).totalSeconds() * 1e6)));
     }
 
+    /** Per workload: energy of one training step of {@code batchSize} samples, analogue and digital. */
+    public static Table training(List<Workload> workloads, AnalogEnergyModel analog, DigitalEnergyModel digital,
+                                 int batchSize) {
+        return Table.create("One training step, batch " + batchSize + ": analogue (hardware in the loop) vs. "
+                        + digital.processor().name(),
+                StringColumn.create("network", workloads.stream().map(Workload::name)),
+                DoubleColumn.create("analogue uJ", workloads.stream()
+                        .mapToDouble(w -> analog.trainingStep(w, batchSize).total() * 1e6)),
+                DoubleColumn.create("of which digital weight gradient %", workloads.stream().mapToDouble(w -> {
+                    EnergyBreakdown e = analog.trainingStep(w, batchSize);
+                    return 100 * e.part(EnergyBreakdown.WEIGHT_GRADIENT) / e.total();
+                })),
+                DoubleColumn.create("digital uJ", workloads.stream()
+                        .mapToDouble(w -> digital.trainingStep(w, batchSize).total() * 1e6)),
+                DoubleColumn.create("reduction %", workloads.stream().mapToDouble(w -> analog.trainingStep(w, batchSize)
+                        .reductionVersus(digital.trainingStep(w, batchSize)))));
+    }
+
     /** Programming costs side by side. */
     public static Table programming(String title, List<ProgrammingCost> costs) {
         return Table.create(title,

@@ -23,12 +23,14 @@ import org.rramlab.notebook.Profile;
  * place, so a run killed mid-write leaves the previous result or none, never half a row. Recording a claim again
  * replaces the earlier figure: the summary shows the latest run.
  *
- * <p>Folder: the environment variable {@value #ENV_DIR} if set, else {@code ../target/reproduction/results}
+ * <p>Folder: the system property {@value #PROPERTY_DIR}, else the environment variable {@value #ENV_DIR}, else {@code ../target/reproduction/results}
  * (relative to the working directory, which is {@code notebooks/} for a notebook).
  */
 public final class Results {
 
     public static final String ENV_DIR = "RRAMLAB_RESULTS_DIR";
+    /** System property that overrides {@value #ENV_DIR} (tests, or a notebook that wants another folder). */
+    public static final String PROPERTY_DIR = "rramlab.results.dir";
     /** Names the recording notebook when {@link #setNotebook} was not called. */
     public static final String ENV_NOTEBOOK = "RRAMLAB_NOTEBOOK";
     public static final String PROPERTY_NOTEBOOK = "rramlab.notebook";
@@ -116,8 +118,12 @@ public final class Results {
         }
     }
 
-    /** The results folder: {@value #ENV_DIR} if set, else {@code ../target/reproduction/results}. */
+    /** The results folder: {@value #PROPERTY_DIR}, else {@value #ENV_DIR}, else {@code ../target/reproduction/results}. */
     public static Path directory() {
+        String property = System.getProperty(PROPERTY_DIR);
+        if (property != null && !property.isBlank()) {
+            return Paths.get(property);
+        }
         String env = System.getenv(ENV_DIR);
         return env != null && !env.isBlank() ? Paths.get(env) : Paths.get("..", "target", "reproduction", "results");
     }
