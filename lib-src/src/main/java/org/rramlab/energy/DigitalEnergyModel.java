@@ -9,8 +9,9 @@ import static org.rramlab.energy.EnergyBreakdown.MEMORY;
  * weights are multiplied like any other: frameworks do not exploit 50 % unstructured sparsity).
  *
  * <p>Per sample: FLOPs = 2 x MACs + digital element operations; DRAM bytes = ((input + output feature maps) x
- * activationDramFraction + weights / batchSize) x bytesPerValue (activations that stay in cache cost no DRAM). Time = max(FLOPs / (peak x utilisation), bytes / bandwidth)
- * (a roofline). Two energies:
+ * activationDramFraction + weights / batchSize) x bytesPerValue (activations that stay in cache cost no DRAM).
+ * Time = max(FLOPs / (peak x utilisation), bytes / bandwidth) (a roofline) + layers x layerOverhead / batchSize
+ * (kernel launches, once per layer and batch; a training step pays 3 per layer and one for the update). Two energies:
  * <ul>
  *   <li>{@link #inference}: board power x time, what a power meter on the card shows; the reference for the paper's
  *       "less energy than a GPU" claims;</li>
@@ -67,7 +68,9 @@ public record DigitalEnergyModel(DigitalProcessor processor) {
         double activations = activationElements(w) * processor.activationDramFraction().value();
         double bytes = (batchSize * 3 * activations + (double) WEIGHT_TENSORS_TOUCHED * w.weights())
                 * processor.bytesPerValue().value();
-        double seconds = Math.max(flops / processor.sustainedFlopsPerSecond(), bytes / bandwidth());
+        // forward, input gradient and weight gradient each launch their kernels; one more for the update
+        double overhead = (3.0 * w.layers().size() + 1) * processor.layerOverhead().value() * 1e-6;
+        double seconds = Math.max(flops / processor.sustainedFlopsPerSecond(), bytes / bandwidth()) + overhead;
         return new EnergyBreakdown.Builder(w.name() + ", " + processor.name() + " training step (batch " + batchSize
                 + ")").add(BOARD, processor.boardPower().value() * seconds).build();
     }
@@ -78,7 +81,8 @@ public record DigitalEnergyModel(DigitalProcessor processor) {
     }
 
     private double inferenceSeconds(Workload w) {
-        return Math.max(inferenceFlops(w) / processor.sustainedFlopsPerSecond(), inferenceBytes(w) / bandwidth());
+        return Math.max(inferenceFlops(w) / processor.sustainedFlopsPerSecond(), inferenceBytes(w) / bandwidth())
+                + w.layers().size() * processor.layerOverhead().value() * 1e-6 / batch();
     }
 
     private static double activationElements(Workload w) {

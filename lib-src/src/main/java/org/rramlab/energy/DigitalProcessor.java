@@ -11,7 +11,8 @@ import static org.rramlab.energy.Source.cited;
  *
  * <p>Two estimates use these numbers (see {@link DigitalEnergyModel}): the <em>board</em> estimate, board power x
  * run time (time from a roofline of peak throughput x utilisation and DRAM bandwidth), which is what a power meter on
- * the card would show; and the <em>component</em> estimate, FLOPs x energy per FLOP + DRAM bytes x energy per byte,
+ * the card would show, plus a fixed overhead per layer and batch (kernel launches: small networks on a big GPU are
+ * bound by it); and the <em>component</em> estimate, FLOPs x energy per FLOP + DRAM bytes x energy per byte,
  * a lower bound for an ideal digital design.
  *
  * @param name a label for tables and charts
@@ -26,14 +27,15 @@ public record DigitalProcessor(
         Parameter dramBandwidth,
         Parameter activationDramFraction,
         Parameter bytesPerValue,
-        Parameter batchSize) implements ParameterSet<DigitalProcessor> {
+        Parameter batchSize,
+        Parameter layerOverhead) implements ParameterSet<DigitalProcessor> {
 
     public DigitalProcessor {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: is '" + name + "', expected a label");
         }
         ParameterSet.checkNames(DigitalProcessor.class, peakThroughput, boardPower, utilisation, energyPerFlop,
-                dramEnergyPerByte, dramBandwidth, activationDramFraction, bytesPerValue, batchSize);
+                dramEnergyPerByte, dramBandwidth, activationDramFraction, bytesPerValue, batchSize, layerOverhead);
         if (peakThroughput.value() <= 0 || dramBandwidth.value() <= 0 || batchSize.value() < 1) {
             throw new IllegalArgumentException(name + ": peakThroughput " + peakThroughput.value() + ", dramBandwidth "
                     + dramBandwidth.value() + ", batchSize " + batchSize.value() + ": expected > 0, > 0, >= 1");
@@ -64,7 +66,9 @@ public record DigitalProcessor(
                         + "reaches DRAM; the 72 MB L2 cache holds most activations of these small networks"), 0, 1),
                 known("bytesPerValue", 4, "B", assumed("fp32 weights and activations, as in the authors' scripts")),
                 uncertain("batchSize", 64, "samples", assumed("inference batch; weights are read once per batch"),
-                        1, 1024));
+                        1, 1024),
+                uncertain("layerOverhead", 10, "us", assumed("per layer and batch: launch and synchronisation of its "
+                        + "kernels (multiply, norm, activation, quantise; a few us each)"), 0, 50));
     }
 
     /** A 2-core x86 CPU like the lab machine (fp32 GEMM measured at ~190 GFLOP/s, reproduction.md). */
@@ -84,7 +88,8 @@ public record DigitalProcessor(
                 uncertain("activationDramFraction", 1, "fraction", assumed("a few MB of cache: activations of a "
                         + "batch mostly spill to DRAM"), 0.25, 1),
                 known("bytesPerValue", 4, "B", assumed("fp32 weights and activations")),
-                uncertain("batchSize", 64, "samples", assumed("inference batch"), 1, 1024));
+                uncertain("batchSize", 64, "samples", assumed("inference batch"), 1, 1024),
+                uncertain("layerOverhead", 2, "us", assumed("per layer and batch: framework dispatch"), 0, 20));
     }
 
     /** FLOP/s actually reached: peak x utilisation. */

@@ -34,7 +34,7 @@ public final class EnergyTables {
                 IntColumn.create("cols", ls.stream().mapToInt(LayerWork::cols).toArray()),
                 LongColumn.create("MVMs", ls.stream().mapToLong(LayerWork::mvms).toArray()),
                 IntColumn.create("tiles", ls.stream().mapToInt(l -> l.rowTiles(n) * l.colTiles(n)).toArray()),
-                DoubleColumn.create("energy nJ", ls.stream().mapToDouble(l ->
+                sig3Column("energy nJ", ls.stream().mapToDouble(l ->
                         model.inference(new Workload(l.name(), List.of(l))).total() * 1e9)));
     }
 
@@ -43,7 +43,7 @@ public final class EnergyTables {
         List<String> parts = list.stream().flatMap(b -> b.joules().keySet().stream()).distinct().toList();
         Table t = Table.create(title, StringColumn.create("part (" + unit.symbol() + ")", parts));
         for (EnergyBreakdown b : list) {
-            t.addColumns(DoubleColumn.create(b.label(), parts.stream().mapToDouble(p -> unit.of(b.part(p)))));
+            t.addColumns(sig3Column(b.label(), parts.stream().mapToDouble(p -> unit.of(b.part(p)))));
         }
         return t;
     }
@@ -53,18 +53,18 @@ public final class EnergyTables {
         EnergyUnit u = EnergyUnit.NANOJOULE;
         return Table.create("One inference: analogue vs. " + digital.processor().name(),
                 StringColumn.create("network", workloads.stream().map(Workload::name)),
-                DoubleColumn.create("analogue nJ", workloads.stream().mapToDouble(w -> u.of(analog.inference(w).total()))),
-                DoubleColumn.create("digital board nJ", workloads.stream()
+                sig3Column("analogue nJ", workloads.stream().mapToDouble(w -> u.of(analog.inference(w).total()))),
+                sig3Column("digital board nJ", workloads.stream()
                         .mapToDouble(w -> u.of(digital.inference(w).total()))),
-                DoubleColumn.create("digital lower bound nJ", workloads.stream()
+                sig3Column("digital lower bound nJ", workloads.stream()
                         .mapToDouble(w -> u.of(digital.inferenceLowerBound(w).total()))),
-                DoubleColumn.create("reduction vs board %", workloads.stream()
+                percentColumn("reduction vs board %", workloads.stream()
                         .mapToDouble(w -> analog.inference(w).reductionVersus(digital.inference(w)))),
-                DoubleColumn.create("reduction vs lower bound %", workloads.stream()
+                percentColumn("reduction vs lower bound %", workloads.stream()
                         .mapToDouble(w -> analog.inference(w).reductionVersus(digital.inferenceLowerBound(w)))),
-                DoubleColumn.create("analogue latency us", workloads.stream()
+                sig3Column("analogue latency us", workloads.stream()
                         .mapToDouble(w -> analog.latency(w).totalSeconds() * 1e6)),
-                DoubleColumn.create("digital latency us", workloads.stream()
+                sig3Column("digital latency us", workloads.stream()
                         .mapToDouble(w -> digital.latency(w).totalSeconds() * 1e6)));
     }
 
@@ -74,24 +74,40 @@ public final class EnergyTables {
         return Table.create("One training step, batch " + batchSize + ": analogue (hardware in the loop) vs. "
                         + digital.processor().name(),
                 StringColumn.create("network", workloads.stream().map(Workload::name)),
-                DoubleColumn.create("analogue uJ", workloads.stream()
+                sig3Column("analogue uJ", workloads.stream()
                         .mapToDouble(w -> analog.trainingStep(w, batchSize).total() * 1e6)),
-                DoubleColumn.create("of which digital weight gradient %", workloads.stream().mapToDouble(w -> {
+                percentColumn("of which digital weight gradient %", workloads.stream().mapToDouble(w -> {
                     EnergyBreakdown e = analog.trainingStep(w, batchSize);
                     return 100 * e.part(EnergyBreakdown.WEIGHT_GRADIENT) / e.total();
                 })),
-                DoubleColumn.create("digital uJ", workloads.stream()
+                sig3Column("digital uJ", workloads.stream()
                         .mapToDouble(w -> digital.trainingStep(w, batchSize).total() * 1e6)),
-                DoubleColumn.create("reduction %", workloads.stream().mapToDouble(w -> analog.trainingStep(w, batchSize)
+                percentColumn("reduction %", workloads.stream().mapToDouble(w -> analog.trainingStep(w, batchSize)
                         .reductionVersus(digital.trainingStep(w, batchSize)))));
+    }
+
+    private static DoubleColumn sig3Column(String name, java.util.stream.DoubleStream values) {
+        return DoubleColumn.create(name, values.map(EnergyTables::sig3));
+    }
+
+    private static DoubleColumn percentColumn(String name, java.util.stream.DoubleStream values) {
+        return DoubleColumn.create(name, values.map(v -> Math.round(v * 100) / 100.0));
+    }
+
+    /** Rounds to 3 significant digits for display: the model's inputs are not known to better than that. */
+    static double sig3(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
     }
 
     /** Programming costs side by side. */
     public static Table programming(String title, List<ProgrammingCost> costs) {
         return Table.create(title,
                 StringColumn.create("programming", costs.stream().map(ProgrammingCost::label)),
-                DoubleColumn.create("pulses", costs.stream().mapToDouble(ProgrammingCost::pulses)),
-                DoubleColumn.create("energy uJ", costs.stream().mapToDouble(c -> c.joules() * 1e6)),
-                DoubleColumn.create("time s", costs.stream().mapToDouble(ProgrammingCost::seconds)));
+                sig3Column("pulses", costs.stream().mapToDouble(ProgrammingCost::pulses)),
+                sig3Column("energy uJ", costs.stream().mapToDouble(c -> c.joules() * 1e6)),
+                sig3Column("time s", costs.stream().mapToDouble(ProgrammingCost::seconds)));
     }
 }

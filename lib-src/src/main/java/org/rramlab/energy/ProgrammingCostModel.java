@@ -43,10 +43,20 @@ public record ProgrammingCostModel(DevicePulses pulses, AnalogMacro macro) {
             throw new IllegalArgumentException("pulsesPerCell: " + pulsesPerCell + ", expected a finite number >= 1");
         }
         double n = cells * pulsesPerCell;
-        double perIteration = pulses.setEnergy() + macro.cellReadEnergy(macro.formedConductance().value())
+        ProgrammingCost one = writeVerifyPulses(1);
+        return new ProgrammingCost("write-verify", n, n * one.joules(), n * one.seconds());
+    }
+
+    /**
+     * Write-verify as counted by a simulation: {@code pulses} pulse-and-verify iterations in all (e.g. the verify
+     * pulse counter of a programmed crossbar).
+     */
+    public ProgrammingCost writeVerifyPulses(long pulses) {
+        requireCount("pulses", pulses);
+        double perIteration = this.pulses.setEnergy() + macro.cellReadEnergy(macro.formedConductance().value())
                 + macro.adcConversionEnergy();
-        return new ProgrammingCost("write-verify", n, n * perIteration,
-                n * (pulses.setPulse().value() + pulses.verifyTime().value()) * 1e-9);
+        return new ProgrammingCost("write-verify", pulses, pulses * perIteration,
+                pulses * (this.pulses.setPulse().value() + this.pulses.verifyTime().value()) * 1e-9);
     }
 
     private static void requireCount(String name, long value) {

@@ -24,11 +24,20 @@ class DigitalEnergyModelTest {
 
     @Test
     void boardEnergyIsPowerTimesRooflineTime() {
+        DigitalProcessor noOverhead = GPU.with("layerOverhead", 0);
         double compute = 2010 / (82.6e12 * 0.5);
         double memory = 840 / 1008e9;
         assertTrue(memory > compute, "this case is memory bound");
-        assertEquals(450 * memory, new DigitalEnergyModel(GPU).inference(W).total(), 1e-18);
-        assertEquals(memory, new DigitalEnergyModel(GPU).latency(W).totalSeconds(), 1e-21);
+        assertEquals(450 * memory, new DigitalEnergyModel(noOverhead).inference(W).total(), 1e-18);
+        assertEquals(memory, new DigitalEnergyModel(noOverhead).latency(W).totalSeconds(), 1e-21);
+    }
+
+    @Test
+    void layerOverheadIsSharedByTheBatch() {
+        // 1 layer x 10 us per batch of 10 = 1 us per sample on top of the roofline time
+        double roofline = 840 / 1008e9;
+        assertEquals(roofline + 1e-6, new DigitalEnergyModel(GPU).latency(W).totalSeconds(), 1e-18);
+        assertEquals(450 * (roofline + 1e-6), new DigitalEnergyModel(GPU).inference(W).total(), 1e-15);
     }
 
     @Test
