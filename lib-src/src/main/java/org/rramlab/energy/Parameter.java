@@ -1,5 +1,7 @@
 package org.rramlab.energy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One named number of the energy model, with its unit, its source and the range it may plausibly take.
  * The range drives the sensitivity analysis: a parameter whose {@code low == high} is treated as known.
@@ -49,7 +51,8 @@ public record Parameter(String name, double value, String unit, Source source, d
                 + source + ")"), Math.min(low, newValue), Math.max(high, newValue));
     }
 
-    /** True when the parameter has a range to sweep. */
+    /** True when the parameter has a range to sweep. (Derived: left out of JSON.) */
+    @JsonIgnore
     public boolean isUncertain() {
         return low < high;
     }

@@ -40,6 +40,20 @@ public interface ParameterSet<T extends Record & ParameterSet<T>> {
                 + parameters().stream().map(Parameter::name).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * The parameters whose value differs from {@code reference} (e.g. the preset this set was made from): what a
+     * notebook prints to say how its configuration departs from the default.
+     */
+    default List<Parameter> changedFrom(T reference) {
+        List<Parameter> changed = new ArrayList<>();
+        for (Parameter p : parameters()) {
+            if (p.value() != reference.parameter(p.name()).value()) {
+                changed.add(p);
+            }
+        }
+        return changed;
+    }
+
     /** A copy with parameter {@code name} set to {@code value} (in the parameter's own unit). */
     @SuppressWarnings("unchecked")
     default T with(String name, double value) {

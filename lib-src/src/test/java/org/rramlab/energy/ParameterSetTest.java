@@ -3,6 +3,7 @@ package org.rramlab.energy;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -56,5 +57,24 @@ class ParameterSetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AnalogMacro.taox40nm().with("readPulse", -1));
         assertTrue(e.getMessage().contains("readPulse: value -1.0 ns"), e.getMessage());
+    }
+
+    @Test
+    void changedFromListsOnlyTheChangedParameters() {
+        AnalogMacro m = AnalogMacro.taox40nm().with("adcBits", 14).with("readPulse", 20);
+        assertEquals(List.of("readPulse", "adcBits"),
+                m.changedFrom(AnalogMacro.taox40nm()).stream().map(Parameter::name).toList());
+        assertTrue(AnalogMacro.taox40nm().changedFrom(AnalogMacro.taox40nm()).isEmpty());
+    }
+
+    @Test
+    void configurationsRoundTripThroughJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        AnalogMacro m = AnalogMacro.taox40nm().with("adcBits", 12);
+        assertEquals(m, json.readValue(json.writeValueAsString(m), AnalogMacro.class));
+        DigitalProcessor g = DigitalProcessor.rtx4090();
+        assertEquals(g, json.readValue(json.writeValueAsString(g), DigitalProcessor.class));
+        DevicePulses p = DevicePulses.taoxTypical();
+        assertEquals(p, json.readValue(json.writeValueAsString(p), DevicePulses.class));
     }
 }

@@ -7,13 +7,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rramlab.notebook.Profile;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(Results.PROPERTY_DIR);
+        System.clearProperty(Results.PROPERTY_NOTEBOOK);
+        System.clearProperty(Profile.PROPERTY);
+    }
+
+    @Test
+    void staticRecordUsesTheConfiguredFolderNotebookAndProfile() {
+        System.setProperty(Results.PROPERTY_DIR, dir.toString());
+        System.setProperty(Profile.PROPERTY, "paper");
+        Results.setNotebook("01-fashion");
+        Path f = Results.record("fashion.accuracy-gain", 12.5, "percentage points", "best epoch");
+        assertEquals(dir.resolve("fashion.accuracy-gain.csv"), f);
+        Result r = Results.find("fashion.accuracy-gain").orElseThrow();
+        assertEquals(12.5, r.value());
+        assertEquals("paper", r.profile());
+        assertEquals("01-fashion", r.notebook());
+        assertTrue(Results.find("drive.pr-auc-gain").isEmpty());
+    }
 
     private static Result result(String id, double v, String note) {
         return new Result(id, v, "%", note, "ci", "06-energy-and-cost", "2026-01-01T00:00:00Z");
