@@ -42,17 +42,29 @@ public final class EnergyCharts {
         return chart;
     }
 
-    /** Grouped bars on a log axis: per category, one bar per named series (energies in joules). */
+    /**
+     * Grouped bars on a log axis: per category, one bar per named series (energies in joules, all > 0: a log axis
+     * cannot show zero).
+     */
     public static CategoryChart grouped(String title, List<String> categories, List<String> seriesNames,
                                         List<List<Double>> joules) {
         if (seriesNames.size() != joules.size()) {
             throw new IllegalArgumentException("seriesNames: " + seriesNames.size() + " names for " + joules.size()
                     + " series, expected one name per series");
         }
+        if (joules.stream().flatMap(List::stream).anyMatch(j -> !(j > 0) || j.isInfinite())) {
+            throw new IllegalArgumentException("joules: " + joules + ", expected finite energies > 0 for a log axis");
+        }
         CategoryChart chart = new CategoryChartBuilder().width(800).height(450).title(title)
                 .yAxisTitle("energy (nJ, log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        // bars start at the axis minimum, which XChart takes as 0 unless told: a log axis needs a positive one
+        double min = joules.stream().flatMap(List::stream).mapToDouble(EnergyUnit.NANOJOULE::of).filter(v -> v > 0)
+                .min().orElse(1);
+        double max = joules.stream().flatMap(List::stream).mapToDouble(EnergyUnit.NANOJOULE::of).max().orElse(10);
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
         for (int i = 0; i < seriesNames.size(); i++) {
             chart.addSeries(seriesNames.get(i), categories,
                     joules.get(i).stream().map(j -> (Number) EnergyUnit.NANOJOULE.of(j)).toList());

@@ -45,6 +45,17 @@ class EnergyChartsAndTablesTest {
     }
 
     @Test
+    void groupedLogChartRendersWithAPositiveAxisRange() {
+        CategoryChart g = EnergyCharts.grouped("g", List.of("a", "b"), List.of("x", "y"),
+                List.of(List.of(1.5e-9, 2e-6), List.of(3e-8, 4e-3)));
+        assertEquals(1, g.getStyler().getYAxisMin(), 1e-12, "1.5 nJ rounds down to the decade 1 nJ");
+        assertEquals(1e7, g.getStyler().getYAxisMax(), 1e-3, "4 mJ = 4e6 nJ rounds up to 1e7");
+        assertEquals(800, BitmapEncoder.getBufferedImage(g).getWidth());
+        assertThrows(IllegalArgumentException.class, () -> EnergyCharts.grouped("g", List.of("a"), List.of("x"),
+                List.of(List.of(0.0))));
+    }
+
+    @Test
     void groupedChartNeedsOneNamePerSeries() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EnergyCharts.grouped("g", List.of("a"), List.of("x", "y"), List.of(List.of(1.0))));

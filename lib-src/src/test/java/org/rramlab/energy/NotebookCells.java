@@ -14,11 +14,13 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
 
 /**
  * Runs a notebook's Java cells in JShell inside the test JVM, the way the IJava-style kernel does (JShell with a
  * local execution engine), until the project's kernel can run notebooks in the test suite. Magic lines ({@code %jars})
- * are skipped: the test class path already holds the library.
+ * are skipped: the test class path already holds the library. A cell's value is drawn as the kernel would show it:
+ * a chart rendered to an image, a table printed, so display errors fail the test too.
  */
 final class NotebookCells {
 
@@ -53,6 +55,7 @@ final class NotebookCells {
                 String remaining = cells.get(i).lines().filter(l -> !l.startsWith("%"))
                         .collect(Collectors.joining("\n"));
                 String last = "";
+                String lastTempVar = null;
                 while (!remaining.isBlank()) {
                     SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
                     assertTrue(info.completeness().isComplete(), "cell " + i + ": incomplete code: " + remaining);
@@ -68,13 +71,35 @@ final class NotebookCells {
                         if (e.value() != null) {
                             last = e.value();
                         }
+                        lastTempVar = e.snippet() instanceof VarSnippet v
+                                && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND ? v.name() : null;
                     }
                     remaining = info.remaining();
+                }
+                if (lastTempVar != null) {
+                    render(shell, i, lastTempVar);
                 }
                 lastValues.add(last);
             }
         }
         return lastValues;
+    }
+
+    /** Draws a chart value to an image and prints a table value, as the kernel's renderer does. */
+    private static void render(JShell shell, int cell, String var) {
+        String code = "{ Object value = " + var + "; "
+                + "if (value instanceof org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) "
+                + "org.knowm.xchart.BitmapEncoder.getBufferedImage(chart); "
+                + "else if (value instanceof tech.tablesaw.api.Table table) table.printAll(); }";
+        for (SnippetEvent e : shell.eval(code)) {
+            if (e.status() == Snippet.Status.REJECTED) {
+                fail("cell " + cell + ": render snippet rejected: " + shell.diagnostics(e.snippet())
+                        .map(d -> d.getMessage(null)).collect(Collectors.joining("\n")));
+            }
+            if (e.exception() != null) {
+                throw new AssertionError("cell " + cell + ": its value cannot be displayed", e.exception());
+            }
+        }
     }
 
     private static String joinLines(JsonNode lines) {
