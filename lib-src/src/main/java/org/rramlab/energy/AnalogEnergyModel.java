@@ -32,9 +32,9 @@ public record AnalogEnergyModel(AnalogMacro macro) {
         }
     }
 
-    /** Energy of one inference (one sample). */
+    /** Energy of one inference (one sample), labelled with the workload's name (short: it names a chart's bar). */
     public EnergyBreakdown inference(Workload w) {
-        EnergyBreakdown.Builder b = new EnergyBreakdown.Builder(w.name() + ", analogue inference",
+        EnergyBreakdown.Builder b = new EnergyBreakdown.Builder(w.name(),
                 ARRAY, DAC, ADC, PERIPHERY, DATA_MOVEMENT);
         for (LayerWork l : w.layers()) {
             addForward(b, l);
