@@ -19,6 +19,7 @@ public record AnalogMacro(
         Parameter offConductance,
         Parameter meanInputSquare,
         Parameter dacEnergyPerBit,
+        Parameter dacMinimumBits,
         Parameter adcBits,
         Parameter adcWaldenFom,
         Parameter adcConversionTime,
@@ -32,7 +33,7 @@ public record AnalogMacro(
 
     public AnalogMacro {
         ParameterSet.checkNames(AnalogMacro.class, readVoltage, readPulse, formedConductance, offConductance, meanInputSquare,
-                dacEnergyPerBit, adcBits, adcWaldenFom, adcConversionTime, columnsPerAdc, arraySize, arrays,
+                dacEnergyPerBit, dacMinimumBits, adcBits, adcWaldenFom, adcConversionTime, columnsPerAdc, arraySize, arrays,
                 peripheryOpEnergy, peripheryMacEnergy, sramEnergyPerByte, peripheryThroughput);
         if (arraySize.value() < 2 || arraySize.value() % 2 != 0) {
             throw new IllegalArgumentException("arraySize: " + arraySize.value()
@@ -66,6 +67,8 @@ public record AnalogMacro(
                         + "ReLU outputs are sparse and small"), 0.05, 1),
                 uncertain("dacEnergyPerBit", 25, "fJ", assumed("energy per input conversion and bit of a compact "
                         + "DAC/driver"), 5, 250),
+                uncertain("dacMinimumBits", 1, "bits", assumed("DACs sized to each layer's input precision (4/3/6 "
+                        + "bits); the test chip's DACs have 16 bits (paper)"), 1, 16),
                 uncertain("adcBits", 8, "bits", assumed("resolution an energy-optimised design needs for partial "
                         + "sums; the test chip has 14-bit ADCs (paper)"), 6, 14),
                 uncertain("adcWaldenFom", 10, "fJ/conv-step", cited("Murmann ADC survey: energy per conversion = "
@@ -84,6 +87,25 @@ public record AnalogMacro(
                 uncertain("peripheryThroughput", 10, "Gop/s", assumed("digital periphery of an ASIC macro"), 1, 100));
     }
 
+    /**
+     * The test system as built: 16-bit DACs and 14-bit ADCs (paper), digital work on an FPGA + ARM SoC (paper), with
+     * energies per operation and per buffered byte of FPGA logic and block RAM (assumed). The other values as in
+     * {@link #taox40nm()}. An upper estimate for the analogue side.
+     */
+    public static AnalogMacro testChipAsBuilt() {
+        AnalogMacro m = taox40nm();
+        return new AnalogMacro(m.readVoltage, m.readPulse, m.formedConductance, m.offConductance, m.meanInputSquare,
+                m.dacEnergyPerBit,
+                uncertain("dacMinimumBits", 16, "bits", cited("paper: 16-bit DACs drive the lines"), 1, 16),
+                uncertain("adcBits", 14, "bits", cited("paper: 14-bit ADCs read the currents"), 6, 14),
+                m.adcWaldenFom, m.adcConversionTime, m.columnsPerAdc, m.arraySize, m.arrays,
+                uncertain("peripheryOpEnergy", 10, "pJ", assumed("an operation in FPGA logic (paper: FPGA + ARM SoC "
+                        + "does activation and pooling)"), 1, 100),
+                uncertain("peripheryMacEnergy", 20, "pJ", assumed("an fp32 MAC in FPGA DSP slices"), 5, 100),
+                uncertain("sramEnergyPerByte", 5, "pJ/B", assumed("FPGA block RAM access per byte"), 1, 20),
+                uncertain("peripheryThroughput", 1, "Gop/s", assumed("FPGA + ARM SoC"), 0.1, 10));
+    }
+
     /** Energy of reading one cell of conductance {@code g_uS} for one pulse at full-scale voltage, in joules. */
     public double cellReadEnergy(double conductanceMicroSiemens) {
         double v = readVoltage.value();
@@ -95,9 +117,9 @@ public record AnalogMacro(
         return adcWaldenFom.value() * 1e-15 * Math.pow(2, adcBits.value());
     }
 
-    /** Energy of one DAC conversion of {@code bits} bits, in joules. */
+    /** Energy of one DAC conversion of a {@code bits}-bit input, at least {@link #dacMinimumBits}, in joules. */
     public double dacConversionEnergy(int bits) {
-        return dacEnergyPerBit.value() * 1e-15 * bits;
+        return dacEnergyPerBit.value() * 1e-15 * Math.max(bits, dacMinimumBits.value());
     }
 
     /** Cells along one side of an array. */

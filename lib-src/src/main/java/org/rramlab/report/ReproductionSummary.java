@@ -27,7 +27,8 @@ import tech.tablesaw.api.Table;
  * <p>How to read it: <b>paper</b> is the published figure, <b>ours</b> the figure recorded by the notebook named in
  * the row, under the profile named in the row (ci runs are tiny and not expected to match), <b>difference</b> is ours
  * minus paper in the claim's unit. Results recorded under another profile than the one the summary was asked for are
- * flagged. Results for ids the catalogue does not know are listed at the end.
+ * flagged. Reference rows (context: the authors' scripts, a pessimistic reading of the energy claims) are shaded.
+ * Results for ids the catalogue does not know are listed at the end.
  *
  * <p>Command line: {@code ReproductionSummary <resultsDir> <outDir> <profile>} writes {@code outDir/summary.csv} and
  * {@code outDir/summary.html}.
@@ -143,7 +144,8 @@ public final class ReproductionSummary {
                 .append("the notebook named in the row computed in this run, under the profile named in the row ")
                 .append("(ci runs are tiny: they check the pipeline, not the science); <i>difference</i> is ours ")
                 .append("minus paper, in the claim's unit. <i>not run</i>: no notebook recorded that claim. ")
-                .append("Reference rows are what the authors' own scripts gave when rramlab ran them.</p>\n")
+                .append("Reference rows give context: what the authors' own scripts gave when rramlab ran them, and ")
+                .append("a pessimistic second reading of each energy claim.</p>\n")
                 .append("<table>\n<tr>");
         for (String c : List.of("claim", "task", "what is claimed", "paper", "ours", "unit", "difference", "status",
                 "profile", "notebook", "note", "source")) {

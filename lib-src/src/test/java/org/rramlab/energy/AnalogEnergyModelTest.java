@@ -63,6 +63,27 @@ class AnalogEnergyModelTest {
     }
 
     @Test
+    void dacsWiderThanTheInputCostTheirOwnResolution() {
+        double base = new AnalogEnergyModel(MACRO).inference(tiny(2, 1)).part(DAC);
+        // 4-bit inputs on 16-bit DACs: 16 bits' worth per conversion
+        assertEquals(4 * base, new AnalogEnergyModel(MACRO.with("dacMinimumBits", 16)).inference(tiny(2, 1))
+                .part(DAC), 1e-27);
+        assertEquals(base, new AnalogEnergyModel(MACRO.with("dacMinimumBits", 3)).inference(tiny(2, 1)).part(DAC),
+                1e-27);
+    }
+
+    @Test
+    void theTestChipAsBuiltCostsMoreThanTheOptimisedMacro() {
+        Workload w = PaperWorkloads.fashionCnn();
+        EnergyBreakdown built = new AnalogEnergyModel(AnalogMacro.testChipAsBuilt()).inference(w);
+        EnergyBreakdown optimised = new AnalogEnergyModel(AnalogMacro.taox40nm()).inference(w);
+        // 14- instead of 8-bit ADCs: 2^6 = 64x the conversion energy, same number of conversions
+        assertEquals(64 * optimised.part(ADC), built.part(ADC), 1e-18);
+        assertEquals(optimised.part(ARRAY), built.part(ARRAY), 0, "same array, same read");
+        assertTrue(built.total() > optimised.total());
+    }
+
+    @Test
     void trainingStepAddsBatchTimesSampleAndOneScoreUpdate() {
         Workload w = tiny(2, 1.0);
         AnalogEnergyModel model = new AnalogEnergyModel(MACRO);

@@ -29,7 +29,8 @@ class ParameterSetTest {
 
     @Test
     void everyParameterHasUnitAndSourceInTheTable() {
-        for (ParameterSet<?> set : List.of(AnalogMacro.taox40nm(), DevicePulses.taoxTypical(),
+        for (ParameterSet<?> set : List.of(AnalogMacro.taox40nm(), AnalogMacro.testChipAsBuilt(),
+                DevicePulses.taoxTypical(),
                 DigitalProcessor.rtx4090(), DigitalProcessor.cpu2Core())) {
             Table t = set.table();
             assertEquals(set.parameters().size(), t.rowCount());
@@ -46,7 +47,7 @@ class ParameterSetTest {
         AnalogMacro m = AnalogMacro.taox40nm();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AnalogMacro(
                 m.readPulse(), m.readPulse(), m.formedConductance(), m.offConductance(), m.meanInputSquare(),
-                m.dacEnergyPerBit(), m.adcBits(), m.adcWaldenFom(), m.adcConversionTime(), m.columnsPerAdc(),
+                m.dacEnergyPerBit(), m.dacMinimumBits(), m.adcBits(), m.adcWaldenFom(), m.adcConversionTime(), m.columnsPerAdc(),
                 m.arraySize(), m.arrays(), m.peripheryOpEnergy(), m.peripheryMacEnergy(), m.sramEnergyPerByte(),
                 m.peripheryThroughput()));
         assertTrue(e.getMessage().contains("AnalogMacro.readVoltage"), e.getMessage());
