@@ -47,9 +47,8 @@ public record LayerWork(String name, int rows, int cols, long mvms, double keepF
     }
 
     /**
-     * A 2-D convolution without bias: one MVM per output pixel.
-     *
-     * @param inH,inW   input feature-map size; outH,outW output size (after stride and padding)
+     * A 2-D convolution without bias: one MVM per output pixel. {@code inH x inW} is the input feature map,
+     * {@code outH x outW} the output (after stride and padding); keep fraction 0.5, 8-bit outputs.
      */
     public static LayerWork conv(String name, int inChannels, int outChannels, int kernelH, int kernelW,
                                  int inH, int inW, int outH, int outW, int inputBits) {

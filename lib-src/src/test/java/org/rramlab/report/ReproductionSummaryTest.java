@@ -22,7 +22,8 @@ class ReproductionSummaryTest {
                 "06-energy-and-cost", "2026-01-01T00:00:00Z"));
         Results.record(results, new Result("fsdd.energy-reduction", 60, "%", "", "quick", "06-energy-and-cost",
                 "2026-01-01T00:00:00Z"));
-        Results.record(results, new Result("extra.figure", 1, "x", "", "ci", "nb", "2026-01-01T00:00:00Z"));
+        Results.record(results, new Result("extra.figure", 1, "x", "<b>bold</b> & co", "ci", "nb",
+                "2026-01-01T00:00:00Z"));
 
         List<Path> written = ReproductionSummary.write(results, tmp.resolve("out"), Profile.CI);
         assertEquals(List.of(tmp.resolve("out/summary.csv"), tmp.resolve("out/summary.html")), written);
@@ -43,6 +44,7 @@ class ReproductionSummaryTest {
         String html = Files.readString(written.get(1));
         assertTrue(html.contains("<style>") && !html.contains("<script") && !html.contains("http"), "self-contained");
         assertTrue(html.contains("not run") && html.contains("99.50") && html.contains("How to read it"));
+        assertTrue(html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; co") && !html.contains("<b>bold"), "notes escaped");
     }
 
     @Test
