@@ -1,5 +1,9 @@
 package org.rramlab.energy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Programming cost of the two ways to put a network on resistive memory:
  * <ul>
@@ -57,6 +61,26 @@ public record ProgrammingCostModel(DevicePulses pulses, AnalogMacro macro) {
                 + macro.adcConversionEnergy();
         return new ProgrammingCost("write-verify", pulses, pulses * perIteration,
                 pulses * (this.pulses.setPulse().value() + this.pulses.verifyTime().value()) * 1e-9);
+    }
+
+    /**
+     * The two ways side by side for one network of {@code weights} weights: forming (one formed cell per weight),
+     * the mask flips of training without and, when counted, with the flip limit (sets = resets: top-k keeps the
+     * number of kept edges fixed), and write-verify of both cells of every pair at {@code iterationsPerCell}.
+     */
+    public List<ProgrammingCost> pruningVersusWriteVerify(String task, long weights, long flipsWithoutLimit,
+                                                          Optional<Long> flipsWithLimit, double iterationsPerCell) {
+        List<ProgrammingCost> costs = new ArrayList<>();
+        costs.add(relabel(forming(weights), task + ": forming"));
+        costs.add(maskFlips(task + ": flips, no flip limit", flipsWithoutLimit / 2,
+                flipsWithoutLimit - flipsWithoutLimit / 2));
+        flipsWithLimit.ifPresent(n -> costs.add(maskFlips(task + ": flips, flip limit", n / 2, n - n / 2)));
+        costs.add(relabel(writeVerify(2 * weights, iterationsPerCell), task + ": write-verify"));
+        return costs;
+    }
+
+    private static ProgrammingCost relabel(ProgrammingCost c, String label) {
+        return new ProgrammingCost(label, c.pulses(), c.joules(), c.seconds());
     }
 
     private static void requireCount(String name, long value) {

@@ -42,6 +42,17 @@ class ProgrammingCostModelTest {
     }
 
     @Test
+    void pruningVersusWriteVerifyListsEachWay() {
+        var costs = model.pruningVersusWriteVerify("t", 100, 1001, java.util.Optional.of(10L), 10);
+        assertEquals(java.util.List.of("t: forming", "t: flips, no flip limit", "t: flips, flip limit",
+                "t: write-verify"), costs.stream().map(ProgrammingCost::label).toList());
+        assertEquals(1001, costs.get(1).pulses());
+        assertEquals(500 * 15e-12 + 501 * 18e-12, costs.get(1).joules(), 1e-20);
+        assertEquals(2000, costs.get(3).pulses(), "both cells of 100 pairs, 10 iterations each");
+        assertEquals(3, model.pruningVersusWriteVerify("t", 100, 1001, java.util.Optional.empty(), 10).size());
+    }
+
+    @Test
     void badCountsAreRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.maskFlips("x", -1, 0));
         assertTrue(e.getMessage().startsWith("sets: -1"), e.getMessage());
