@@ -106,7 +106,8 @@ public final class EnergyTables {
     public static Table programming(String title, List<ProgrammingCost> costs) {
         return Table.create(title,
                 StringColumn.create("programming", costs.stream().map(ProgrammingCost::label)),
-                sig3Column("pulses", costs.stream().mapToDouble(ProgrammingCost::pulses)),
+                // counts are exact: not rounded for display
+                DoubleColumn.create("pulses", costs.stream().mapToDouble(c -> Math.rint(c.pulses()))),
                 sig3Column("energy uJ", costs.stream().mapToDouble(c -> c.joules() * 1e6)),
                 sig3Column("time s", costs.stream().mapToDouble(ProgrammingCost::seconds)));
     }
