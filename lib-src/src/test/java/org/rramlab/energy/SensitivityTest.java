@@ -39,4 +39,29 @@ class SensitivityTest {
             assertTrue(worst <= Math.min(r.reductionAtLow(), r.reductionAtHigh()) + 1e-9, r.parameter());
         }
     }
+
+    /** docs/energy-model.md states these conclusions for the default parameters: change both together. */
+    @Test
+    void conclusionsStatedInTheDocsHoldForTheDefaults() {
+        AnalogMacro asBuilt = AnalogMacro.testChipAsBuilt();
+        DigitalEnergyModel digital = new DigitalEnergyModel(gpu);
+        double[] paper = {78.3, 67.9, 99.7};
+        List<Workload> tasks = PaperWorkloads.all();
+        for (int i = 0; i < tasks.size(); i++) {
+            Workload w = tasks.get(i);
+            assertTrue(Sensitivity.flipping(Sensitivity.inference(macro, gpu, w)).isEmpty(), w.name());
+            double optimistic = new AnalogEnergyModel(macro).inference(w).reductionVersus(digital.inference(w));
+            double pessimistic = new AnalogEnergyModel(asBuilt).inference(w)
+                    .reductionVersus(digital.inferenceLowerBound(w));
+            assertTrue(pessimistic < paper[i] && paper[i] < optimistic, w.name() + ": paper between the readings");
+            assertTrue(new AnalogEnergyModel(asBuilt).inference(w).reductionVersus(digital.inference(w)) > 0,
+                    w.name() + ": the test chip still beats the GPU board energy");
+        }
+        assertEquals(List.of("analogue.adcBits"),
+                Sensitivity.flipping(Sensitivity.inferenceVersusLowerBound(macro, gpu, tasks.get(1))));
+        assertTrue(new AnalogEnergyModel(asBuilt).inference(tasks.get(0))
+                .reductionVersus(digital.inferenceLowerBound(tasks.get(0))) < 0);
+        assertTrue(new AnalogEnergyModel(asBuilt).inference(tasks.get(2))
+                .reductionVersus(digital.inferenceLowerBound(tasks.get(2))) > 0);
+    }
 }
