@@ -90,11 +90,13 @@ public record AnalogEnergyModel(AnalogMacro macro) {
 
     /** Digital periphery operations per inference: element work, ADC rescale, partial sums across row tiles. */
     public long peripheryOperations(Workload w) {
-        long ops = 0;
-        for (LayerWork l : w.layers()) {
-            ops += l.digital().operations() + l.mvms() * l.cols() * (long) l.rowTiles(size());
-        }
-        return ops;
+        return w.layers().stream().mapToLong(this::peripheryOperations).sum();
+    }
+
+    /** Element work, one rescale per ADC output, and the adds that join the partial sums of the row tiles. */
+    private long peripheryOperations(LayerWork l) {
+        int rowTiles = l.rowTiles(size());
+        return l.digital().operations() + l.mvms() * l.cols() * (2L * rowTiles - 1);
     }
 
     private void addForward(EnergyBreakdown.Builder b, LayerWork l) {
@@ -102,8 +104,7 @@ public record AnalogEnergyModel(AnalogMacro macro) {
         b.add(ARRAY, arrayRead(l));
         b.add(DAC, l.mvms() * (double) l.rows() * l.colTiles(n) * macro.dacConversionEnergy(l.inputBits()));
         b.add(ADC, l.mvms() * (double) l.cols() * l.rowTiles(n) * macro.adcConversionEnergy());
-        double ops = l.digital().operations() + l.mvms() * (double) l.cols() * l.rowTiles(n);
-        b.add(PERIPHERY, ops * macro.peripheryOpEnergy().value() * 1e-12);
+        b.add(PERIPHERY, peripheryOperations(l) * macro.peripheryOpEnergy().value() * 1e-12);
         b.add(DATA_MOVEMENT, dataMovement(l));
     }
 

@@ -56,10 +56,10 @@ class AnalogEnergyModelTest {
     void adcEnergyDoublesPerBitAndRowTile() {
         double base = new AnalogEnergyModel(MACRO).inference(tiny(2, 1)).part(ADC);
         assertEquals(2 * base, new AnalogEnergyModel(MACRO.with("adcBits", 9)).inference(tiny(2, 1)).part(ADC), 1e-24);
-        // 513 rows need two arrays along the rows: two partial sums to convert (and one more add)
+        // 513 rows need two arrays along the rows: two partial sums to convert, rescale (2 ops) and add (1 op)
         EnergyBreakdown tiled = new AnalogEnergyModel(MACRO).inference(tiny(513, 1));
         assertEquals(2 * base, tiled.part(ADC), 1e-24);
-        assertEquals(0.2e-12, tiled.part(PERIPHERY), 1e-24);
+        assertEquals(0.3e-12, tiled.part(PERIPHERY), 1e-24);
     }
 
     @Test
