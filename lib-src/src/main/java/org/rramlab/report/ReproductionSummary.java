@@ -35,7 +35,7 @@ import tech.tablesaw.api.Table;
  */
 public final class ReproductionSummary {
 
-    /** One line of the summary; {@code ours} and {@code difference} are empty when not run. */
+    /** One line of the summary; {@code ours} reads "not run" and {@code difference} is empty when not run. */
     public record Row(String claimId, String task, String claim, String paper, String ours, String unit,
                       String difference, String status, String profile, String notebook, String recordedAt,
                       String note, String source) {}
@@ -97,7 +97,7 @@ public final class ReproductionSummary {
                 StringColumn.create("claim", rows.stream().map(Row::claimId)),
                 StringColumn.create("task", rows.stream().map(Row::task)),
                 StringColumn.create("paper", rows.stream().map(Row::paper)),
-                StringColumn.create("ours", rows.stream().map(r -> r.ours().isEmpty() ? r.status() : r.ours())),
+                StringColumn.create("ours", rows.stream().map(Row::ours)),
                 StringColumn.create("unit", rows.stream().map(Row::unit)),
                 StringColumn.create("difference", rows.stream().map(Row::difference)),
                 StringColumn.create("profile", rows.stream().map(Row::profile)));
@@ -107,7 +107,7 @@ public final class ReproductionSummary {
                            Optional<Result> result, Profile profile) {
         String paperText = paper.map(ReproductionSummary::format).orElse("");
         if (result.isEmpty()) {
-            return new Row(id, task, claim, paperText, "", unit, "", NOT_RUN, "", "", "", "", source);
+            return new Row(id, task, claim, paperText, NOT_RUN, unit, "", NOT_RUN, "", "", "", "", source);
         }
         Result r = result.get();
         String diff = paper.map(p -> format(r.value() - p)).orElse("");
@@ -157,7 +157,7 @@ public final class ReproductionSummary {
             if (r.claim().endsWith("(reference)")) {
                 cls += " ref";
             }
-            h.append("<tr class=\"").append(cls.trim()).append("\">")
+            h.append(cls.isBlank() ? "<tr>" : "<tr class=\"" + cls.trim() + "\">")
                     .append(td(r.claimId())).append(td(r.task())).append(td(r.claim()))
                     .append(num(r.paper())).append(num(r.ours())).append(td(r.unit())).append(num(r.difference()))
                     .append("<td class=\"status\">").append(esc(r.status())).append("</td>")
