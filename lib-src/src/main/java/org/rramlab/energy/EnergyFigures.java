@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Prints the energy model's headline figures with the default parameters: workloads, analogue vs. GPU and CPU,
  * training step, and the parameters that flip the conclusion. For a terminal; notebook 06 shows the same with charts.
- * Run: {@code mvn -q -o -pl lib-src exec:java -Dexec.mainClass=org.rramlab.energy.EnergyFigures}.
+ * Run, after {@code mvn -q -o -pl lib-src package -DskipTests}:
+ * {@code java -cp 'lib-src/target/notebook-lib/*' org.rramlab.energy.EnergyFigures}.
  */
 public final class EnergyFigures {
 
