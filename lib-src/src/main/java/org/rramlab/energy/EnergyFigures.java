@@ -24,6 +24,8 @@ public final class EnergyFigures {
         System.out.println(EnergyTables.comparison(tasks, analog, digital).printAll());
         System.out.println(EnergyTables.comparison(tasks, analog, new DigitalEnergyModel(DigitalProcessor.cpu2Core()))
                 .printAll());
+        System.out.println(EnergyTables.comparison(tasks, new AnalogEnergyModel(AnalogMacro.testChipAsBuilt()),
+                digital).setName("The test chip as built vs. " + gpu.name()).printAll());
         System.out.println(EnergyTables.training(tasks, analog, digital, 60).printAll());
         for (Workload w : tasks) {
             List<Sensitivity.Row> board = Sensitivity.inference(macro, gpu, w);
