@@ -98,7 +98,8 @@ public final class PaperWorkloads {
     private static void unetConv(List<LayerWork> layers, String name, int in, int out, int size, long pooled,
                                  long upsampleOps) {
         long outElems = (long) out * size * size;
-        long quantIn = name.equals("inc.a") ? (long) size * size : 0; // the image itself; later inputs are quantised
+        // each conv quantises its output for the next layer; the first one also quantises the image itself
+        long quantIn = name.equals("inc.a") ? (long) size * size : 0;
         layers.add(LayerWork.conv(name, in, out, 3, 3, size, size, size, size, DRIVE_BITS)
                 .withDigital(new DigitalWork(outElems, pooled, outElems, outElems + quantIn, upsampleOps)));
     }
