@@ -15,9 +15,10 @@ import org.rramlab.metrics.RocAuc;
 
 /**
  * Wall-clock figures of the data side: loading, featurising, generating, preprocessing, scoring. Run from the
- * repository root:
- * {@code mvn -q -o -pl lib-src exec:java -Dexec.mainClass=org.rramlab.bench.DataBenchmark}
- * (or plain {@code java -cp ...}). Each step runs twice and the second (warm) time is printed too.
+ * repository root after {@code mvn -q -o package -DskipTests}:
+ * {@code java -Xmx4g -cp 'lib-src/target/notebook-lib/*' org.rramlab.bench.DataBenchmark}
+ * (or {@code mvn -q -pl lib-src exec:java -Dexec.mainClass=org.rramlab.bench.DataBenchmark} where the exec plugin is
+ * available). Each step runs twice; the second (warm JIT) time is the one to compare.
  */
 public final class DataBenchmark {
 
