@@ -43,7 +43,7 @@ public final class Clahe {
         int tileW = (width + tilesX - 1) / tilesX, tileH = (height + tilesY - 1) / tilesY;
         int tilePixels = tileW * tileH;
         int clip = clipLimit > 0 ? Math.max(1, (int) (clipLimit * tilePixels / BINS)) : 0;
-        double lutScale = (BINS - 1.0) / tilePixels;
+        float lutScale = (BINS - 1.0f) / tilePixels; // float, as OpenCV: 255/100 is not exact
         int[][][] luts = new int[tilesY][tilesX][];
         for (int ty = 0; ty < tilesY; ty++) {
             for (int tx = 0; tx < tilesX; tx++) {
@@ -61,7 +61,7 @@ public final class Clahe {
                 int sum = 0;
                 for (int v = 0; v < BINS; v++) {
                     sum += hist[v];
-                    lut[v] = Math.min(255, (int) Math.rint(sum * lutScale));
+                    lut[v] = Math.min(255, (int) Math.rint(sum * lutScale)); // float product, rounded half-even
                 }
                 luts[ty][tx] = lut;
             }

@@ -34,6 +34,38 @@ class PreprocessAndPatchesTest {
         }
     }
 
+    /** The whole chain against the paper's (OpenCV + numpy) on an 80x80 image: preprocess-opencv.txt. */
+    @Test
+    void matchesTheOpenCvChainPixelForPixel() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                getClass().getResourceAsStream("preprocess-opencv.txt"), java.nio.charset.StandardCharsets.US_ASCII))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (!line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+        }
+        String[] size = lines.get(0).split(" ");
+        int w = Integer.parseInt(size[0]), h = Integer.parseInt(size[1]);
+        float[][] rgb = new float[3][];
+        for (int c = 0; c < 3; c++) {
+            String[] v = lines.get(1 + c).split(" ");
+            rgb[c] = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                rgb[c][i] = Integer.parseInt(v[i]) / 255f;
+            }
+        }
+        String[] expected = lines.get(4).split(" ");
+        FundusImage image = new FundusImage("reference", w, h, rgb, null, new boolean[w * h]);
+        float[] out = Preprocess.all(List.of(image)).get(0);
+        int differ = 0;
+        for (int i = 0; i < out.length; i++) {
+            differ += Math.round(out[i] * 255) != Integer.parseInt(expected[i]) ? 1 : 0;
+        }
+        assertEquals(0, differ, "pixels differing from the OpenCV chain");
+    }
+
     @Test
     void zScoreCancelsUnderThePerImageMinMax() {
         // statistics fitted on a different set give the same output: the z-score is affine, min-max removes it
