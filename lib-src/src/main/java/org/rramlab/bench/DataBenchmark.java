@@ -47,6 +47,14 @@ public final class DataBenchmark {
             LabelledImages.Split digits = fsdd.randomSplit(0.7, 1);
             report("FSDD 23x20 log-mel features, 70/30 split (" + digits.first().size() + "/" + digits.second().size() + ")", t);
             System.out.println("   recordings cut at 20 frames: " + fsdd.countLongerThan(FeatureConfig.PAPER));
+            if (run == 1) {
+                // how informative the features are, with no network at all: 1-nearest-neighbour accuracy
+                System.out.printf("   1-NN test accuracy, log-mel: random 70/30 %.3f, official split %.3f%n",
+                        nearestNeighbourAccuracy(digits), nearestNeighbourAccuracy(fsdd.officialSplit()));
+                System.out.printf("   1-NN test accuracy, MFCC:    random 70/30 %.3f, official split %.3f%n",
+                        nearestNeighbourAccuracy(fsdd.randomSplit(0.7, 1, FeatureConfig.MFCC)),
+                        nearestNeighbourAccuracy(fsdd.officialSplit(FeatureConfig.MFCC)));
+            }
 
             t = System.nanoTime();
             List<FundusImage> fundus = SyntheticFundus.generate(20, 565, 1);
@@ -73,6 +81,33 @@ public final class DataBenchmark {
             double roc = RocAuc.of(scores, vessel), pr = PrAuc.of(scores, vessel);
             report(String.format("ROC AUC %.4f + PR AUC %.4f on %d pixels", roc, pr, n), t);
         }
+    }
+
+    /** Fraction of test maps whose nearest training map (Euclidean) has the same label. */
+    static double nearestNeighbourAccuracy(LabelledImages.Split split) {
+        float[][] train = rows(split.first()), test = rows(split.second());
+        int correct = 0;
+        for (int i = 0; i < test.length; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            int label = -1;
+            for (int j = 0; j < train.length; j++) {
+                double d = 0;
+                for (int k = 0; k < test[i].length; k++) {
+                    double diff = test[i][k] - train[j][k];
+                    d += diff * diff;
+                }
+                if (d < best) {
+                    best = d;
+                    label = split.first().labels()[j];
+                }
+            }
+            correct += label == split.second().labels()[i] ? 1 : 0;
+        }
+        return correct / (double) test.length;
+    }
+
+    private static float[][] rows(LabelledImages data) {
+        return data.images().reshape(data.size(), -1).toFloatMatrix();
     }
 
     private static void report(String what, long start) {
