@@ -150,6 +150,14 @@ class FashionMnistTest {
     }
 
     @Test
+    void locateFindsTheInstalledCopy() {
+        assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")) && System.getenv(FashionMnist.ENV) == null);
+        Path found = FashionMnist.locate();
+        assertTrue(Files.exists(found.resolve("t10k-images-idx3-ubyte.gz"))
+                || Files.exists(found.resolve("t10k-images-idx3-ubyte")), found.toString());
+    }
+
+    @Test
     void realTestSetMatchesPublishedChecksums() {
         Path installed = Path.of("/usr/share/datasets/fashion-mnist");
         assumeTrue(Files.isDirectory(installed), "Fashion-MNIST not installed here");
