@@ -110,6 +110,15 @@ class PreprocessAndPatchesTest {
     }
 
     @Test
+    void preparedSetHasPatchesFromBothSplits() {
+        PreparedRetina p = PreparedRetina.of(SyntheticFundus.set(2, 1, 96, 4), 30, 10, 32, 1);
+        assertEquals(2, p.training().size());
+        assertEquals(30, p.trainPatches().size());
+        assertEquals(10, p.testPatches().size());
+        assertTrue(p.set().synthetic() && p.set().source().contains("synthetic"));
+    }
+
+    @Test
     void augmentationKeepsImageAndTruthAligned() {
         // a patch whose truth equals its image: any crop, flip or rotation must keep them equal
         float[] values = new float[20 * 64];
