@@ -31,43 +31,53 @@ public final class SyntheticFundus {
 
     /** {@code count} images of {@code size × size} pixels named {@code synthetic_00..}; the same seed, the same images. */
     public static List<FundusImage> generate(int count, int size, long seed) {
-        return generate(count, size, seed, "synthetic_");
+        return generate(count, size, size, seed, "synthetic_");
     }
 
-    private static List<FundusImage> generate(int count, int size, long seed, String prefix) {
+    /** {@code count} images of {@code width × height} pixels (DRIVE: 565 × 584). */
+    public static List<FundusImage> generate(int count, int width, int height, long seed) {
+        return generate(count, width, height, seed, "synthetic_");
+    }
+
+    private static List<FundusImage> generate(int count, int width, int height, long seed, String prefix) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
-        if (size < 32) {
-            throw new IllegalArgumentException("size must be >= 32 pixels, got " + size);
+        if (width < 32 || height < 32) {
+            throw new IllegalArgumentException("size must be >= 32 pixels each way, got " + width + "x" + height);
         }
         SplittableRandom seeds = new SplittableRandom(seed);
         List<FundusImage> images = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            images.add(one(String.format("%s%02d", prefix, i), size, new Random(seeds.nextLong())));
+            images.add(one(String.format("%s%02d", prefix, i), width, height, new Random(seeds.nextLong())));
         }
         return images;
     }
 
     /** A training and a test set from independent draws of the same seed. */
     public static RetinaSet set(int trainCount, int testCount, int size, long seed) {
+        return set(trainCount, testCount, size, size, seed);
+    }
+
+    /** A training and a test set of {@code width × height} images. */
+    public static RetinaSet set(int trainCount, int testCount, int width, int height, long seed) {
         SplittableRandom seeds = new SplittableRandom(seed);
         long trainSeed = seeds.nextLong(), testSeed = seeds.nextLong();
         return new RetinaSet("synthetic fundus (seed " + seed + ", " + trainCount + " training + " + testCount
-                + " test images, " + size + "x" + size + ")", true,
-                generate(trainCount, size, trainSeed, "synthetic_train_"),
-                generate(testCount, size, testSeed, "synthetic_test_"), Map.of());
+                + " test images, " + width + "x" + height + ")", true,
+                generate(trainCount, width, height, trainSeed, "synthetic_train_"),
+                generate(testCount, width, height, testSeed, "synthetic_test_"), Map.of());
     }
 
-    private static FundusImage one(String name, int size, Random random) {
-        int n = size * size;
-        double cx = size / 2.0 + random.nextGaussian() * size * 0.01;
-        double cy = size / 2.0 + random.nextGaussian() * size * 0.01;
+    private static FundusImage one(String name, int width, int height, Random random) {
+        int n = width * height, size = Math.min(width, height);
+        double cx = width / 2.0 + random.nextGaussian() * size * 0.01;
+        double cy = height / 2.0 + random.nextGaussian() * size * 0.01;
         double radius = FOV_RADIUS * size;
         boolean[] fov = new boolean[n];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                fov[y * size + x] = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) < radius;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                fov[y * width + x] = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) < radius;
             }
         }
         int side = random.nextBoolean() ? 1 : -1;
@@ -77,16 +87,16 @@ public final class SyntheticFundus {
 
         float[] darkness = new float[n];
         boolean[] vessel = new boolean[n];
-        growTrees(size, random, odX, odY, odRadius, -side, cx, cy, radius, darkness, vessel);
+        growTrees(width, height, size, random, odX, odY, odRadius, -side, cx, cy, radius, darkness, vessel);
 
-        float[] texture = valueNoise(size, random);
+        float[] texture = valueNoise(width, height, random);
         double vignette = 0.45 + 0.25 * random.nextDouble();
         double baseR = 0.72 + 0.08 * random.nextGaussian(), baseG = 0.33 + 0.04 * random.nextGaussian();
         double baseB = 0.12 + 0.03 * random.nextGaussian();
         float[][] rgb = new float[3][n];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int i = y * size + x;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
                 if (!fov[i]) {
                     for (int c = 0; c < 3; c++) {
                         rgb[c][i] = clamp(0.02 + 0.005 * random.nextGaussian());
@@ -108,15 +118,15 @@ public final class SyntheticFundus {
         for (int i = 0; i < n; i++) {
             vessel[i] &= fov[i];
         }
-        return new FundusImage(name, size, size, rgb, vessel, fov);
+        return new FundusImage(name, width, height, rgb, vessel, fov);
     }
 
     /** A vessel still to grow: position, heading (radians), width (pixels), contrast, curvature per step. */
     private record Sprout(double x, double y, double heading, double width, double contrast, double bend) {
     }
 
-    private static void growTrees(int size, Random random, double odX, double odY, double odRadius, int towardMacula,
-            double cx, double cy, double radius, float[] darkness, boolean[] vessel) {
+    private static void growTrees(int imageWidth, int imageHeight, int size, Random random, double odX, double odY,
+            double odRadius, int towardMacula, double cx, double cy, double radius, float[] darkness, boolean[] vessel) {
         double rootWidth = Math.max(2.0, 0.014 * size);
         double step = Math.max(1.0, 0.008 * size);
         double toMacula = towardMacula > 0 ? 0 : Math.PI;
@@ -142,7 +152,7 @@ public final class SyntheticFundus {
                     break;
                 }
                 double contrast = s.contrast() * (0.55 + 0.45 * Math.min(1, width / rootWidth));
-                paint(size, x, y, nx, ny, width, contrast, darkness, vessel);
+                paint(imageWidth, imageHeight, x, y, nx, ny, width, contrast, darkness, vessel);
                 segments++;
                 x = nx;
                 y = ny;
@@ -159,14 +169,14 @@ public final class SyntheticFundus {
     }
 
     /** Marks pixels within half a width of the segment as vessel and darkens a slightly wider, smooth band. */
-    private static void paint(int size, double x0, double y0, double x1, double y1, double width, double contrast,
-            float[] darkness, boolean[] vessel) {
+    private static void paint(int imageWidth, int imageHeight, double x0, double y0, double x1, double y1,
+            double width, double contrast, float[] darkness, boolean[] vessel) {
         double half = Math.max(0.5, width / 2);
         double reach = half + 1.5;
         int minX = Math.max(0, (int) Math.floor(Math.min(x0, x1) - reach));
-        int maxX = Math.min(size - 1, (int) Math.ceil(Math.max(x0, x1) + reach));
+        int maxX = Math.min(imageWidth - 1, (int) Math.ceil(Math.max(x0, x1) + reach));
         int minY = Math.max(0, (int) Math.floor(Math.min(y0, y1) - reach));
-        int maxY = Math.min(size - 1, (int) Math.ceil(Math.max(y0, y1) + reach));
+        int maxY = Math.min(imageHeight - 1, (int) Math.ceil(Math.max(y0, y1) + reach));
         double dx = x1 - x0, dy = y1 - y0, length2 = dx * dx + dy * dy;
         for (int py = minY; py <= maxY; py++) {
             for (int px = minX; px <= maxX; px++) {
@@ -176,7 +186,7 @@ public final class SyntheticFundus {
                 if (d > reach) {
                     continue;
                 }
-                int i = py * size + px;
+                int i = py * imageWidth + px;
                 if (d <= half) {
                     vessel[i] = true;
                 }
@@ -187,8 +197,8 @@ public final class SyntheticFundus {
     }
 
     /** Sum of four octaves of smoothly interpolated random grids, roughly in [-1, 1]. */
-    private static float[] valueNoise(int size, Random random) {
-        float[] out = new float[size * size];
+    private static float[] valueNoise(int width, int height, Random random) {
+        float[] out = new float[width * height];
         double amplitude = 0.5;
         for (int cells = 4; cells <= 32; cells *= 2) {
             double[][] grid = new double[cells + 1][cells + 1];
@@ -197,17 +207,17 @@ public final class SyntheticFundus {
                     row[j] = 2 * random.nextDouble() - 1;
                 }
             }
-            for (int y = 0; y < size; y++) {
-                double gy = y * (double) cells / size;
+            for (int y = 0; y < height; y++) {
+                double gy = y * (double) cells / height;
                 int iy = (int) gy;
                 double fy = smooth(gy - iy);
-                for (int x = 0; x < size; x++) {
-                    double gx = x * (double) cells / size;
+                for (int x = 0; x < width; x++) {
+                    double gx = x * (double) cells / width;
                     int ix = (int) gx;
                     double fx = smooth(gx - ix);
                     double top = grid[iy][ix] * (1 - fx) + grid[iy][ix + 1] * fx;
                     double bottom = grid[iy + 1][ix] * (1 - fx) + grid[iy + 1][ix + 1] * fx;
-                    out[y * size + x] += (float) (amplitude * (top * (1 - fy) + bottom * fy));
+                    out[y * width + x] += (float) (amplitude * (top * (1 - fy) + bottom * fy));
                 }
             }
             amplitude /= 2;

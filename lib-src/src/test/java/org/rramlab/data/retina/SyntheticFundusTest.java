@@ -44,6 +44,17 @@ class SyntheticFundusTest {
     }
 
     @Test
+    void driveShapedImages() {
+        FundusImage f = SyntheticFundus.generate(1, 565, 584, 2).get(0);
+        assertEquals(565, f.width());
+        assertEquals(584, f.height());
+        assertFalse(f.fov()[0]);
+        assertTrue(f.fov()[292 * 565 + 282]);
+        double fraction = f.vesselFraction();
+        assertTrue(fraction > 0.03 && fraction < 0.25, "vessel fraction " + fraction);
+    }
+
+    @Test
     void badSizesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticFundus.generate(1, 8, 1));
         assertTrue(e.getMessage().contains("size"));
