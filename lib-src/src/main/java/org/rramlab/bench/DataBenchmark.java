@@ -12,6 +12,7 @@ import org.rramlab.data.retina.Preprocess;
 import org.rramlab.data.retina.SyntheticFundus;
 import org.rramlab.metrics.PrAuc;
 import org.rramlab.metrics.RocAuc;
+import org.rramlab.metrics.SegmentationScores;
 
 /**
  * Wall-clock figures of the data side: loading, featurising, generating, preprocessing, scoring. Run from the
@@ -57,8 +58,8 @@ public final class DataBenchmark {
             }
 
             t = System.nanoTime();
-            List<FundusImage> fundus = SyntheticFundus.generate(20, 565, 1);
-            report("synthetic fundus 20 x 565x565", t);
+            List<FundusImage> fundus = SyntheticFundus.generate(20, 565, 584, 1);
+            report("synthetic fundus 20 x 565x584", t);
             t = System.nanoTime();
             List<float[]> pre = Preprocess.all(fundus);
             report("preprocess 20 images (grey, z-score, min-max, CLAHE, gamma)", t);
@@ -68,6 +69,14 @@ public final class DataBenchmark {
             report("5000 patches 64x64 + augment to 48x48", t);
             patches.images().close();
             augmented.images().close();
+            t = System.nanoTime();
+            // a no-learning baseline through the full-image path: vessel probability = 1 - preprocessed intensity
+            float[] probability = Patches.predictFull(pre.get(0), 565, 584, 48, 24, 64, batch -> batch.rsub(1.0));
+            FundusImage first = fundus.get(0);
+            SegmentationScores inFov = SegmentationScores.of(probability, first.vessel(), first.fov());
+            report(String.format("full-image tiling (48, stride 24) + FOV scores of the darkness baseline:"
+                    + " ROC AUC %.3f, PR AUC %.3f, F1 %.3f, accuracy %.3f", inFov.rocAuc(), inFov.prAuc(), inFov.f1(),
+                    inFov.accuracy()), t);
 
             int n = 20 * 565 * 565;
             float[] scores = new float[n];
