@@ -2,7 +2,6 @@ package org.rramlab.data;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -122,6 +121,6 @@ public record LabelledImages(INDArray images, int[] labels, Map<String, String> 
 
     /** A float array of the given shape filled from {@code data} in C order. */
     static INDArray floats(float[] data, long... shape) {
-        return Nd4j.create(data, shape, 'c').castTo(DataType.FLOAT);
+        return Nd4j.create(data, shape, 'c');
     }
 }

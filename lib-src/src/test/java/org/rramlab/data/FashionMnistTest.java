@@ -150,11 +150,20 @@ class FashionMnistTest {
     }
 
     @Test
+    void locateFindsTheInstalledCopy() {
+        assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")) && System.getenv(FashionMnist.ENV) == null);
+        Path found = FashionMnist.locate();
+        assertTrue(Files.exists(found.resolve("t10k-images-idx3-ubyte.gz"))
+                || Files.exists(found.resolve("t10k-images-idx3-ubyte")), found.toString());
+    }
+
+    @Test
     void realTestSetMatchesPublishedChecksums() {
         Path installed = Path.of("/usr/share/datasets/fashion-mnist");
         assumeTrue(Files.isDirectory(installed), "Fashion-MNIST not installed here");
         LabelledImages test = FashionMnist.load(installed, false);
         assertEquals(10_000, test.size());
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.FLOAT, test.images().dataType());
         assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}, test.classCounts(10));
         assertEquals("5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
                 test.sha256().get("t10k-images-idx3-ubyte"));

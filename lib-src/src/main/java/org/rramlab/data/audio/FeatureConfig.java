@@ -7,7 +7,8 @@ package org.rramlab.data.audio;
  * 23 is the default number of mel bins of Kaldi's filterbank front end, which is the likely origin of the authors'
  * 23-coefficient features; log-mel keeps the spectral layout (low to high frequency), so the feature map is itself a
  * readable spectrogram for the notebook, and the convolutional front end of the network sees local time-frequency
- * patterns, which the DCT of MFCC scrambles. {@link #MFCC} is offered for comparison.
+ * patterns, which the DCT of MFCC scrambles. {@link #MFCC} is offered for comparison; a 1-nearest-neighbour
+ * classifier on the raw maps (printed by {@code org.rramlab.bench.DataBenchmark}) does clearly better on log-mel.
  *
  * <p>Frames are centred (the signal is zero-padded by half a window on both sides), so a recording of n samples
  * gives {@code 1 + n / hopLength} frames. With a 400-sample (50 ms) hop, 20 frames cover 0.95 s + half a window:

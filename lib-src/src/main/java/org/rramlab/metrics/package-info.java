@@ -1,0 +1,7 @@
+/**
+ * Scores of predictions: {@link org.rramlab.metrics.RocAuc}, {@link org.rramlab.metrics.PrAuc} (trapezoid, as the
+ * paper), {@link org.rramlab.metrics.BinaryCounts} (F1, accuracy at a threshold),
+ * {@link org.rramlab.metrics.SegmentationScores} (vessel maps on patch pixels or inside the field of view) and
+ * {@link org.rramlab.metrics.ConfusionMatrix} (classification).
+ */
+package org.rramlab.metrics;
