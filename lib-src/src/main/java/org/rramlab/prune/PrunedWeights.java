@@ -129,6 +129,7 @@ public final class PrunedWeights implements LayerWeights {
     @Override public List<Param> params() { return List.of(scores); }
 
     public Param scores() { return scores; }
+    public ProgrammingLedger ledger() { return ledger; }
     public String layer() { return layer; }
     public EdgeWeights source() { return source; }
     /** The current mask, 0/1 (a live view: do not modify). */
