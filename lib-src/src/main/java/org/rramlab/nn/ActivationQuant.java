@@ -1,0 +1,41 @@
+package org.rramlab.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Uniform per-tensor min–max quantisation to {@code bits} bits: what the chip's input DACs allow and what the
+ * authors' scripts apply before the later layers (4 bits for Fashion-MNIST). The range is the tensor's own min and
+ * max in every pass (training and test). The backward is the straight-through estimator: the gradient passes
+ * unchanged, since rounding has zero derivative almost everywhere.
+ */
+public final class ActivationQuant implements Layer {
+    private final int bits;
+    private final double levels;
+
+    public ActivationQuant(int bits) {
+        if (bits < 1 || bits > 16) throw new IllegalArgumentException("bits: expected 1..16, got " + bits);
+        this.bits = bits;
+        this.levels = (1 << bits) - 1;
+    }
+
+    /** The quantised copy of {@code x} (a constant tensor maps to itself). */
+    public INDArray quantise(INDArray x) {
+        double min = x.minNumber().doubleValue();
+        double max = x.maxNumber().doubleValue();
+        double range = max - min;
+        if (range <= 0) return x.dup();
+        double step = range / levels;
+        INDArray q = x.sub(min).divi(step);
+        Transforms.round(q, false);
+        return q.muli(step).addi(min);
+    }
+
+    @Override public INDArray forward(INDArray x, boolean training) { return quantise(x); }
+
+    @Override public INDArray backward(INDArray gradOut) { return gradOut; }
+
+    public int bits() { return bits; }
+
+    @Override public String describe() { return "q" + bits; }
+}

@@ -1,0 +1,46 @@
+package org.rramlab.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * y = x · Wᵀ without bias (the paper's layers have none), x [n, in], W [out, in] from a {@link LayerWeights}: edge
+ * pruned ("masked") or trained.
+ */
+public final class MaskedDense implements Layer {
+    private final String name;
+    private final LayerWeights weights;
+    private final long in;
+    private final long out;
+    private INDArray x;
+    private INDArray w;
+
+    public MaskedDense(String name, LayerWeights weights) {
+        long[] shape = weights.shape();
+        if (shape.length != 2) throw new IllegalArgumentException(name + ": expected weights [out, in], got " + Arrays.toString(shape));
+        this.name = name;
+        this.weights = weights;
+        this.out = shape[0];
+        this.in = shape[1];
+    }
+
+    @Override public INDArray forward(INDArray x, boolean training) {
+        if (x.rank() != 2 || x.size(1) != in) {
+            throw new IllegalArgumentException(name + ": expected input [n, " + in + "], got " + Arrays.toString(x.shape()));
+        }
+        this.x = x;
+        this.w = weights.weights(training);
+        return x.mmul(w.transpose());
+    }
+
+    @Override public INDArray backward(INDArray gradOut) {
+        weights.backward(gradOut.transpose().mmul(x));
+        return gradOut.mmul(w);
+    }
+
+    @Override public List<Param> params() { return weights.params(); }
+    public LayerWeights layerWeights() { return weights; }
+    public String name() { return name; }
+    @Override public String describe() { return name + " fc " + in + "->" + out; }
+}

@@ -1,0 +1,45 @@
+package org.rramlab.nn.models;
+
+import org.rramlab.nn.ActivationQuant;
+import org.rramlab.nn.BatchNorm;
+import org.rramlab.nn.Flatten;
+import org.rramlab.nn.MaskedConv2d;
+import org.rramlab.nn.MaskedDense;
+import org.rramlab.nn.MaxPool2d;
+import org.rramlab.nn.Relu;
+import org.rramlab.nn.Sequential;
+
+/** The paper's networks, built on any {@link WeightsProvider} (pruned or trained). No layer has a bias. */
+public final class Models {
+    private Models() {}
+
+    /** Weights of the Fashion-MNIST CNN: 576 + 9,216 + 51,200 + 1,280. */
+    public static final long FASHION_CNN_WEIGHTS = 62_272;
+
+    /**
+     * The authors' Fashion-MNIST CNN on [n, 1, 28, 28]: maxpool 2 → conv 1→64 3×3 → BN → ReLU → q → conv 64→16 3×3 →
+     * maxpool 2 → BN → ReLU → q → fc 400→128 → ReLU → q → fc 128→10. BN without affine; q = per-tensor min–max
+     * quantisation to {@code inputBits} (4 in the paper).
+     */
+    public static Sequential fashionCnn(WeightsProvider weights, int inputBits, long seed) {
+        return new Sequential(
+                new MaxPool2d(2),
+                new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 3}, 9, seed * 16 + 1)),
+                new BatchNorm(64, false), new Relu(), new ActivationQuant(inputBits),
+                new MaskedConv2d("conv2", weights.create("conv2", new long[] {16, 64, 3, 3}, 576, seed * 16 + 2)),
+                new MaxPool2d(2), new BatchNorm(16, false), new Relu(), new ActivationQuant(inputBits),
+                new Flatten(),
+                new MaskedDense("fc1", weights.create("fc1", new long[] {128, 400}, 400, seed * 16 + 3)),
+                new Relu(), new ActivationQuant(inputBits),
+                new MaskedDense("fc2", weights.create("fc2", new long[] {10, 128}, 128, seed * 16 + 4)));
+    }
+
+    /** MLP 784-hidden-hidden-10 with ReLU, no bias, on [n, 1, 28, 28] or [n, 784]. */
+    public static Sequential mlp(WeightsProvider weights, int hidden, long seed) {
+        return new Sequential(
+                new Flatten(),
+                new MaskedDense("fc1", weights.create("fc1", new long[] {hidden, 784}, 784, seed * 16 + 1)), new Relu(),
+                new MaskedDense("fc2", weights.create("fc2", new long[] {hidden, hidden}, hidden, seed * 16 + 2)), new Relu(),
+                new MaskedDense("fc3", weights.create("fc3", new long[] {10, hidden}, hidden, seed * 16 + 3)));
+    }
+}

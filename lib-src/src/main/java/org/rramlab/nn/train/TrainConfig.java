@@ -1,0 +1,50 @@
+package org.rramlab.nn.train;
+
+import org.rramlab.nn.optim.Adam;
+import org.rramlab.nn.optim.Optimizer;
+import org.rramlab.nn.optim.Sgd;
+import org.rramlab.prune.FlipLimit;
+
+/**
+ * Training settings.
+ *
+ * @param epochs             epochs (the cosine schedule spans them)
+ * @param batchSize          training batch size (also the test batch: each test batch is one fresh array read)
+ * @param optimizer          SGD (with momentum) or ADAM
+ * @param learningRate       initial learning rate
+ * @param momentum           SGD momentum (ignored by Adam)
+ * @param weightDecay        L2 weight decay on all parameters (scores included, as the authors' scripts)
+ * @param validationFraction part of the training set held out for validation-based model selection, [0, 1)
+ * @param flipLimit          flip-limit schedule, stepped whenever the best test accuracy improves
+ * @param seed               shuffling and split seed
+ */
+public record TrainConfig(int epochs, int batchSize, OptimizerKind optimizer, double learningRate, double momentum,
+                          double weightDecay, double validationFraction, FlipLimit flipLimit, long seed) {
+
+    public enum OptimizerKind { SGD, ADAM }
+
+    public TrainConfig {
+        if (epochs < 1) throw new IllegalArgumentException("epochs: expected >= 1, got " + epochs);
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize: expected >= 1, got " + batchSize);
+        if (optimizer == null) throw new IllegalArgumentException("optimizer: expected SGD or ADAM, got null");
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate: expected > 0, got " + learningRate);
+        if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("validationFraction: expected [0, 1), got " + validationFraction);
+        if (flipLimit == null) throw new IllegalArgumentException("flipLimit: expected a FlipLimit (FlipLimit.NONE for none), got null");
+    }
+
+    /** The authors' Fashion-MNIST settings: SGD 0.1, momentum 0.9, wd 5e-4, cosine, 65 epochs, batch 60, no flip limit. */
+    public static TrainConfig fashionPaper() {
+        return new TrainConfig(65, 60, OptimizerKind.SGD, 0.1, 0.9, 5e-4, 0, FlipLimit.NONE, 1);
+    }
+
+    public TrainConfig withEpochs(int e) { return new TrainConfig(e, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed); }
+    public TrainConfig withBatchSize(int b) { return new TrainConfig(epochs, b, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed); }
+    public TrainConfig withValidationFraction(double v) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, v, flipLimit, seed); }
+    public TrainConfig withFlipLimit(FlipLimit f) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, f, seed); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, s); }
+    public TrainConfig withOptimizer(OptimizerKind o, double lr) { return new TrainConfig(epochs, batchSize, o, lr, momentum, weightDecay, validationFraction, flipLimit, seed); }
+
+    public Optimizer newOptimizer() {
+        return optimizer == OptimizerKind.SGD ? new Sgd(momentum, weightDecay) : new Adam(weightDecay);
+    }
+}

@@ -1,0 +1,129 @@
+package org.rramlab.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Every layer's backward against central finite differences (double precision). */
+class LayerGradientTest {
+    private static DataType saved;
+
+    @BeforeAll static void doublePrecision() {
+        saved = Nd4j.defaultFloatingPointType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll static void restore() { Nd4j.setDefaultDataTypes(saved, saved); }
+
+    @Test void denseWithTrainedWeights() {
+        Layer dense = new MaskedDense("fc", new TrainableWeights(new long[] {5, 7}, 1));
+        GradientCheck.check(dense, GradientCheck.random(2, 4, 7), true, 3);
+    }
+
+    @Test void convSquareKernel() {
+        Layer conv = new MaskedConv2d("conv", new TrainableWeights(new long[] {3, 2, 3, 3}, 1));
+        GradientCheck.check(conv, GradientCheck.random(4, 2, 2, 6, 5), true, 5);
+    }
+
+    @Test void convNonSquareStridedPadded() {
+        Layer conv = new MaskedConv2d("conv", new TrainableWeights(new long[] {4, 2, 3, 2}, 1), 2, 1, 1, 0);
+        INDArray x = GradientCheck.random(6, 2, 2, 7, 5);
+        INDArray y = conv.forward(x, true);
+        assertArrayEquals(new long[] {2, 4, 4, 4}, y.shape());
+        GradientCheck.check(conv, x, true, 7);
+    }
+
+    @Test void convMatchesDirectSum() {
+        TrainableWeights w = new TrainableWeights(new long[] {2, 1, 2, 2}, 9);
+        MaskedConv2d conv = new MaskedConv2d("conv", w);
+        INDArray x = GradientCheck.random(8, 1, 1, 3, 3);
+        INDArray y = conv.forward(x, false);
+        INDArray k = w.weight().value();
+        double expected = 0;
+        for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) expected += k.getDouble(1, 0, a, b) * x.getDouble(0, 0, 1 + a, 0 + b);
+        assertEquals(expected, y.getDouble(0, 1, 1, 0), 1e-12);
+    }
+
+    @Test void batchNormWithoutAffine4d() {
+        GradientCheck.check(new BatchNorm(3, false), GradientCheck.random(10, 4, 3, 2, 2), true, 11);
+    }
+
+    @Test void batchNormAffine2d() {
+        BatchNorm bn = new BatchNorm(3, true);
+        bn.params().get(0).value().assign(GradientCheck.random(12, 3));
+        GradientCheck.check(bn, GradientCheck.random(13, 5, 3), true, 14);
+    }
+
+    @Test void batchNormEvaluationUsesRunningStatistics() {
+        BatchNorm bn = new BatchNorm(2, false);
+        INDArray x = GradientCheck.random(15, 8, 2).addi(3);
+        bn.forward(x, true);
+        assertEquals(0.1 * x.getColumn(0).meanNumber().doubleValue(), bn.runningMean().getDouble(0), 1e-12);
+        GradientCheck.check(bn, x, false, 16);
+    }
+
+    @Test void maxPool() {
+        INDArray x = GradientCheck.random(17, 2, 3, 4, 6);
+        MaxPool2d pool = new MaxPool2d(2);
+        INDArray y = pool.forward(x, true);
+        assertArrayEquals(new long[] {2, 3, 2, 3}, y.shape());
+        assertEquals(Math.max(Math.max(x.getDouble(1, 2, 2, 4), x.getDouble(1, 2, 2, 5)),
+                Math.max(x.getDouble(1, 2, 3, 4), x.getDouble(1, 2, 3, 5))), y.getDouble(1, 2, 1, 2), 0);
+        GradientCheck.check(pool, x, true, 18);
+    }
+
+    @Test void maxPoolOddSizeDropsLastRow() {
+        MaxPool2d pool = new MaxPool2d(2);
+        INDArray x = GradientCheck.random(19, 1, 1, 5, 5);
+        assertArrayEquals(new long[] {1, 1, 2, 2}, pool.forward(x, true).shape());
+        GradientCheck.check(pool, x, true, 20);
+    }
+
+    @Test void reluAndFlattenInSequence() {
+        Layer net = new Sequential(new MaskedConv2d("c", new TrainableWeights(new long[] {2, 1, 2, 2}, 3)),
+                new Relu(), new Flatten(), new MaskedDense("fc", new TrainableWeights(new long[] {3, 2 * 3 * 3}, 4)));
+        GradientCheck.check(net, GradientCheck.random(21, 3, 1, 4, 4), true, 22);
+    }
+
+    @Test void crossEntropyGradient() {
+        INDArray logits = GradientCheck.random(23, 4, 5);
+        int[] labels = {0, 3, 4, 1};
+        CrossEntropy.Result r = CrossEntropy.evaluate(logits, labels);
+        double eps = 1e-6;
+        for (int i = 0; i < 4; i++) for (int j = 0; j < 5; j++) {
+            double orig = logits.getDouble(i, j);
+            logits.putScalar(i, j, orig + eps);
+            double plus = CrossEntropy.evaluate(logits, labels).loss();
+            logits.putScalar(i, j, orig - eps);
+            double minus = CrossEntropy.evaluate(logits, labels).loss();
+            logits.putScalar(i, j, orig);
+            assertEquals((plus - minus) / (2 * eps), r.gradLogits().getDouble(i, j), 1e-7);
+        }
+        assertThrows(IllegalArgumentException.class, () -> CrossEntropy.evaluate(logits, new int[] {0, 1, 9, 0}));
+    }
+
+    @Test void quantisationHasTwoToTheBitsLevelsAndPassesGradient() {
+        ActivationQuant q = new ActivationQuant(4);
+        INDArray x = GradientCheck.random(24, 50, 20);
+        INDArray y = q.forward(x, true);
+        double min = x.minNumber().doubleValue(), step = (x.maxNumber().doubleValue() - min) / 15;
+        for (double v : y.ravel().toDoubleVector()) {
+            double level = (v - min) / step;
+            assertEquals(Math.rint(level), level, 1e-9);
+        }
+        assertEquals(16, java.util.Arrays.stream(y.ravel().toDoubleVector()).distinct().count());
+        INDArray g = GradientCheck.random(25, 50, 20);
+        assertSame(g, q.backward(g));
+    }
+
+    @Test void shapeMismatchNamesTheLayer() {
+        MaskedDense fc = new MaskedDense("fc3", new TrainableWeights(new long[] {10, 128}, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.forward(Nd4j.zeros(2, 100), true));
+        assertTrue(e.getMessage().contains("fc3") && e.getMessage().contains("128") && e.getMessage().contains("100"), e.getMessage());
+    }
+}

@@ -1,0 +1,125 @@
+package org.rramlab.nn.train;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.nn.Param;
+import org.rramlab.nn.Sequential;
+import org.rramlab.nn.models.Models;
+import org.rramlab.nn.models.WeightsProvider;
+import org.rramlab.nn.optim.CosineSchedule;
+import org.rramlab.nn.optim.Sgd;
+import org.rramlab.prune.FlipLimit;
+import org.rramlab.prune.ProgrammingLedger;
+import org.rramlab.prune.PruneConfig;
+import org.rramlab.prune.SoftwareEdgeWeights;
+
+class TrainerTest {
+
+    /** Four Gaussian blobs in 784 dimensions: learnable in a few epochs. */
+    static Examples blobs(int n, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        float[][] centres = new float[4][784];
+        java.util.Random c = new java.util.Random(99);
+        for (float[] centre : centres) for (int j = 0; j < 784; j++) centre[j] = (float) c.nextGaussian() * 0.3f;
+        float[] x = new float[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = r.nextInt(4);
+            for (int j = 0; j < 784; j++) x[i * 784 + j] = centres[labels[i]][j] + (float) r.nextGaussian();
+        }
+        return new Examples(Nd4j.createFromArray(x).reshape(n, 1, 28, 28), labels);
+    }
+
+    static Sequential prunedMlp(ProgrammingLedger ledger) {
+        return Models.mlp(WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT), PruneConfig.paper(), ledger), 32, 3);
+    }
+
+    static TrainConfig config() {
+        return TrainConfig.fashionPaper().withEpochs(3).withBatchSize(20).withValidationFraction(0.2).withFlipLimit(FlipLimit.fashionMnist());
+    }
+
+    @Test void prunedNetworkLearnsAndCountsFlips() {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        TrainResult r = new Trainer(prunedMlp(ledger), config()).fit(blobs(200, 1), blobs(100, 2));
+        assertEquals(3, r.metrics().rowCount());
+        assertTrue(r.bestTestAccuracy() > 0.6, "best test accuracy " + r.bestTestAccuracy());
+        assertTrue(r.totalFlips() > 0);
+        assertEquals(ledger.total(), r.totalFlips());
+        assertTrue(r.bestValidationEpoch() >= 1);
+    }
+
+    @Test void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
+        Path ckpt = dir.resolve("run.ckpt");
+        Examples train = blobs(120, 1), test = blobs(60, 2);
+        TrainResult whole = new Trainer(prunedMlp(new ProgrammingLedger()), config()).fit(train, test);
+
+        new Trainer(prunedMlp(new ProgrammingLedger()), config()).checkpoint(ckpt).fit(train, test, 2);   // "killed" after epoch 2
+        assertTrue(Files.exists(ckpt));
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        Sequential fresh = prunedMlp(ledger);
+        TrainResult resumed = new Trainer(fresh, config()).checkpoint(ckpt).fit(train, test);
+
+        assertEquals(3, resumed.metrics().rowCount());
+        for (String col : List.of("train loss", "test acc", "val acc", "flips")) {
+            assertArrayEquals(whole.metrics().doubleColumn(col).asDoubleArray(), resumed.metrics().doubleColumn(col).asDoubleArray(), 0, col);
+        }
+        assertEquals(whole.totalFlips(), resumed.totalFlips());
+    }
+
+    @Test void checkpointOfAnotherModelIsRejected(@TempDir Path dir) {
+        Path ckpt = dir.resolve("run.ckpt");
+        Examples train = blobs(40, 1), test = blobs(20, 2);
+        new Trainer(prunedMlp(new ProgrammingLedger()), config()).checkpoint(ckpt).fit(train, test, 1);
+        Sequential other = Models.mlp(WeightsProvider.trained(), 16, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(other, config()).checkpoint(ckpt).fit(train, test));
+        assertTrue(e.getMessage().contains("run.ckpt"), e.getMessage());
+    }
+
+    @Test void trainedWeightBaselineLearns() {
+        TrainResult r = new Trainer(Models.mlp(WeightsProvider.trained(), 32, 3), config().withFlipLimit(FlipLimit.NONE)).fit(blobs(200, 1), blobs(100, 2));
+        assertTrue(r.bestTestAccuracy() > 0.6, "best test accuracy " + r.bestTestAccuracy());
+        assertEquals(0, r.totalFlips());
+    }
+
+    @Test void sgdMatchesPyTorchUpdateRule() {
+        Param p = new Param("w", Param.Kind.WEIGHT, Nd4j.createFromArray(1.0f, -2.0f));
+        Sgd sgd = new Sgd(0.9, 0.1);
+        p.grad().assign(Nd4j.createFromArray(0.5f, 0.5f));
+        sgd.step(List.of(p), 0.1);       // g = 0.5 + 0.1 w = (0.6, 0.3); w -= 0.1 g
+        assertEquals(0.94f, p.value().getFloat(0), 1e-6);
+        p.grad().assign(Nd4j.createFromArray(0.5f, 0.5f));
+        sgd.step(List.of(p), 0.1);       // g = 0.5 + 0.094 = 0.594; buf = 0.9*0.6 + 0.594 = 1.134
+        assertEquals(0.94f - 0.1134f, p.value().getFloat(0), 1e-6);
+    }
+
+    @Test void cosineSchedule() {
+        CosineSchedule s = new CosineSchedule(0.1, 65);
+        assertEquals(0.1, s.at(0), 1e-12);
+        assertEquals(0.0, new CosineSchedule(0.1, 2).at(2), 1e-12);
+        assertEquals(0.05, new CosineSchedule(0.1, 2).at(1), 1e-12);
+    }
+
+    @Test void badConfigurationNamesTheField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fashionPaper().withBatchSize(0));
+        assertTrue(e.getMessage().contains("batchSize"));
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> new Examples(Nd4j.zeros(3, 4), new int[2]));
+        assertTrue(m.getMessage().contains("3 inputs") && m.getMessage().contains("2 labels"), m.getMessage());
+    }
+
+    @Test void fashionCnnHasThePaperShapes() {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        Sequential cnn = Models.fashionCnn(WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT), PruneConfig.paper(), ledger), 4, 1);
+        long weights = cnn.params().stream().mapToLong(Param::size).sum();
+        assertEquals(Models.FASHION_CNN_WEIGHTS, weights);
+        INDArray out = cnn.forward(Nd4j.rand(3, 1, 28, 28), true);
+        assertArrayEquals(new long[] {3, 10}, out.shape());
+        assertEquals(4L, ledger.toTable().rowCount() - 1L);
+    }
+}

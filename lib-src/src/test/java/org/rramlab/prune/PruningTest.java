@@ -1,0 +1,134 @@
+package org.rramlab.prune;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.nn.MaskedDense;
+
+class PruningTest {
+
+    @Test void selectionEqualsSortedOrder() {
+        Random r = new Random(1);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 1 + r.nextInt(3000);
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) v[i] = trial % 3 == 0 ? r.nextInt(7) : (float) r.nextGaussian();   // ties too
+            float[] sorted = v.clone();
+            Arrays.sort(sorted);
+            int k = 1 + r.nextInt(n);
+            assertEquals(sorted[n - k], TopK.kthLargest(v.clone(), k), "n=" + n + " k=" + k);
+        }
+    }
+
+    @Test void keepFractionOutsideRangeIsRejected() {
+        for (double bad : new double[] {0, -0.1, 1.01, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PruneConfig(bad, FlipLimit.NONE));
+            assertTrue(e.getMessage().contains("keepFraction"), e.getMessage());
+        }
+        assertEquals(5, TopK.keptCount(10, 0.5));
+        assertEquals(10, TopK.keptCount(10, 1.0));
+    }
+
+    @Test void softwareWeightsAreSeededSignedConstants() {
+        SoftwareEdgeWeights a = SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, new long[] {8, 25}, 25, 7);
+        INDArray k1 = Nd4j.create(8, 25), p1 = Nd4j.create(8, 25), k2 = Nd4j.create(8, 25), p2 = Nd4j.create(8, 25);
+        a.read(k1, p1);
+        SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, new long[] {8, 25}, 25, 7).read(k2, p2);
+        assertEquals(k1, k2);
+        assertEquals(0.4, k1.amaxNumber().doubleValue(), 1e-6);
+        assertEquals(0.4, k1.aminNumber().doubleValue(), 1e-6);
+        assertEquals(0, p1.sumNumber().doubleValue());
+        assertFalse(a.isNoisy());
+    }
+
+    @Test void maskKeepsTopHalfOfAbsoluteScores() {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        PrunedWeights w = new PrunedWeights("fc", SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.GAUSSIAN, new long[] {10, 20}, 20, 1), 0.5, ledger, 2);
+        assertEquals(100, w.mask().sumNumber().intValue());
+        float[] s = w.scores().value().data().asFloat();
+        float[] m = w.mask().data().asFloat();
+        float minKept = Float.MAX_VALUE, maxPruned = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (m[i] == 1) minKept = Math.min(minKept, Math.abs(s[i])); else maxPruned = Math.max(maxPruned, Math.abs(s[i]));
+        }
+        assertTrue(minKept > maxPruned);
+        assertEquals(0, ledger.total(), "the initial prune is not programming");
+    }
+
+    @Test void straightThroughGradientIncludesSignOfScore() {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        SoftwareEdgeWeights src = SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.GAUSSIAN, new long[] {3, 4}, 4, 3);
+        PrunedWeights w = new PrunedWeights("fc", src, 0.5, ledger, 4);
+        MaskedDense fc = new MaskedDense("fc", w);
+        INDArray x = Nd4j.rand(5, 4).subi(0.5);
+        INDArray y = fc.forward(x, true);
+        INDArray kept = Nd4j.create(3, 4), pruned = Nd4j.create(3, 4);
+        src.read(kept, pruned);
+        assertEquals(x.mmul(kept.mul(w.mask()).transpose()), y);
+        INDArray g = Nd4j.rand(5, 3);
+        fc.backward(g);
+        INDArray expected = g.transpose().mmul(x).mul(kept).mul(org.nd4j.linalg.ops.transforms.Transforms.sign(w.scores().value()));
+        assertTrue(expected.equalsWithEps(w.scores().grad(), 1e-6));
+    }
+
+    @Test void flipsAreCountedAsSetAndReset() {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        PrunedWeights w = new PrunedWeights("conv", SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, new long[] {2, 2}, 2, 1), 0.5, ledger, 5);
+        w.scores().value().assign(Nd4j.createFromArray(new float[] {3, 2, 1, 0.5f}).reshape(2, 2));
+        w.updateMask();
+        long before = ledger.total();
+        w.scores().value().assign(Nd4j.createFromArray(new float[] {0.1f, 2, -4, 0.5f}).reshape(2, 2));
+        assertEquals(2, w.updateMask());
+        assertEquals(before + 2, ledger.total());
+        assertEquals(Nd4j.createFromArray(new float[] {0, 1, 1, 0}).reshape(2, 2), w.mask());
+        assertEquals(4L, ledger.toTable().column("edges").get(0));
+    }
+
+    @Test void flipLimitBlocksSmallRelativeScoreChanges() {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        PrunedWeights w = new PrunedWeights("fc", SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, new long[] {1, 2}, 2, 1), 0.5, ledger, 5);
+        w.scores().value().assign(Nd4j.createFromArray(new float[] {1.0f, 0.99f}).reshape(1, 2));
+        w.setFlipLimit(0);
+        w.updateMask();   // edge 0 kept, reference scores now 1.0 (if it flipped) ...
+        w.setFlipLimit(0.5);
+        long flips = ledger.total();
+        // edge 1 overtakes edge 0 by a little: relative change below 50 % for both -> no flip
+        w.scores().value().assign(Nd4j.createFromArray(new float[] {0.98f, 1.0f}).reshape(1, 2));
+        w.updateMask();
+        assertEquals(flips, ledger.total());
+        assertEquals(1f, w.mask().getFloat(0));
+        // a big move passes the limit
+        w.scores().value().assign(Nd4j.createFromArray(new float[] {0.1f, 3.0f}).reshape(1, 2));
+        w.updateMask();
+        assertEquals(flips + 2, ledger.total());
+        assertEquals(1f, w.mask().getFloat(1));
+    }
+
+    @Test void flipLimitSchedule() {
+        FlipLimit f = FlipLimit.fashionMnist();
+        assertEquals(0.01, f.at(0), 1e-12);
+        assertEquals(0.007, f.at(15), 1e-12);
+        assertEquals(0.007, f.at(40), 1e-12);
+        assertEquals(0.0088, f.at(6), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new FlipLimit(0.005, 0.01, 3));
+    }
+
+    @Test void noisySourceReadsAfreshInEvaluationOnly() {
+        int[] reads = {0};
+        EdgeWeights noisy = new EdgeWeights() {
+            @Override public long[] shape() { return new long[] {2, 3}; }
+            @Override public void read(INDArray k, INDArray p) { reads[0]++; k.assign(reads[0]); p.assign(0.01); }
+            @Override public boolean isNoisy() { return true; }
+        };
+        PrunedWeights w = new PrunedWeights("fc", noisy, 1.0, new ProgrammingLedger(), 1);
+        assertEquals(1, w.weights(true).getDouble(0, 0), 1e-6);
+        assertEquals(1, w.weights(true).getDouble(0, 0), 1e-6);
+        assertEquals(2, w.weights(false).getDouble(0, 0), 1e-6);
+        assertEquals(3, w.weights(false).getDouble(0, 0), 1e-6);
+        assertEquals(1, w.weights(true).getDouble(0, 0), 1e-6);
+    }
+}
