@@ -47,6 +47,8 @@ public final class Crossbar {
     private INDArray pairSigma;    // read-noise sigma of each pair's difference, uS
     private float[] differenceArray, pairSigmaArray; // the same, on the heap, for the fused read of the whole array
     private final Map<Long, INDArray> readBuffers = new HashMap<>();
+    private final Map<Long, INDArray> dacBuffers = new HashMap<>();   // per input shape: the quantised inputs
+    private final Quantise dacQuantiser = new Quantise(), adcQuantiser = new Quantise();
 
     /** A fresh, unformed array (every cell pristine). */
     public Crossbar(int rows, int cols, DeviceModel device, MvmConfig mvm, long seed) {
@@ -198,7 +200,13 @@ public final class Crossbar {
      * Returns the currents [batch, cols] in input units x uS.
      */
     public INDArray mvm(INDArray x) {
-        return mvm.adc().apply(currents(mvm.dac().apply(x), 0, 0, rows, cols));
+        INDArray xq = x;
+        if (mvm.dac().enabled() && x.rank() == 2) {
+            INDArray into = dacBuffers.computeIfAbsent(((long) x.rows() << 32) | x.columns(),
+                    k -> Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns()));
+            xq = mvm.dac().apply(x, into, dacQuantiser);
+        }
+        return mvm.adc().apply(currents(xq, 0, 0, rows, cols), adcQuantiser);
     }
 
     /**
