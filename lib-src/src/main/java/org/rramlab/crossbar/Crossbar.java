@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
 
 /**
  * One array of {@code rows x cols} differential pairs: every crosspoint holds a G+ and a G- cell (two planes), so a
- * 512x512 array holds 512x512 weights in 2x262,144 cells. Inputs drive the rows; the output of column j is the
- * current {@code sum_i x_i (G+_ij - G-_ij)}, in input units x uS.
+ * 512x512 array holds 512x512 weights in 2x262,144 cells. (The paper's macro has 512x512 = 262,144 cells; with both
+ * cells of a pair in one row it holds 512x256 pairs: {@code new Crossbar(512, 256, ...)}.) Inputs drive the rows;
+ * the output of column j is the current {@code sum_i x_i (G+_ij - G-_ij)}, in input units x uS.
  *
  * <p>Stored state (drawn once): the conductance of every cell, changed only by {@link #formAll}, {@link #set},
  * {@link #reset} and {@link #program}, each counted in {@link #counters()}. Per multiply: the chain of
@@ -38,7 +39,8 @@ public final class Crossbar {
     private final MvmConfig mvm;
     private final SplittableRandom random;
     private final GaussianNoise noise;
-    private NoisePool pool;
+    private final long poolSeed;
+    private NoisePool pool;   // made on the first pooled read: 16 MiB
     private final float[] gPlus, gMinus;
     private final Counters counters = new Counters();
     private double secondsSinceProgramming;
@@ -61,6 +63,7 @@ public final class Crossbar {
         this.mvm = Check.notNull("mvm", mvm);
         this.random = new SplittableRandom(seed);
         this.noise = new GaussianNoise(random.nextLong());
+        this.poolSeed = random.nextLong();
         int n = Math.multiplyExact(rows, cols);
         gPlus = new float[n];
         gMinus = new float[n];
@@ -240,7 +243,7 @@ public final class Crossbar {
                     k -> Nd4j.createUninitialized(DataType.FLOAT, rows, cols));
             if (mvm.sampling() == MvmConfig.Sampling.POOLED && differenceArray.length <= NoisePool.DEFAULT_SIZE) {
                 if (pool == null) {
-                    pool = new NoisePool(random.nextLong(), NoisePool.DEFAULT_SIZE);
+                    pool = new NoisePool(poolSeed, NoisePool.DEFAULT_SIZE);
                 }
                 pool.fillRead(read, differenceArray, pairSigmaArray);
             } else {
