@@ -16,14 +16,14 @@ import java.util.function.Supplier;
  * The goal: the chain at >= 50 % of the plain matmul's throughput. The chain is timed with fresh read-noise draws
  * (exact) and with the pooled draws ({@link MvmConfig.Sampling#POOLED}). Run with OMP_WAIT_POLICY=PASSIVE:
  * {@code mvn -q -o -pl lib-src exec:java -Dexec.mainClass=org.rramlab.bench.CrossbarBenchmark}
- * (arguments: rounds, iterations per round; defaults 7 and 200). Prints the median of the rounds.
+ * (arguments: rounds, iterations per round; defaults 11 and 200). Prints the median of the rounds.
  */
 public final class CrossbarBenchmark {
     private CrossbarBenchmark() {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int batch = 128, n = Crossbar.PAPER_SIZE;
         Nd4j.getRandom().setSeed(1);
