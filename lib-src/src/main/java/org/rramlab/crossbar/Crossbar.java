@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.rramlab.device.Check;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.GaussianNoise;
@@ -25,10 +26,10 @@ import java.util.SplittableRandom;
  * {@link MvmConfig} (DAC, a fresh read, IR drop, ADC). One seeded generator per array: the same seed and the same
  * calls give identical numbers.
  *
- * <p>Read noise in the multiply: one call of {@link #mvm} is one read of the array, shared by the batch (as the
- * authors' scripts read once per test batch); call it per vector for independent noise per vector. Only
- * G+ - G- reaches the output, so one N(0, 1) draw per pair scaled by sqrt(sigma+^2 + sigma-^2) replaces the two
- * cell draws: exact in distribution, half the random numbers.
+ * <p>Read noise in the multiply: by default one call of {@link #mvm} is one read of the array, shared by the batch
+ * (as the authors' scripts read once per test batch); {@link MvmConfig.Sampling#PER_VECTOR} reads once per input
+ * vector. Only G+ - G- reaches the output, so one N(0, 1) draw per pair scaled by sqrt(sigma+^2 + sigma-^2)
+ * replaces the two cell draws: exact in distribution, half the random numbers.
  */
 public final class Crossbar {
     /** The paper's macro: 512 x 512. */
@@ -47,6 +48,7 @@ public final class Crossbar {
     private boolean dirty = true;
     private INDArray difference;   // effective G+ - G- (IR drop, drift), uS
     private INDArray pairSigma;    // read-noise sigma of each pair's difference, uS
+    private INDArray pairVariance; // its square, for reads per input vector
     private float[] differenceArray, pairSigmaArray; // the same, on the heap, for the fused read of the whole array
     private final Map<Long, INDArray> readBuffers = new HashMap<>();
     private final Map<Long, INDArray> dacBuffers = new HashMap<>();   // per input shape: the quantised inputs
@@ -238,6 +240,15 @@ public final class Crossbar {
         if (!(mvm.readNoise() && device.hasReadNoise())) {
             return xf.mmul(diff);
         }
+        if (mvm.sampling() == MvmConfig.Sampling.PER_VECTOR) {
+            INDArray variance = whole ? pairVariance : pairVariance.get(
+                    NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
+                    NDArrayIndex.interval(colOffset, colOffset + blockCols));
+            INDArray sd = Transforms.sqrt(xf.mul(xf).mmul(variance), false);
+            INDArray z = Nd4j.createUninitialized(DataType.FLOAT, sd.shape());
+            noise.fill(z);
+            return xf.mmul(diff).addi(z.muli(sd));
+        }
         if (whole) {
             INDArray read = readBuffers.computeIfAbsent(((long) rows << 32) | cols,
                     k -> Nd4j.createUninitialized(DataType.FLOAT, rows, cols));
@@ -282,6 +293,7 @@ public final class Crossbar {
         pairSigmaArray = sig;
         difference = Nd4j.create(diff, new long[]{rows, cols}, 'c');
         pairSigma = Nd4j.create(sig, new long[]{rows, cols}, 'c');
+        pairVariance = pairSigma.mul(pairSigma);
         dirty = false;
     }
 

@@ -183,4 +183,24 @@ class CrossbarTest {
         twin.formDifferential();
         assertEquals(first, twin.mvm(eye));
     }
+
+    @Test
+    void perVectorReadsGiveEachVectorItsOwnNoiseWithTheModelledSpread() {
+        DeviceModel d = DeviceModel.taox40nm();
+        Crossbar shared = new Crossbar(64, 32, d, MvmConfig.ideal().withReadNoise(true), 5);
+        Crossbar perVector = new Crossbar(64, 32, d,
+                MvmConfig.ideal().withReadNoise(true).withSampling(MvmConfig.Sampling.PER_VECTOR), 5);
+        shared.formDifferential();
+        perVector.formDifferential();
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 2000, 64);
+        x.getColumn(3).assign(1.0);                              // every vector reads row 3 alone
+        INDArray a = shared.mvm(x), b = perVector.mvm(x);
+        assertEquals(a.getRow(0), a.getRow(1), "a shared read: identical vectors give identical outputs");
+        assertNotEquals(b.getRow(0), b.getRow(1), "separate reads: each vector its own noise");
+        INDArray gp = perVector.gPlus().getRow(3), gm = perVector.gMinus().getRow(3);
+        INDArray sigma = org.nd4j.linalg.ops.transforms.Transforms.sqrt(gp.mul(gp).addi(gm.mul(gm))).muli(0.02);
+        INDArray z = b.subRowVector(gp.sub(gm)).diviRowVector(sigma);
+        assertEquals(0, z.meanNumber().doubleValue(), 0.01);
+        assertEquals(1, z.stdNumber().doubleValue(), 0.01);
+    }
 }
