@@ -30,6 +30,8 @@ import java.util.SplittableRandom;
  * (as the authors' scripts read once per test batch); {@link MvmConfig.Sampling#PER_VECTOR} reads once per input
  * vector. Only G+ - G- reaches the output, so one N(0, 1) draw per pair scaled by sqrt(sigma+^2 + sigma-^2)
  * replaces the two cell draws: exact in distribution, half the random numbers.
+ *
+ * <p>Not thread-safe: it reuses its buffers between multiplies; use one array per thread.
  */
 public final class Crossbar {
     /** The paper's macro: 512 x 512. */

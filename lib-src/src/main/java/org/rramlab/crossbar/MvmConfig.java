@@ -22,7 +22,8 @@ public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc,
         FRESH,
         /**
          * One read per multiply, shared by the batch, its noise taken from a pre-drawn pool at a random offset: ~3x
-         * cheaper; see {@link org.rramlab.device.NoisePool} for what it gives up.
+         * cheaper; see {@link org.rramlab.device.NoisePool} for what it gives up. Applies to whole-array
+         * multiplies; the blocks of a tiled layer draw fresh.
          */
         POOLED,
         /**
