@@ -48,6 +48,6 @@ public record Adc(boolean enabled, int bits, Range range, double fullScale) {
             return currents;
         }
         INDArray dst = Quantise.dense(currents) ? currents : Quantise.like(currents);
-        return range == Range.MIN_MAX ? q.minMax(currents, dst, bits) : q.fixed(currents, dst, fullScale, bits);
+        return range == Range.MIN_MAX ? q.minMax(currents, dst, bits, "ADC currents") : q.fixed(currents, dst, fullScale, bits);
     }
 }

@@ -17,21 +17,30 @@ final class Quantise {
     private static final int CHUNKS = 8;
     private float[] scratch = new float[0];
 
-    /** Writes into {@code dst} (dense C-ordered FLOAT, same length; may be {@code src}) 2^bits levels over [min, max] of src. */
-    INDArray minMax(INDArray src, INDArray dst, int bits) {
+    /**
+     * Writes into {@code dst} (dense C-ordered FLOAT, same length; may be {@code src}) 2^bits levels over [min, max]
+     * of src. {@code what} names the tensor in the exception thrown when it holds NaN (a diverged network upstream).
+     */
+    INDArray minMax(INDArray src, INDArray dst, int bits, String what) {
         float[] v = load(src);
         int n = (int) src.length();
         float[][] mm = new float[CHUNKS][];
         chunks(n).forEach(c -> {
             float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+            boolean nan = false;
             for (int i = from(n, c), end = from(n, c + 1); i < end; i++) {
-                lo = Math.min(lo, v[i]);
-                hi = Math.max(hi, v[i]);
+                float x = v[i];
+                lo = x < lo ? x : lo;   // comparisons, not Math.min: no NaN semantics, so the loop vectorises
+                hi = x > hi ? x : hi;
+                nan |= x != x;
             }
-            mm[c] = new float[]{lo, hi};
+            mm[c] = new float[]{lo, hi, nan ? 1 : 0};
         });
         float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
         for (float[] m : mm) {
+            if (m[2] != 0) {
+                throw new IllegalArgumentException(what + ": contains NaN; expected finite values");
+            }
             min = Math.min(min, m[0]);
             max = Math.max(max, m[1]);
         }
@@ -62,8 +71,9 @@ final class Quantise {
         float step = (max - min) / ((1L << bits) - 1), inv = 1 / step;
         chunks(n).forEach(c -> {
             for (int i = from(n, c), end = from(n, c + 1); i < end; i++) {
-                float q = Math.min(max, Math.max(min, v[i]));
-                v[i] = min + Math.round((q - min) * inv) * step;
+                float x = v[i];
+                float q = x > max ? max : (x < min ? min : x);
+                v[i] = min + (int) ((q - min) * inv + 0.5f) * step;   // q - min >= 0: truncation = round half up
             }
         });
     }

@@ -129,6 +129,11 @@ class CrossbarTest {
         Crossbar c = new Crossbar(4, 4, DeviceModel.ideal(), MvmConfig.ideal(), 1);
         e = assertThrows(IllegalArgumentException.class, () -> c.mvm(Nd4j.ones(DataType.FLOAT, 2, 5)));
         assertTrue(e.getMessage().contains("[2, 5]") && e.getMessage().contains("[batch, 4]"), e.getMessage());
+        Crossbar quantised = new Crossbar(4, 4, DeviceModel.ideal(), MvmConfig.paper(4), 1);
+        INDArray nan = Nd4j.ones(DataType.FLOAT, 2, 4);
+        nan.putScalar(1, 2, Float.NaN);
+        e = assertThrows(IllegalArgumentException.class, () -> quantised.mvm(nan));
+        assertTrue(e.getMessage().contains("DAC inputs: contains NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> c.program(Plane.PLUS, 0, 0, -1, WriteNoise.NONE));
         assertTrue(e.getMessage().contains("targetUs = -1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> c.set(Plane.PLUS, 4, 0));
