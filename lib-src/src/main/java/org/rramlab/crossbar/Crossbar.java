@@ -138,6 +138,13 @@ public final class Crossbar {
         return Nd4j.create(keep, new long[]{rows, cols}, 'c');
     }
 
+    /** Electroforms one cell: formed with the device's probability, at a random conductance (counted). */
+    public void form(Plane plane, int row, int col) {
+        cells(plane)[index(row, col)] = (float) device.formCell(random);
+        counters.formed++;
+        dirty = true;
+    }
+
     /** Binary SET of one cell: a new draw from the SET state (one pulse). */
     public void set(Plane plane, int row, int col) {
         int i = index(row, col);

@@ -14,12 +14,15 @@ import tech.tablesaw.api.Table;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A macro of identical arrays onto which layers are mapped. A layer larger than one array is cut into tiles of at
  * most rows x cols (inputs along rows, outputs along columns); tiles of several layers share an array where they
  * fit (shelf packing: tiles are placed left to right on horizontal shelves, a new shelf below when a row is full, a
- * new array when the array is full). {@link #report()} says which cells each layer uses.
+ * new array when the array is full). A new array is electroformed when it is first used. Layers come either
+ * programmed by write-verify ({@link #program}, the conventional baseline) or formed for edge pruning
+ * ({@link #formLayer}). {@link #report()} says which cells each layer uses.
  */
 public final class Macro {
     private final int rows, cols;
@@ -83,7 +86,51 @@ public final class Macro {
             }
         }
         MappedLayer layer = new MappedLayer(name, out, in, 1 / perUs, tiles, Collections.unmodifiableList(arrays), mvm,
-                pulses);
+                pulses, null);
+        layers.add(layer);
+        return layer;
+    }
+
+    /**
+     * Places a layer for edge pruning: on its (freshly formed) cells a seeded random sign picks which cell of each
+     * pair stays formed and the other is RESET, so every edge starts kept with a random signed weight, as
+     * {@link DeviceEdgeWeights} describes. One scale per layer makes the kept weights' std {@code 2 / sqrt(fanIn)}.
+     * {@link MappedLayer#applyMask} then prunes and reinstates edges by RESET and SET.
+     *
+     * @param out   outputs (columns used)
+     * @param in    inputs (rows used); a convolution's in x kh x kw
+     * @param fanIn inputs per output, > 0
+     */
+    public MappedLayer formLayer(String name, int out, int in, int fanIn) {
+        if (out <= 0 || in <= 0 || fanIn <= 0) {
+            throw new IllegalArgumentException("layer " + name + ": out = " + out + ", in = " + in + ", fanIn = " + fanIn
+                    + ": expected all > 0");
+        }
+        List<Tile> tiles = place(out, in);
+        SplittableRandom signs = new SplittableRandom(seed + 7919L * (layers.size() + 1));
+        boolean[] formedPlus = new boolean[out * in];
+        double sum = 0, sumSq = 0;
+        for (Tile t : tiles) {
+            Crossbar a = arrays.get(t.array());
+            for (int r = 0; r < t.rows(); r++) {
+                for (int c = 0; c < t.cols(); c++) {
+                    int edge = (t.outOffset() + c) * in + t.inOffset() + r;
+                    int row = t.rowOffset() + r, col = t.colOffset() + c;
+                    formedPlus[edge] = signs.nextBoolean();
+                    a.reset(formedPlus[edge] ? Plane.MINUS : Plane.PLUS, row, col);
+                    double d = a.conductance(Plane.PLUS, row, col) - a.conductance(Plane.MINUS, row, col);
+                    sum += d;
+                    sumSq += d * d;
+                }
+            }
+        }
+        int n = out * in;
+        double std = Math.sqrt(Math.max(0, sumSq / n - (sum / n) * (sum / n)));
+        if (!(std > 0)) {
+            throw new IllegalStateException("layer " + name + ": formed weights have no spread; cannot scale them");
+        }
+        MappedLayer layer = new MappedLayer(name, out, in, 2 / Math.sqrt(fanIn) / std, tiles,
+                Collections.unmodifiableList(arrays), mvm, 0, formedPlus);
         layers.add(layer);
         return layer;
     }
