@@ -60,6 +60,18 @@ class MacroTest {
     }
 
     @Test
+    void thePapersFashionCnnFitsOneArray() {
+        Macro m = Macro.paper(DeviceModel.taox40nm(), MvmConfig.ideal(), 6);
+        m.formLayer("conv1", 64, 9, 9);
+        m.formLayer("conv2", 16, 576, 576);
+        m.formLayer("fc1", 128, 400, 400);
+        m.formLayer("fc2", 10, 128, 128);
+        assertEquals(1, m.arrays().size());
+        assertEquals(62_272, m.report().longColumn("pairs").sum(), 0);
+        assertEquals(62_272 / (512.0 * 512), m.utilisation(), 1e-12);
+    }
+
+    @Test
     void convolutionWeightsAreMappedAsTheirIm2colMatrix() {
         Macro m = new Macro(64, 64, DeviceModel.ideal(), MvmConfig.ideal(), 2);
         INDArray w = randn(9, 16, 8, 3, 3);
