@@ -82,10 +82,23 @@ public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc,
         return Configs.fromJson(json, MvmConfig.class);
     }
 
-    /** Only the stages that differ from {@link #ideal()}. */
+    /** The stages that are on, with their settings; "ideal" when none is. */
     @Override
     public String toString() {
-        var diff = Configs.differences(this, ideal());
-        return "MvmConfig[" + (diff.isEmpty() ? "ideal" : String.join(", ", diff)) + "]";
+        java.util.List<String> on = new java.util.ArrayList<>();
+        if (dac.enabled()) {
+            on.add("DAC " + dac.bits() + " bits (min-max)");
+        }
+        if (readNoise) {
+            on.add("read noise (" + sampling.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        if (irDrop.enabled()) {
+            on.add("IR drop " + irDrop.segmentOhm() + " Ohm/segment");
+        }
+        if (adc.enabled()) {
+            on.add("ADC " + adc.bits() + " bits (" + (adc.range() == Adc.Range.MIN_MAX ? "min-max"
+                    : "fixed +-" + adc.fullScale()) + ")");
+        }
+        return "MvmConfig[" + (on.isEmpty() ? "ideal" : String.join(", ", on)) + "]";
     }
 }
