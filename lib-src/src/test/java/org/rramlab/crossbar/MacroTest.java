@@ -108,6 +108,18 @@ class MacroTest {
     }
 
     @Test
+    void sameSeedSameMacro() {
+        INDArray x = randn(11, 6, 700);
+        INDArray[] out = new INDArray[2];
+        for (int k = 0; k < 2; k++) {
+            Macro m = Macro.paper(DeviceModel.taox40nm(), MvmConfig.paper(4), 12);
+            MappedLayer l = m.formLayer("fc", 100, 700, 700);
+            out[k] = l.mvm(x);
+        }
+        assertEquals(out[0], out[1]);
+    }
+
+    @Test
     void badInputIsNamed() {
         Macro m = new Macro(16, 16, DeviceModel.ideal(), MvmConfig.ideal(), 1);
         MappedLayer l = m.program("fc", randn(1, 8, 20), WriteNoise.NONE);
