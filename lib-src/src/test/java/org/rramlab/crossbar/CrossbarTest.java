@@ -26,6 +26,9 @@ class CrossbarTest {
         INDArray x = inputs(16, 64, 2);
         INDArray want = x.mmul(c.gPlus().sub(c.gMinus()));
         assertTrue(relErr(c.mvm(x), want) < 1e-5);
+        Crossbar paper = Crossbar.paperMacro(DeviceModel.taox40nm(), MvmConfig.ideal(), 2);
+        INDArray xs = inputs(128, 512, 3);
+        assertTrue(relErr(paper.mvm(xs), xs.mmul(paper.gPlus().sub(paper.gMinus()))) < 1e-5, "512 x 512, batch 128");
     }
 
     @Test
