@@ -14,16 +14,17 @@ import java.util.function.Supplier;
  * Speed of the full noisy multiply chain on one 512x512 array with a batch of 128 inputs (4-bit DAC, fresh read
  * noise, 14-bit ADC: {@link MvmConfig#paper(int)}), against a plain ND4J matmul of the same shape in the same run.
  * The goal: the chain at >= 50 % of the plain matmul's throughput. The chain is timed with fresh read-noise draws
- * (exact) and with the pooled draws ({@link MvmConfig.Sampling#POOLED}). Run with OMP_WAIT_POLICY=PASSIVE:
+ * (exact) and with the pooled draws ({@link MvmConfig.Sampling#POOLED}); for reference also with a separate read per
+ * input vector ({@link MvmConfig.Sampling#PER_VECTOR}). Run with OMP_WAIT_POLICY=PASSIVE:
  * {@code mvn -q -o -pl lib-src exec:java -Dexec.mainClass=org.rramlab.bench.CrossbarBenchmark}
- * (arguments: rounds, iterations per round; defaults 7 and 200). Prints the median of the rounds.
+ * (arguments: rounds, iterations per round; defaults 11 and 200). Prints the median of the rounds.
  */
 public final class CrossbarBenchmark {
     private CrossbarBenchmark() {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int batch = 128, n = Crossbar.PAPER_SIZE;
         Nd4j.getRandom().setSeed(1);
@@ -32,6 +33,8 @@ public final class CrossbarBenchmark {
         Crossbar ideal = Crossbar.paperMacro(DeviceModel.taox40nm(), MvmConfig.ideal(), 1);
         Crossbar pooled = Crossbar.paperMacro(DeviceModel.taox40nm(),
                 MvmConfig.paper(4).withSampling(MvmConfig.Sampling.POOLED), 1);
+        Crossbar perVector = Crossbar.paperMacro(DeviceModel.taox40nm(),
+                MvmConfig.paper(4).withSampling(MvmConfig.Sampling.PER_VECTOR), 1);
         INDArray w = noisy.effectiveDifference();
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, batch, n);
 
@@ -40,18 +43,19 @@ public final class CrossbarBenchmark {
                 n, n, batch, MvmConfig.paper(4), rounds, iterations, System.getenv("OMP_WAIT_POLICY"));
         // Rounds interleave the three so that load from other processes hits them alike; medians are printed.
         Supplier<Object> plainCall = () -> x.mmuli(w, out), idealCall = () -> ideal.mvm(x), chainCall = () -> noisy.mvm(x),
-                pooledCall = () -> pooled.mvm(x);
-        for (Supplier<Object> warm : java.util.List.of(plainCall, idealCall, chainCall, pooledCall)) {
+                pooledCall = () -> pooled.mvm(x), perVectorCall = () -> perVector.mvm(x);
+        for (Supplier<Object> warm : java.util.List.of(plainCall, idealCall, chainCall, pooledCall, perVectorCall)) {
             meanMs(iterations, warm);
         }
         double[] plainMs = new double[rounds], idealMs = new double[rounds], chainMs = new double[rounds],
-                pooledMs = new double[rounds];
+                pooledMs = new double[rounds], perVectorMs = new double[rounds];
         double[] ratio = new double[rounds], pooledRatio = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             plainMs[r] = meanMs(iterations, plainCall);
             idealMs[r] = meanMs(iterations, idealCall);
             chainMs[r] = meanMs(iterations, chainCall);
             pooledMs[r] = meanMs(iterations, pooledCall);
+            perVectorMs[r] = meanMs(iterations, perVectorCall);
             ratio[r] = plainMs[r] / chainMs[r];
             pooledRatio[r] = plainMs[r] / pooledMs[r];
         }
@@ -63,6 +67,8 @@ public final class CrossbarBenchmark {
                 chain, 100 * plain / chain);
         System.out.printf(Locale.ROOT, "full chain, pooled     %.3f ms  (%.0f %% of matmul throughput; goal >= 50 %%)%n",
                 median(pooledMs), 100 * plain / median(pooledMs));
+        System.out.printf(Locale.ROOT, "full chain, per vector %.3f ms  (%.0f %% of matmul throughput; a read per input)%n",
+                median(perVectorMs), 100 * plain / median(perVectorMs));
         System.out.printf(Locale.ROOT, "median per-round throughput ratio to matmul: fresh %.0f %%, pooled %.0f %%%n",
                 100 * median(ratio), 100 * median(pooledRatio));
     }

@@ -39,9 +39,15 @@ public record Adc(boolean enabled, int bits, Range range, double fullScale) {
 
     /** Converts {@code currents} (in place when they are a dense FLOAT array, else into a copy) and returns them. */
     public INDArray apply(INDArray currents) {
+        return apply(currents, new Quantise());
+    }
+
+    /** The hot-path form, with a reused quantiser. */
+    INDArray apply(INDArray currents, Quantise q) {
         if (!enabled) {
             return currents;
         }
-        return range == Range.MIN_MAX ? Quantise.minMax(currents, bits, true) : Quantise.fixed(currents, fullScale, bits, true);
+        INDArray dst = Quantise.dense(currents) ? currents : Quantise.like(currents);
+        return range == Range.MIN_MAX ? q.minMax(currents, dst, bits, "ADC currents") : q.fixed(currents, dst, fullScale, bits);
     }
 }

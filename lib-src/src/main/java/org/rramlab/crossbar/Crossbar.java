@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.rramlab.device.Check;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.GaussianNoise;
@@ -16,18 +17,21 @@ import java.util.SplittableRandom;
 
 /**
  * One array of {@code rows x cols} differential pairs: every crosspoint holds a G+ and a G- cell (two planes), so a
- * 512x512 array holds 512x512 weights in 2x262,144 cells. Inputs drive the rows; the output of column j is the
- * current {@code sum_i x_i (G+_ij - G-_ij)}, in input units x uS.
+ * 512x512 array holds 512x512 weights in 2x262,144 cells. (The paper's macro has 512x512 = 262,144 cells; with both
+ * cells of a pair in one row it holds 512x256 pairs: {@code new Crossbar(512, 256, ...)}.) Inputs drive the rows;
+ * the output of column j is the current {@code sum_i x_i (G+_ij - G-_ij)}, in input units x uS.
  *
  * <p>Stored state (drawn once): the conductance of every cell, changed only by {@link #formAll}, {@link #set},
  * {@link #reset} and {@link #program}, each counted in {@link #counters()}. Per multiply: the chain of
  * {@link MvmConfig} (DAC, a fresh read, IR drop, ADC). One seeded generator per array: the same seed and the same
  * calls give identical numbers.
  *
- * <p>Read noise in the multiply: one call of {@link #mvm} is one read of the array, shared by the batch (as the
- * authors' scripts read once per test batch); call it per vector for independent noise per vector. Only
- * G+ - G- reaches the output, so one N(0, 1) draw per pair scaled by sqrt(sigma+^2 + sigma-^2) replaces the two
- * cell draws: exact in distribution, half the random numbers.
+ * <p>Read noise in the multiply: by default one call of {@link #mvm} is one read of the array, shared by the batch
+ * (as the authors' scripts read once per test batch); {@link MvmConfig.Sampling#PER_VECTOR} reads once per input
+ * vector. Only G+ - G- reaches the output, so one N(0, 1) draw per pair scaled by sqrt(sigma+^2 + sigma-^2)
+ * replaces the two cell draws: exact in distribution, half the random numbers.
+ *
+ * <p>Not thread-safe: it reuses its buffers between multiplies; use one array per thread.
  */
 public final class Crossbar {
     /** The paper's macro: 512 x 512. */
@@ -38,15 +42,19 @@ public final class Crossbar {
     private final MvmConfig mvm;
     private final SplittableRandom random;
     private final GaussianNoise noise;
-    private NoisePool pool;
+    private final long poolSeed;
+    private NoisePool pool;   // made on the first pooled read: 16 MiB
     private final float[] gPlus, gMinus;
     private final Counters counters = new Counters();
     private double secondsSinceProgramming;
     private boolean dirty = true;
     private INDArray difference;   // effective G+ - G- (IR drop, drift), uS
     private INDArray pairSigma;    // read-noise sigma of each pair's difference, uS
+    private INDArray pairVariance; // its square, for reads per input vector
     private float[] differenceArray, pairSigmaArray; // the same, on the heap, for the fused read of the whole array
     private final Map<Long, INDArray> readBuffers = new HashMap<>();
+    private final Map<Long, INDArray> dacBuffers = new HashMap<>();   // per input shape: the quantised inputs
+    private final Quantise dacQuantiser = new Quantise(), adcQuantiser = new Quantise();
 
     /** A fresh, unformed array (every cell pristine). */
     public Crossbar(int rows, int cols, DeviceModel device, MvmConfig mvm, long seed) {
@@ -59,6 +67,7 @@ public final class Crossbar {
         this.mvm = Check.notNull("mvm", mvm);
         this.random = new SplittableRandom(seed);
         this.noise = new GaussianNoise(random.nextLong());
+        this.poolSeed = random.nextLong();
         int n = Math.multiplyExact(rows, cols);
         gPlus = new float[n];
         gMinus = new float[n];
@@ -127,6 +136,13 @@ public final class Crossbar {
         }
         dirty = true;
         return Nd4j.create(keep, new long[]{rows, cols}, 'c');
+    }
+
+    /** Electroforms one cell: formed with the device's probability, at a random conductance (counted). */
+    public void form(Plane plane, int row, int col) {
+        cells(plane)[index(row, col)] = (float) device.formCell(random);
+        counters.formed++;
+        dirty = true;
     }
 
     /** Binary SET of one cell: a new draw from the SET state (one pulse). */
@@ -198,7 +214,13 @@ public final class Crossbar {
      * Returns the currents [batch, cols] in input units x uS.
      */
     public INDArray mvm(INDArray x) {
-        return mvm.adc().apply(currents(mvm.dac().apply(x), 0, 0, rows, cols));
+        INDArray xq = x;
+        if (mvm.dac().enabled() && x.rank() == 2) {
+            INDArray into = dacBuffers.computeIfAbsent(((long) x.rows() << 32) | x.columns(),
+                    k -> Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns()));
+            xq = mvm.dac().apply(x, into, dacQuantiser);
+        }
+        return mvm.adc().apply(currents(xq, 0, 0, rows, cols), adcQuantiser);
     }
 
     /**
@@ -227,12 +249,21 @@ public final class Crossbar {
         if (!(mvm.readNoise() && device.hasReadNoise())) {
             return xf.mmul(diff);
         }
+        if (mvm.sampling() == MvmConfig.Sampling.PER_VECTOR) {
+            INDArray variance = whole ? pairVariance : pairVariance.get(
+                    NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
+                    NDArrayIndex.interval(colOffset, colOffset + blockCols));
+            INDArray sd = Transforms.sqrt(xf.mul(xf).mmul(variance), false);
+            INDArray z = Nd4j.createUninitialized(DataType.FLOAT, sd.shape());
+            noise.fill(z);
+            return xf.mmul(diff).addi(z.muli(sd));
+        }
         if (whole) {
             INDArray read = readBuffers.computeIfAbsent(((long) rows << 32) | cols,
                     k -> Nd4j.createUninitialized(DataType.FLOAT, rows, cols));
             if (mvm.sampling() == MvmConfig.Sampling.POOLED && differenceArray.length <= NoisePool.DEFAULT_SIZE) {
                 if (pool == null) {
-                    pool = new NoisePool(random.nextLong(), NoisePool.DEFAULT_SIZE);
+                    pool = new NoisePool(poolSeed, NoisePool.DEFAULT_SIZE);
                 }
                 pool.fillRead(read, differenceArray, pairSigmaArray);
             } else {
@@ -271,6 +302,7 @@ public final class Crossbar {
         pairSigmaArray = sig;
         difference = Nd4j.create(diff, new long[]{rows, cols}, 'c');
         pairSigma = Nd4j.create(sig, new long[]{rows, cols}, 'c');
+        pairVariance = pairSigma.mul(pairSigma);
         dirty = false;
     }
 

@@ -25,6 +25,11 @@ public record InputDac(boolean enabled, int bits) {
 
     /** The quantised inputs (a new array; {@code x} is left unchanged). */
     public INDArray apply(INDArray x) {
-        return enabled ? Quantise.minMax(x, bits, false) : x;
+        return enabled ? new Quantise().minMax(x, Quantise.like(x), bits, "DAC inputs") : x;
+    }
+
+    /** The hot-path form: quantises into {@code into} (dense FLOAT, x's shape) with a reused quantiser. */
+    INDArray apply(INDArray x, INDArray into, Quantise q) {
+        return enabled ? q.minMax(x, into, bits, "DAC inputs") : x;
     }
 }

@@ -14,12 +14,14 @@ import tech.tablesaw.api.Table;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A macro of identical arrays onto which layers are mapped. A layer larger than one array is cut into tiles of at
  * most rows x cols (inputs along rows, outputs along columns); tiles of several layers share an array where they
- * fit (shelf packing: tiles are placed left to right on horizontal shelves, a new shelf below when a row is full, a
- * new array when the array is full). {@link #report()} says which cells each layer uses.
+ * fit (guillotine packing, best area fit, see {@link #fit}; a new array when none has room). A new array is electroformed when it is first used. Layers come either
+ * programmed by write-verify ({@link #program}, the conventional baseline) or formed for edge pruning
+ * ({@link #formLayer}). {@link #report()} says which cells each layer uses.
  */
 public final class Macro {
     private final int rows, cols;
@@ -27,7 +29,7 @@ public final class Macro {
     private final MvmConfig mvm;
     private final long seed;
     private final List<Crossbar> arrays = new ArrayList<>();
-    private final List<List<int[]>> shelves = new ArrayList<>(); // per array: {top, height, usedCols}
+    private final List<List<int[]>> free = new ArrayList<>(); // per array: free rectangles {top, left, height, width}
     private final List<MappedLayer> layers = new ArrayList<>();
 
     public Macro(int rows, int cols, DeviceModel device, MvmConfig mvm, long seed) {
@@ -83,7 +85,51 @@ public final class Macro {
             }
         }
         MappedLayer layer = new MappedLayer(name, out, in, 1 / perUs, tiles, Collections.unmodifiableList(arrays), mvm,
-                pulses);
+                pulses, null);
+        layers.add(layer);
+        return layer;
+    }
+
+    /**
+     * Places a layer for edge pruning: on its (freshly formed) cells a seeded random sign picks which cell of each
+     * pair stays formed and the other is RESET, so every edge starts kept with a random signed weight, as
+     * {@link DeviceEdgeWeights} describes. One scale per layer makes the kept weights' std {@code 2 / sqrt(fanIn)}.
+     * {@link MappedLayer#applyMask} then prunes and reinstates edges by RESET and SET.
+     *
+     * @param out   outputs (columns used)
+     * @param in    inputs (rows used); a convolution's in x kh x kw
+     * @param fanIn inputs per output, > 0
+     */
+    public MappedLayer formLayer(String name, int out, int in, int fanIn) {
+        if (out <= 0 || in <= 0 || fanIn <= 0) {
+            throw new IllegalArgumentException("layer " + name + ": out = " + out + ", in = " + in + ", fanIn = " + fanIn
+                    + ": expected all > 0");
+        }
+        List<Tile> tiles = place(out, in);
+        SplittableRandom signs = new SplittableRandom(seed + 7919L * (layers.size() + 1));
+        boolean[] formedPlus = new boolean[out * in];
+        double sum = 0, sumSq = 0;
+        for (Tile t : tiles) {
+            Crossbar a = arrays.get(t.array());
+            for (int r = 0; r < t.rows(); r++) {
+                for (int c = 0; c < t.cols(); c++) {
+                    int edge = (t.outOffset() + c) * in + t.inOffset() + r;
+                    int row = t.rowOffset() + r, col = t.colOffset() + c;
+                    formedPlus[edge] = signs.nextBoolean();
+                    a.reset(formedPlus[edge] ? Plane.MINUS : Plane.PLUS, row, col);
+                    double d = a.conductance(Plane.PLUS, row, col) - a.conductance(Plane.MINUS, row, col);
+                    sum += d;
+                    sumSq += d * d;
+                }
+            }
+        }
+        int n = out * in;
+        double std = Math.sqrt(Math.max(0, sumSq / n - (sum / n) * (sum / n)));
+        if (!(std > 0)) {
+            throw new IllegalStateException("layer " + name + ": formed weights have no spread; cannot scale them");
+        }
+        MappedLayer layer = new MappedLayer(name, out, in, 2 / Math.sqrt(fanIn) / std, tiles,
+                Collections.unmodifiableList(arrays), mvm, 0, formedPlus);
         layers.add(layer);
         return layer;
     }
@@ -100,28 +146,46 @@ public final class Macro {
         return tiles;
     }
 
+    /**
+     * Guillotine packing, best area fit: the tile goes into the smallest free rectangle (of any array, in order)
+     * that holds it, at its top-left corner; the rest of that rectangle becomes a full-height strip to its right and
+     * a piece below it. Keeping full-height strips suits crossbar tiles, most of which are tall (up to all rows of
+     * inputs) and narrow.
+     */
     private Tile fit(int h, int w, int inOffset, int outOffset) {
-        for (int a = 0; ; a++) {
-            if (a == arrays.size()) {
-                Crossbar fresh = new Crossbar(rows, cols, device, mvm, seed + 1_000_003L * a);
-                fresh.formAll();
-                arrays.add(fresh);
-                shelves.add(new ArrayList<>());
-            }
-            List<int[]> s = shelves.get(a);
-            for (int[] shelf : s) {
-                if (shelf[1] >= h && cols - shelf[2] >= w) {
-                    Tile t = new Tile(a, shelf[0], shelf[2], h, w, inOffset, outOffset);
-                    shelf[2] += w;
-                    return t;
+        int bestArray = -1, bestIndex = -1;
+        long bestArea = Long.MAX_VALUE;
+        for (int a = 0; a < arrays.size() && bestArray < 0; a++) {
+            List<int[]> rects = free.get(a);
+            for (int i = 0; i < rects.size(); i++) {
+                int[] f = rects.get(i);
+                long area = (long) f[2] * f[3];
+                if (f[2] >= h && f[3] >= w && area < bestArea) {
+                    bestArray = a;
+                    bestIndex = i;
+                    bestArea = area;
                 }
             }
-            int top = s.isEmpty() ? 0 : s.get(s.size() - 1)[0] + s.get(s.size() - 1)[1];
-            if (top + h <= rows) {
-                s.add(new int[]{top, h, w});
-                return new Tile(a, top, 0, h, w, inOffset, outOffset);
-            }
         }
+        if (bestArray < 0) {
+            Crossbar fresh = new Crossbar(rows, cols, device, mvm, seed + 1_000_003L * arrays.size());
+            fresh.formAll();
+            arrays.add(fresh);
+            List<int[]> rects = new ArrayList<>();
+            rects.add(new int[]{0, 0, rows, cols});
+            free.add(rects);
+            bestArray = arrays.size() - 1;
+            bestIndex = 0;
+        }
+        List<int[]> rects = free.get(bestArray);
+        int[] f = rects.remove(bestIndex);               // {top, left, height, width}
+        if (f[3] > w) {
+            rects.add(new int[]{f[0], f[1] + w, f[2], f[3] - w});
+        }
+        if (f[2] > h) {
+            rects.add(new int[]{f[0] + h, f[1], f[2] - h, w});
+        }
+        return new Tile(bestArray, f[0], f[1], h, w, inOffset, outOffset);
     }
 
     /** One row per tile: layer, array, cell rows and columns used, pairs. */

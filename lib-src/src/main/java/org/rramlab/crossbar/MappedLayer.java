@@ -8,7 +8,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.List;
 
 /**
- * A fully connected layer W [out, in] programmed onto one or more tiles of a {@link Macro}. The multiply quantises
+ * A fully connected layer W [out, in] on one or more tiles of a {@link Macro}, either programmed by write-verify or
+ * formed for edge pruning (then {@link #applyMask} prunes and reinstates edges). The multiply quantises
  * the whole input once (per-tensor DAC), runs each tile's block of the array with its own read, converts each tile's
  * currents with its own ADC, adds the partial sums digitally and rescales to weight units.
  */
@@ -20,9 +21,11 @@ public final class MappedLayer {
     private final List<Crossbar> arrays;
     private final MvmConfig mvm;
     private final long pulses;
+    private final boolean[] formedPlus;   // formed layers: which cell of each edge's pair is the formed one
+    private final boolean[] kept;         // formed layers: the edge's current state
 
     MappedLayer(String name, int out, int in, double scale, List<Tile> tiles, List<Crossbar> arrays, MvmConfig mvm,
-                long pulses) {
+                long pulses, boolean[] formedPlus) {
         this.name = name;
         this.out = out;
         this.in = in;
@@ -31,6 +34,64 @@ public final class MappedLayer {
         this.arrays = arrays;
         this.mvm = mvm;
         this.pulses = pulses;
+        this.formedPlus = formedPlus;
+        this.kept = formedPlus == null ? null : new boolean[formedPlus.length];
+        if (kept != null) {
+            java.util.Arrays.fill(kept, true);
+        }
+    }
+
+    /**
+     * Sets which edges are kept (a formed layer only): a kept edge that is now pruned has its formed cell RESET, a
+     * pruned edge that is now kept has it SET (a new draw of the SET state: reinstating does not restore the old
+     * conductance). Counted in the arrays' counters. Returns the number of flips (SETs + RESETs).
+     *
+     * @param keep [out, in], nonzero = kept
+     */
+    public long applyMask(INDArray keep) {
+        if (formedPlus == null) {
+            throw new IllegalStateException("layer " + name + " was programmed by write-verify; only a layer made by "
+                    + "Macro.formLayer is pruned by masks");
+        }
+        if (keep == null || !java.util.Arrays.equals(keep.shape(), new long[]{out, in})) {
+            throw new IllegalArgumentException("keep for layer " + name + ": shape "
+                    + (keep == null ? "null" : java.util.Arrays.toString(keep.shape())) + ", expected [" + out + ", " + in + "]");
+        }
+        float[] k = keep.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        long flips = 0;
+        for (Tile t : tiles) {
+            Crossbar a = arrays.get(t.array());
+            for (int r = 0; r < t.rows(); r++) {
+                for (int c = 0; c < t.cols(); c++) {
+                    int edge = (t.outOffset() + c) * in + t.inOffset() + r;
+                    boolean want = k[edge] != 0;
+                    if (want != kept[edge]) {
+                        Plane formed = formedPlus[edge] ? Plane.PLUS : Plane.MINUS;
+                        if (want) {
+                            a.set(formed, t.rowOffset() + r, t.colOffset() + c);
+                        } else {
+                            a.reset(formed, t.rowOffset() + r, t.colOffset() + c);
+                        }
+                        kept[edge] = want;
+                        flips++;
+                    }
+                }
+            }
+        }
+        return flips;
+    }
+
+    /** The layer's weights as the multiply sees them without read noise: scale x (G+ - G-), [out, in] (a copy). */
+    public INDArray weights() {
+        INDArray w = Nd4j.zeros(DataType.FLOAT, out, in);
+        for (Tile t : tiles) {
+            INDArray block = arrays.get(t.array()).effectiveDifference()
+                    .get(NDArrayIndex.interval(t.rowOffset(), t.rowOffset() + t.rows()),
+                            NDArrayIndex.interval(t.colOffset(), t.colOffset() + t.cols()));
+            w.get(NDArrayIndex.interval(t.outOffset(), t.outOffset() + t.cols()),
+                    NDArrayIndex.interval(t.inOffset(), t.inOffset() + t.rows())).assign(block.transpose().mul(scale));
+        }
+        return w;
     }
 
     /** y [batch, out] = x [batch, in] W^T through the analogue chain, in weight units. */

@@ -12,14 +12,27 @@ import org.rramlab.device.Configs;
  * @param readNoise whether each multiply draws the device's read noise
  * @param irDrop    wire-resistance approximation
  * @param adc       output conversion
- * @param sampling  how a whole-array read draws its noise: {@link Sampling#FRESH} (new draws, exact) or
- *                  {@link Sampling#POOLED} (a pre-drawn pool at a random offset, ~5x cheaper; see
- *                  {@link org.rramlab.device.NoisePool} for what it gives up)
+ * @param sampling  how a multiply draws its read noise, see {@link Sampling}
  */
 public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc, Sampling sampling) {
 
-    /** Where the read noise of a multiply comes from. */
-    public enum Sampling { FRESH, POOLED }
+    /** How a multiply draws its read noise. */
+    public enum Sampling {
+        /** One read of the array per multiply, shared by the batch, with new draws (exact). */
+        FRESH,
+        /**
+         * One read per multiply, shared by the batch, its noise taken from a pre-drawn pool at a random offset: ~3x
+         * cheaper; see {@link org.rramlab.device.NoisePool} for what it gives up. Applies to whole-array
+         * multiplies; the blocks of a tiled layer draw fresh.
+         */
+        POOLED,
+        /**
+         * A separate read for every input vector, as the hardware does: the output noise of vector b, column j is
+         * exactly N(0, sum_i x_bi^2 var_ij), drawn directly on the outputs (one extra matmul, x^2 times the
+         * variances, instead of a new array read per vector).
+         */
+        PER_VECTOR
+    }
 
     public MvmConfig {
         Check.notNull("sampling", sampling);
@@ -69,10 +82,23 @@ public record MvmConfig(InputDac dac, boolean readNoise, IrDrop irDrop, Adc adc,
         return Configs.fromJson(json, MvmConfig.class);
     }
 
-    /** Only the stages that differ from {@link #ideal()}. */
+    /** The stages that are on, with their settings; "ideal" when none is. */
     @Override
     public String toString() {
-        var diff = Configs.differences(this, ideal());
-        return "MvmConfig[" + (diff.isEmpty() ? "ideal" : String.join(", ", diff)) + "]";
+        java.util.List<String> on = new java.util.ArrayList<>();
+        if (dac.enabled()) {
+            on.add("DAC " + dac.bits() + " bits (min-max)");
+        }
+        if (readNoise) {
+            on.add("read noise (" + sampling.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        if (irDrop.enabled()) {
+            on.add("IR drop " + irDrop.segmentOhm() + " Ohm/segment");
+        }
+        if (adc.enabled()) {
+            on.add("ADC " + adc.bits() + " bits (" + (adc.range() == Adc.Range.MIN_MAX ? "min-max"
+                    : "fixed +-" + adc.fullScale()) + ")");
+        }
+        return "MvmConfig[" + (on.isEmpty() ? "ideal" : String.join(", ", on)) + "]";
     }
 }

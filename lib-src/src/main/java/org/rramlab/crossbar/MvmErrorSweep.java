@@ -37,8 +37,12 @@ public final class MvmErrorSweep {
         this.batch = batch;
         this.reads = reads;
         this.seed = seed;
-        Nd4j.getRandom().setSeed(seed);
-        this.x = Nd4j.rand(DataType.FLOAT, batch, rows);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] inputs = new float[Math.multiplyExact(batch, rows)];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = random.nextFloat();   // own generator: the sweep leaves ND4J's global seed alone
+        }
+        this.x = Nd4j.create(inputs, new long[]{batch, rows}, 'c');
     }
 
     /** Relative error of one chain setting (on this device). */

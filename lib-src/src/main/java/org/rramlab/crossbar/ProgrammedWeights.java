@@ -91,6 +91,27 @@ public final class ProgrammedWeights {
                 Nd4j.create(minus, shape, 'c'), pulses, seed);
     }
 
+    /**
+     * One fresh read {@code seconds} after programming: conductances have drifted by the device's
+     * {@link org.rramlab.device.Drift#factor(double)} (both cells alike, so the weights shrink by it), and the read
+     * noise is that of the drifted conductances.
+     */
+    public INDArray read(double seconds) {
+        double f = device.drift().factor(seconds);
+        if (f == 1) {
+            return read();
+        }
+        reads++;
+        INDArray stored = storedWeights.mul(f);
+        if (!device.hasReadNoise()) {
+            return stored;
+        }
+        INDArray sigma = Transforms.sqrt(cellVariance(gPlus.mul(f)).addi(cellVariance(gMinus.mul(f))), false).muli(scale);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape);
+        noise.fill(out);
+        return out.muli(sigma).addi(stored);
+    }
+
     /** One fresh read of every pair, in the original weight units (a new array of the trained weights' shape). */
     public INDArray read() {
         reads++;

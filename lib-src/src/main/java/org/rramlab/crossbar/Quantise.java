@@ -7,76 +7,93 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.stream.IntStream;
 
 /**
- * Uniform quantisers shared by the DAC and ADC stages, as one fused pass over a heap copy of the values: a chain of
- * five ND4J element-wise ops cost ~0.3 ms on a 128x512 tensor, mostly per-op overhead, against well under 0.1 ms
- * for the fused loop. Results are exact and independent of the thread count.
+ * Uniform quantisers shared by the DAC and ADC stages, as one fused pass over a reused heap copy of the values.
+ * Why not ND4J ops: a chain of five element-wise ops cost ~0.3 ms on a 128x512 tensor, mostly per-op overhead, and
+ * allocating a fresh array (Nd4j.create) ~0.15 ms; the fused loop on a reused buffer takes well under 0.1 ms.
+ * Results are exact and independent of the thread count. An instance keeps its scratch buffer: one per user, not
+ * shared between threads.
  */
 final class Quantise {
     private static final int CHUNKS = 8;
-
-    private Quantise() {
-    }
+    private float[] scratch = new float[0];
 
     /**
-     * 2^bits levels spanning [min(x), max(x)] of the whole tensor; a constant tensor is left as it is.
-     * {@code inPlace}: overwrite x (a dense C-ordered FLOAT array) or return a new array.
+     * Writes into {@code dst} (dense C-ordered FLOAT, same length; may be {@code src}) 2^bits levels over [min, max]
+     * of src. {@code what} names the tensor in the exception thrown when it holds NaN (a diverged network upstream).
      */
-    static INDArray minMax(INDArray x, int bits, boolean inPlace) {
-        float[] v = values(x);
-        int n = v.length;
+    INDArray minMax(INDArray src, INDArray dst, int bits, String what) {
+        float[] v = load(src);
+        int n = (int) src.length();
         float[][] mm = new float[CHUNKS][];
         chunks(n).forEach(c -> {
             float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+            boolean nan = false;
             for (int i = from(n, c), end = from(n, c + 1); i < end; i++) {
-                lo = Math.min(lo, v[i]);
-                hi = Math.max(hi, v[i]);
+                float x = v[i];
+                lo = x < lo ? x : lo;   // comparisons, not Math.min: no NaN semantics, so the loop vectorises
+                hi = x > hi ? x : hi;
+                nan |= x != x;
             }
-            mm[c] = new float[]{lo, hi};
+            mm[c] = new float[]{lo, hi, nan ? 1 : 0};
         });
         float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
         for (float[] m : mm) {
+            if (m[2] != 0) {
+                throw new IllegalArgumentException(what + ": contains NaN; expected finite values");
+            }
             min = Math.min(min, m[0]);
             max = Math.max(max, m[1]);
         }
-        levels(v, min, max, bits);
-        return result(x, v, inPlace);
+        levels(v, n, min, max, bits);
+        return store(v, dst);
     }
 
-    /** 2^bits levels spanning [-fullScale, fullScale]; values outside are clipped (the converter saturates). */
-    static INDArray fixed(INDArray x, double fullScale, int bits, boolean inPlace) {
-        float[] v = values(x);
-        levels(v, (float) -fullScale, (float) fullScale, bits);
-        return result(x, v, inPlace);
+    /** Writes into {@code dst} 2^bits levels over [-fullScale, fullScale]; values outside saturate. */
+    INDArray fixed(INDArray src, INDArray dst, double fullScale, int bits) {
+        float[] v = load(src);
+        levels(v, (int) src.length(), (float) -fullScale, (float) fullScale, bits);
+        return store(v, dst);
     }
 
-    private static void levels(float[] v, float min, float max, int bits) {
+    /** A new dense C-ordered FLOAT array of {@code x}'s shape, uninitialised: a destination. */
+    static INDArray like(INDArray x) {
+        return Nd4j.createUninitialized(DataType.FLOAT, x.shape(), 'c');
+    }
+
+    static boolean dense(INDArray x) {
+        return x.dataType() == DataType.FLOAT && !x.isView() && x.ordering() == 'c';
+    }
+
+    private static void levels(float[] v, int n, float min, float max, int bits) {
         if (!(max > min)) {
             return;
         }
         float step = (max - min) / ((1L << bits) - 1), inv = 1 / step;
-        int n = v.length;
         chunks(n).forEach(c -> {
             for (int i = from(n, c), end = from(n, c + 1); i < end; i++) {
-                float q = Math.min(max, Math.max(min, v[i]));
-                v[i] = min + Math.round((q - min) * inv) * step;
+                float x = v[i];
+                float q = x > max ? max : (x < min ? min : x);
+                v[i] = min + (int) ((q - min) * inv + 0.5f) * step;   // q - min >= 0: truncation = round half up
             }
         });
     }
 
-    private static float[] values(INDArray x) {
-        INDArray dense = x.dataType() == DataType.FLOAT && !x.isView() && x.ordering() == 'c'
-                ? x : x.castTo(DataType.FLOAT).dup('c');
-        float[] v = new float[(int) dense.length()];
-        dense.data().asNioFloat().get((int) dense.offset(), v);
-        return v;
+    private float[] load(INDArray x) {
+        INDArray d = dense(x) ? x : x.castTo(DataType.FLOAT).dup('c');
+        int n = (int) d.length();
+        if (scratch.length < n) {
+            scratch = new float[n];
+        }
+        d.data().asNioFloat().get((int) d.offset(), scratch, 0, n);
+        return scratch;
     }
 
-    private static INDArray result(INDArray x, float[] v, boolean inPlace) {
-        if (inPlace && x.dataType() == DataType.FLOAT && !x.isView() && x.ordering() == 'c') {
-            x.data().asNioFloat().put((int) x.offset(), v);
-            return x;
+    private static INDArray store(float[] v, INDArray dst) {
+        if (!dense(dst)) {
+            throw new IllegalStateException("quantiser destination must be a dense C-ordered FLOAT array");
         }
-        return Nd4j.create(v, x.shape(), 'c');
+        dst.data().asNioFloat().put((int) dst.offset(), v, 0, (int) dst.length());
+        return dst;
     }
 
     /** Parallel only for large tensors: for a 128x512 tensor the fork costs more than it saves on 2 busy cores. */

@@ -98,6 +98,22 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
         return new DeviceModel(name, forming, switching, noise, writeVerify, drift);
     }
 
+    public DeviceModel withForming(Forming f) {
+        return new DeviceModel(name, f, switching, readNoise, writeVerify, drift);
+    }
+
+    public DeviceModel withSwitching(Switching sw) {
+        return new DeviceModel(name, forming, sw, readNoise, writeVerify, drift);
+    }
+
+    public DeviceModel withWriteVerify(WriteVerify wv) {
+        return new DeviceModel(name, forming, switching, readNoise, wv, drift);
+    }
+
+    public DeviceModel withDrift(Drift d) {
+        return new DeviceModel(name, forming, switching, readNoise, writeVerify, d);
+    }
+
     public DeviceModel withName(String newName) {
         return new DeviceModel(newName, forming, switching, readNoise, writeVerify, drift);
     }

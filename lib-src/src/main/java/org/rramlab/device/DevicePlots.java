@@ -68,6 +68,9 @@ public final class DevicePlots {
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double[] x = ((NumericColumn<?>) table.column(xColumn)).asDoubleArray();
+        if (x.length > 30) {
+            chart.getStyler().setMarkerSize(0);   // many points: markers would hide the lines
+        }
         for (String y : yColumns) {
             chart.addSeries(y, x, ((NumericColumn<?>) table.column(y)).asDoubleArray());
         }

@@ -141,6 +141,20 @@ public final class DeviceStudies {
         return pulses;
     }
 
+    /** Conductance left after drift, as a fraction of the programmed value, at each time (s) for each device. */
+    public static Table driftTable(List<DeviceModel> devices, double... seconds) {
+        Table t = Table.create("conductance after drift / programmed conductance",
+                DoubleColumn.create("seconds after programming", seconds));
+        for (DeviceModel d : devices) {
+            DoubleColumn col = DoubleColumn.create(d.name());
+            for (double s : seconds) {
+                col.append(d.drift().factor(s));
+            }
+            t.addColumns(col);
+        }
+        return t;
+    }
+
     /**
      * A table of repeated reads as a measurement would give it (CSV lines, header first): {@code cells} formed cells
      * of the model, each read {@code reads} times. Stands in for a measured file in examples and tests.

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 public final class GaussianNoise {
     private static final int CHUNKS = 16;
     private final SplittableRandom master;
+    private float[] scratch = new float[0];   // reused by fillRead: allocating 1 MiB per read costs ~0.1 ms
 
     public GaussianNoise(long seed) {
         this.master = new SplittableRandom(seed);
@@ -34,18 +35,20 @@ public final class GaussianNoise {
                     + target.length() + " elements, expected a dense C-ordered FLOAT array of " + mean.length);
         }
         long[] seeds = seeds();
-        FloatBuffer buffer = target.data().asNioFloat();
         int n = mean.length;
+        if (scratch.length < n) {
+            scratch = new float[n];
+        }
+        float[] out = scratch;
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
             SplittableRandom random = new SplittableRandom(seeds[c]);
-            float[] chunk = new float[to - from];
-            for (int i = 0; i < chunk.length; i++) {
-                chunk[i] = mean[from + i] + sigma[from + i] * (float) random.nextGaussian();
+            for (int i = from; i < to; i++) {
+                out[i] = mean[i] + sigma[i] * (float) random.nextGaussian();
             }
-            buffer.duplicate().put(from, chunk);
         });
+        target.data().asNioFloat().put(0, out, 0, n);
     }
 
     private long[] seeds() {

@@ -26,6 +26,9 @@ class CrossbarTest {
         INDArray x = inputs(16, 64, 2);
         INDArray want = x.mmul(c.gPlus().sub(c.gMinus()));
         assertTrue(relErr(c.mvm(x), want) < 1e-5);
+        Crossbar paper = Crossbar.paperMacro(DeviceModel.taox40nm(), MvmConfig.ideal(), 2);
+        INDArray xs = inputs(128, 512, 3);
+        assertTrue(relErr(paper.mvm(xs), xs.mmul(paper.gPlus().sub(paper.gMinus()))) < 1e-5, "512 x 512, batch 128");
     }
 
     @Test
@@ -129,6 +132,11 @@ class CrossbarTest {
         Crossbar c = new Crossbar(4, 4, DeviceModel.ideal(), MvmConfig.ideal(), 1);
         e = assertThrows(IllegalArgumentException.class, () -> c.mvm(Nd4j.ones(DataType.FLOAT, 2, 5)));
         assertTrue(e.getMessage().contains("[2, 5]") && e.getMessage().contains("[batch, 4]"), e.getMessage());
+        Crossbar quantised = new Crossbar(4, 4, DeviceModel.ideal(), MvmConfig.paper(4), 1);
+        INDArray nan = Nd4j.ones(DataType.FLOAT, 2, 4);
+        nan.putScalar(1, 2, Float.NaN);
+        e = assertThrows(IllegalArgumentException.class, () -> quantised.mvm(nan));
+        assertTrue(e.getMessage().contains("DAC inputs: contains NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> c.program(Plane.PLUS, 0, 0, -1, WriteNoise.NONE));
         assertTrue(e.getMessage().contains("targetUs = -1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> c.set(Plane.PLUS, 4, 0));
@@ -138,11 +146,12 @@ class CrossbarTest {
     }
 
     @Test
-    void mvmConfigRoundTripsThroughJsonAndPrintsOnlyDifferences() {
+    void mvmConfigRoundTripsThroughJsonAndPrintsTheStagesThatAreOn() {
         MvmConfig cfg = MvmConfig.paper(4).withIrDrop(IrDrop.segments(1.5));
         assertEquals(cfg, MvmConfig.fromJson(cfg.toJson()));
         assertEquals("MvmConfig[ideal]", MvmConfig.ideal().toString());
-        assertTrue(cfg.toString().contains("dac.bits=4") && !cfg.toString().contains("fullScale"), cfg.toString());
+        assertEquals("MvmConfig[DAC 4 bits (min-max), read noise (fresh), IR drop 1.5 Ohm/segment, ADC 14 bits (min-max)]",
+                cfg.toString());
     }
 
     @Test
@@ -182,5 +191,25 @@ class CrossbarTest {
         Crossbar twin = new Crossbar(128, 128, d, pooled, 4);
         twin.formDifferential();
         assertEquals(first, twin.mvm(eye));
+    }
+
+    @Test
+    void perVectorReadsGiveEachVectorItsOwnNoiseWithTheModelledSpread() {
+        DeviceModel d = DeviceModel.taox40nm();
+        Crossbar shared = new Crossbar(64, 32, d, MvmConfig.ideal().withReadNoise(true), 5);
+        Crossbar perVector = new Crossbar(64, 32, d,
+                MvmConfig.ideal().withReadNoise(true).withSampling(MvmConfig.Sampling.PER_VECTOR), 5);
+        shared.formDifferential();
+        perVector.formDifferential();
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 2000, 64);
+        x.getColumn(3).assign(1.0);                              // every vector reads row 3 alone
+        INDArray a = shared.mvm(x), b = perVector.mvm(x);
+        assertEquals(a.getRow(0), a.getRow(1), "a shared read: identical vectors give identical outputs");
+        assertNotEquals(b.getRow(0), b.getRow(1), "separate reads: each vector its own noise");
+        INDArray gp = perVector.gPlus().getRow(3), gm = perVector.gMinus().getRow(3);
+        INDArray sigma = org.nd4j.linalg.ops.transforms.Transforms.sqrt(gp.mul(gp).addi(gm.mul(gm))).muli(0.02);
+        INDArray z = b.subRowVector(gp.sub(gm)).diviRowVector(sigma);
+        assertEquals(0, z.meanNumber().doubleValue(), 0.01);
+        assertEquals(1, z.stdNumber().doubleValue(), 0.01);
     }
 }

@@ -38,6 +38,17 @@ class DeviceEdgeWeightsTest {
     }
 
     @Test
+    void doubleTargetsReceiveTheSameStatistics() {
+        DeviceEdgeWeights w = DeviceEdgeWeights.form(DeviceModel.taox40nm(), new long[]{50, 40}, 40, 6);
+        INDArray k = Nd4j.create(DataType.DOUBLE, 50, 40), p = k.like();
+        w.read(k, p);
+        double rel = k.castTo(DataType.FLOAT).sub(w.keptWeights()).stdNumber().doubleValue()
+                / w.keptWeights().stdNumber().doubleValue();
+        assertTrue(rel > 0.005 && rel < 0.1, "read noise on DOUBLE targets: " + rel);
+        assertTrue(p.castTo(DataType.FLOAT).sub(w.prunedWeights()).norm2Number().doubleValue() > 0);
+    }
+
+    @Test
     void idealDeviceReadsExactlyAndPrunesToZero() {
         DeviceEdgeWeights w = DeviceEdgeWeights.form(DeviceModel.ideal(), new long[]{10, 20}, 20, 3);
         assertFalse(w.isNoisy());

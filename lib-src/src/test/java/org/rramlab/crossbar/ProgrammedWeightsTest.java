@@ -58,6 +58,17 @@ class ProgrammedWeightsTest {
     }
 
     @Test
+    void driftShrinksPcmWeightsButNotRram() {
+        INDArray w = trained();
+        DeviceModel pcm = DeviceModel.pcmLike().withReadNoise(ReadNoise.NONE);
+        ProgrammedWeights p = ProgrammedWeights.program(w, pcm, WriteNoise.NONE, 5);
+        double day = 86_400;
+        assertTrue(p.read(day).equalsWithEps(p.read().mul(Math.pow(day, -0.05)), 1e-5));
+        ProgrammedWeights r = ProgrammedWeights.program(w, DeviceModel.ideal(), WriteNoise.NONE, 5);
+        assertEquals(r.read(), r.read(day));
+    }
+
+    @Test
     void badInputIsNamed() {
         INDArray w = Nd4j.create(new float[]{1, Float.NaN});
         var e = assertThrows(IllegalArgumentException.class,

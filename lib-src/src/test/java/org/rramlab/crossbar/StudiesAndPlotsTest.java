@@ -39,6 +39,13 @@ class StudiesAndPlotsTest {
     }
 
     @Test
+    void driftTableShowsPcmDecayAndFlatRram() {
+        Table t = DeviceStudies.driftTable(List.of(DeviceModel.taox40nm(), DeviceModel.pcmLike()), 1, 86_400);
+        assertEquals(1, t.doubleColumn("TaOx 40 nm").get(1), 0);
+        assertEquals(Math.pow(86_400, -0.05), t.doubleColumn("PCM-like").get(1), 1e-12);
+    }
+
+    @Test
     void parametersTableHasOneColumnPerDevice() {
         Table t = DeviceStudies.parameters(DeviceModel.taox40nm(), DeviceModel.pcmLike());
         assertEquals(3, t.columnCount());
