@@ -2,11 +2,9 @@ package org.rramlab.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.rramlab.io.AtomicFiles;
 import org.rramlab.Version;
 import org.rramlab.notebook.Profile;
 import tech.tablesaw.api.StringColumn;
@@ -83,8 +82,8 @@ public final class ReproductionSummary {
         }
         try {
             Files.createDirectories(outDir);
-            Path csvFile = writeAtomically(outDir.resolve("summary.csv"), csv.toString());
-            Path html = writeAtomically(outDir.resolve("summary.html"), html(rows, profile, resultsDir));
+            Path csvFile = AtomicFiles.writeString(outDir.resolve("summary.csv"), csv.toString());
+            Path html = AtomicFiles.writeString(outDir.resolve("summary.html"), html(rows, profile, resultsDir));
             return List.of(csvFile, html);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary into " + outDir.toAbsolutePath(), e);
@@ -177,20 +176,5 @@ public final class ReproductionSummary {
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static Path writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return target;
     }
 }

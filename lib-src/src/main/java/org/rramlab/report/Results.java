@@ -2,11 +2,9 @@ package org.rramlab.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.rramlab.io.AtomicFiles;
 import org.rramlab.notebook.Profile;
 
 /**
@@ -53,20 +52,9 @@ public final class Results {
     /** Writes one result into {@code dir} (created if missing), atomically; returns the file. */
     public static Path record(Path dir, Result r) {
         try {
-            Files.createDirectories(dir);
             Path target = dir.resolve(r.claimId() + ".csv");
-            Path tmp = Files.createTempFile(dir, "." + r.claimId() + "-", ".tmp");
-            try {
-                Files.writeString(tmp, Csv.line(HEADER) + Csv.line(List.of(r.claimId(), Double.toString(r.value()),
-                        r.unit(), r.note(), r.profile(), r.notebook(), r.recordedAt())));
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(target, Csv.line(HEADER) + Csv.line(List.of(r.claimId(), Double.toString(r.value()),
+                    r.unit(), r.note(), r.profile(), r.notebook(), r.recordedAt())));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record result " + r.claimId() + " in " + dir.toAbsolutePath(), e);
