@@ -1,0 +1,105 @@
+package org.rramlab.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * im2col / col2im as plain Java loops over the arrays' data. At the paper's shapes ND4J's own im2col followed by the
+ * permute to GEMM layout was ~10× slower (rank-6 strided copy), and its conv2d_bp op ~20× slower than this, so these
+ * loops are the measured fast path (see {@code org.rramlab.bench.TrainingBenchmark}).
+ *
+ * <p>Layout: input [n, c, h, w] (c order); columns [n·oh·ow, c·kh·kw], one row per output position, so the
+ * convolution is one GEMM with the weights reshaped to [out, c·kh·kw].
+ */
+final class Im2Col {
+    private Im2Col() {}
+
+    record Geometry(int n, int c, int h, int w, int kh, int kw, int sy, int sx, int py, int px, int oh, int ow) {
+        int rows() { return n * oh * ow; }
+        int width() { return c * kh * kw; }
+    }
+
+    static INDArray contiguous(INDArray x) {
+        boolean plain = x.ordering() == 'c' && x.offset() == 0 && x.data().length() == x.length()
+                && Shape.hasDefaultStridesForShape(x);
+        return plain ? x : x.dup('c');
+    }
+
+    /** Fills {@code cols} (allocated by the caller with {@link Geometry#rows()} × {@link Geometry#width()}). */
+    static void im2col(INDArray x, Geometry g, INDArray cols) {
+        x = contiguous(x);
+        if (x.dataType() == DataType.DOUBLE) {
+            double[] in = x.data().asDouble();
+            double[] out = new double[g.rows() * g.width()];
+            int o = 0;
+            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
+                for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    for (int kx = 0; kx < g.kw; kx++) {
+                        int ix = ox * g.sx - g.px + kx;
+                        out[o++] = iy < 0 || iy >= g.h || ix < 0 || ix >= g.w ? 0 : in[((b * g.c + ch) * g.h + iy) * g.w + ix];
+                    }
+                }
+            cols.data().setData(out);
+        } else {
+            float[] in = x.data().asFloat();
+            float[] out = new float[g.rows() * g.width()];
+            int o = 0;
+            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
+                for (int ch = 0; ch < g.c; ch++) {
+                    int plane = (b * g.c + ch) * g.h;
+                    for (int ky = 0; ky < g.kh; ky++) {
+                        int iy = oy * g.sy - g.py + ky;
+                        boolean rowIn = iy >= 0 && iy < g.h;
+                        int rowBase = (plane + iy) * g.w;
+                        for (int kx = 0; kx < g.kw; kx++) {
+                            int ix = ox * g.sx - g.px + kx;
+                            out[o++] = rowIn && ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
+                        }
+                    }
+                }
+            cols.data().setData(out);
+        }
+    }
+
+    /** Sums column gradients back onto the input positions: dx [n, c, h, w]. */
+    static INDArray col2im(INDArray dcols, Geometry g) {
+        dcols = contiguous(dcols);
+        INDArray dx = Nd4j.create(dcols.dataType(), g.n, g.c, g.h, g.w);
+        if (dcols.dataType() == DataType.DOUBLE) {
+            double[] in = dcols.data().asDouble();
+            double[] out = new double[g.n * g.c * g.h * g.w];
+            int o = 0;
+            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
+                for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    for (int kx = 0; kx < g.kw; kx++, o++) {
+                        int ix = ox * g.sx - g.px + kx;
+                        if (iy >= 0 && iy < g.h && ix >= 0 && ix < g.w) out[((b * g.c + ch) * g.h + iy) * g.w + ix] += in[o];
+                    }
+                }
+            dx.data().setData(out);
+        } else {
+            float[] in = dcols.data().asFloat();
+            float[] out = new float[g.n * g.c * g.h * g.w];
+            int o = 0;
+            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
+                for (int ch = 0; ch < g.c; ch++) {
+                    int plane = (b * g.c + ch) * g.h;
+                    for (int ky = 0; ky < g.kh; ky++) {
+                        int iy = oy * g.sy - g.py + ky;
+                        boolean rowIn = iy >= 0 && iy < g.h;
+                        int rowBase = (plane + iy) * g.w;
+                        for (int kx = 0; kx < g.kw; kx++, o++) {
+                            int ix = ox * g.sx - g.px + kx;
+                            if (rowIn && ix >= 0 && ix < g.w) out[rowBase + ix] += in[o];
+                        }
+                    }
+                }
+            dx.data().setData(out);
+        }
+        return dx;
+    }
+}
