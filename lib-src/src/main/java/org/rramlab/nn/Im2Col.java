@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * permute to GEMM layout was ~10× slower (rank-6 strided copy), and its conv2d_bp op ~20× slower than this, so these
  * loops are the measured fast path (see {@code org.rramlab.bench.TrainingBenchmark}).
  *
- * <p>Layout: input [n, c, h, w] (c order); columns [n·oh·ow, c·kh·kw], one row per output position, so the
- * convolution is one GEMM with the weights reshaped to [out, c·kh·kw].
+ * <p>Layout: input [n, c, h, w] (c order); columns [c·kh·kw, n·oh·ow], so the convolution is one GEMM
+ * [out, c·kh·kw] × columns = [out, n·oh·ow].
  */
 final class Im2Col {
     private Im2Col() {}
@@ -21,50 +21,68 @@ final class Im2Col {
         int width() { return c * kh * kw; }
     }
 
+    /** Bulk copy into a freshly created (offset 0, contiguous) array: DataBuffer.setData copies element-wise (~6× slower). */
+    static void put(INDArray target, float[] data) {
+        ((org.bytedeco.javacpp.FloatPointer) target.data().pointer()).position(0).put(data, 0, data.length);
+    }
+
+    static void put(INDArray target, double[] data) {
+        ((org.bytedeco.javacpp.DoublePointer) target.data().pointer()).position(0).put(data, 0, data.length);
+    }
+
     static INDArray contiguous(INDArray x) {
         boolean plain = x.ordering() == 'c' && x.offset() == 0 && x.data().length() == x.length()
                 && Shape.hasDefaultStridesForShape(x);
         return plain ? x : x.dup('c');
     }
 
-    /** Fills {@code cols} (allocated by the caller with {@link Geometry#rows()} × {@link Geometry#width()}). */
+    /**
+     * Fills {@code cols} [c·kh·kw, n·oh·ow] (allocated by the caller): row (ch, ky, kx) holds that input pixel of
+     * every output position. This transposed layout copies contiguous runs, several times faster than one row per
+     * output position.
+     */
     static void im2col(INDArray x, Geometry g, INDArray cols) {
         x = contiguous(x);
+        int positions = g.rows();
         if (x.dataType() == DataType.DOUBLE) {
             double[] in = x.data().asDouble();
-            double[] out = new double[g.rows() * g.width()];
+            double[] out = new double[positions * g.width()];
             int o = 0;
-            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
-                for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) {
+            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++)
+                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
                     int iy = oy * g.sy - g.py + ky;
-                    for (int kx = 0; kx < g.kw; kx++) {
+                    boolean rowIn = iy >= 0 && iy < g.h;
+                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                    for (int ox = 0; ox < g.ow; ox++, o++) {
                         int ix = ox * g.sx - g.px + kx;
-                        out[o++] = iy < 0 || iy >= g.h || ix < 0 || ix >= g.w ? 0 : in[((b * g.c + ch) * g.h + iy) * g.w + ix];
+                        out[o] = rowIn && ix >= 0 && ix < g.w ? in[rowBase + ix] : 0;
                     }
                 }
-            cols.data().setData(out);
+            put(cols, out);
         } else {
             float[] in = x.data().asFloat();
-            float[] out = new float[g.rows() * g.width()];
+            float[] out = new float[positions * g.width()];
             int o = 0;
-            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
-                for (int ch = 0; ch < g.c; ch++) {
-                    int plane = (b * g.c + ch) * g.h;
-                    for (int ky = 0; ky < g.kh; ky++) {
-                        int iy = oy * g.sy - g.py + ky;
-                        boolean rowIn = iy >= 0 && iy < g.h;
-                        int rowBase = (plane + iy) * g.w;
-                        for (int kx = 0; kx < g.kw; kx++) {
-                            int ix = ox * g.sx - g.px + kx;
-                            out[o++] = rowIn && ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
-                        }
+            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++)
+                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    boolean rowIn = iy >= 0 && iy < g.h;
+                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                    if (rowIn && g.sx == 1 && g.px == 0) {
+                        System.arraycopy(in, rowBase + kx, out, o, g.ow);
+                        o += g.ow;
+                        continue;
+                    }
+                    for (int ox = 0; ox < g.ow; ox++, o++) {
+                        int ix = ox * g.sx - g.px + kx;
+                        out[o] = rowIn && ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
                     }
                 }
-            cols.data().setData(out);
+            put(cols, out);
         }
     }
 
-    /** Sums column gradients back onto the input positions: dx [n, c, h, w]. */
+    /** Sums column gradients [c·kh·kw, n·oh·ow] back onto the input positions: dx [n, c, h, w]. */
     static INDArray col2im(INDArray dcols, Geometry g) {
         dcols = contiguous(dcols);
         INDArray dx = Nd4j.create(dcols.dataType(), g.n, g.c, g.h, g.w);
@@ -72,33 +90,32 @@ final class Im2Col {
             double[] in = dcols.data().asDouble();
             double[] out = new double[g.n * g.c * g.h * g.w];
             int o = 0;
-            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
-                for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) {
+            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++)
+                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
                     int iy = oy * g.sy - g.py + ky;
-                    for (int kx = 0; kx < g.kw; kx++, o++) {
+                    boolean rowIn = iy >= 0 && iy < g.h;
+                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                    for (int ox = 0; ox < g.ow; ox++, o++) {
                         int ix = ox * g.sx - g.px + kx;
-                        if (iy >= 0 && iy < g.h && ix >= 0 && ix < g.w) out[((b * g.c + ch) * g.h + iy) * g.w + ix] += in[o];
+                        if (rowIn && ix >= 0 && ix < g.w) out[rowBase + ix] += in[o];
                     }
                 }
-            dx.data().setData(out);
+            put(dx, out);
         } else {
             float[] in = dcols.data().asFloat();
             float[] out = new float[g.n * g.c * g.h * g.w];
             int o = 0;
-            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
-                for (int ch = 0; ch < g.c; ch++) {
-                    int plane = (b * g.c + ch) * g.h;
-                    for (int ky = 0; ky < g.kh; ky++) {
-                        int iy = oy * g.sy - g.py + ky;
-                        boolean rowIn = iy >= 0 && iy < g.h;
-                        int rowBase = (plane + iy) * g.w;
-                        for (int kx = 0; kx < g.kw; kx++, o++) {
-                            int ix = ox * g.sx - g.px + kx;
-                            if (rowIn && ix >= 0 && ix < g.w) out[rowBase + ix] += in[o];
-                        }
+            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++)
+                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    boolean rowIn = iy >= 0 && iy < g.h;
+                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                    for (int ox = 0; ox < g.ow; ox++, o++) {
+                        int ix = ox * g.sx - g.px + kx;
+                        if (rowIn && ix >= 0 && ix < g.w) out[rowBase + ix] += in[o];
                     }
                 }
-            dx.data().setData(out);
+            put(dx, out);
         }
         return dx;
     }

@@ -17,7 +17,8 @@ public final class MaskedConv2d implements Layer {
     private final int outChannels, inChannels, kh, kw, sy, sx, py, px;
 
     private long[] inShape;
-    private INDArray cols;   // [n*oh*ow, c*kh*kw]
+    private INDArray cols;   // [c*kh*kw, n*oh*ow]
+    private INDArray dcols;  // its gradient, reused
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
     private boolean inputGradient = true;
@@ -50,13 +51,13 @@ public final class MaskedConv2d implements Layer {
             throw new IllegalArgumentException(name + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the kernel " + kh + "x" + kw);
         }
         Im2Col.Geometry g = geometry();
-        if (cols == null || cols.size(0) != g.rows() || cols.dataType() != x.dataType()) {
-            cols = org.nd4j.linalg.factory.Nd4j.create(x.dataType(), g.rows(), g.width());   // reused while the batch size stays
+        if (cols == null || cols.size(1) != g.rows() || cols.dataType() != x.dataType()) {
+            cols = org.nd4j.linalg.factory.Nd4j.create(x.dataType(), g.width(), g.rows());   // reused while the batch size stays
         }
         Im2Col.im2col(x, g, cols);
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
-        INDArray y = cols.mmul(w2.transpose());                       // [n*oh*ow, out]
-        return y.reshape('c', inShape[0], oh, ow, outChannels).permute(0, 3, 1, 2).dup('c');
+        INDArray y = w2.mmul(cols);                                    // [out, n*oh*ow]
+        return y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
     }
 
     private Im2Col.Geometry geometry() {
@@ -65,10 +66,14 @@ public final class MaskedConv2d implements Layer {
 
     @Override public INDArray backward(INDArray gradOut) {
         long n = inShape[0];
-        INDArray g = gradOut.permute(0, 2, 3, 1).dup('c').reshape('c', n * oh * ow, outChannels);
-        weights.backward(g.transpose().mmul(cols).reshape('c', weights.shape()));
+        INDArray g = gradOut.permute(1, 0, 2, 3).dup('c').reshape('c', outChannels, n * oh * ow);
+        weights.backward(g.mmul(cols.transpose()).reshape('c', weights.shape()));
         if (!inputGradient) return null;
-        return Im2Col.col2im(g.mmul(w2), geometry());
+        if (dcols == null || !Arrays.equals(dcols.shape(), cols.shape()) || dcols.dataType() != cols.dataType()) {
+            dcols = org.nd4j.linalg.factory.Nd4j.create(cols.dataType(), cols.shape(), 'c');
+        }
+        w2.transpose().mmul(g, dcols);   // into a c-order buffer: a transposed product would otherwise come back in f order
+        return Im2Col.col2im(dcols, geometry());
     }
 
     /**
