@@ -20,10 +20,10 @@ import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.SoftwareEdgeWeights;
 
-class TrainerTest {
+public class TrainerTest {
 
     /** Four Gaussian blobs in 784 dimensions: learnable in a few epochs. */
-    static Examples blobs(int n, long seed) {
+    public static Examples blobs(int n, long seed) {
         java.util.Random r = new java.util.Random(seed);
         float[][] centres = new float[4][784];
         java.util.Random c = new java.util.Random(99);
