@@ -57,12 +57,12 @@ public final class FashionExperiment {
             if (trainSize < 0 || testSize < 0) throw new IllegalArgumentException("trainSize/testSize: expected >= 0, got " + trainSize + "/" + testSize);
         }
 
-        /** ci: 2,000/500 examples, 2 epochs; quick: 12,000/10,000, 4 epochs; paper: everything, 65 epochs, batch 60. */
+        /** ci: 2,000/500 examples, 2 epochs; quick: 30,000/10,000, 4 epochs; paper: everything, 65 epochs, batch 60. */
         public static Settings of(Profile p) {
             TrainConfig paper = TrainConfig.fashionPaper().withValidationFraction(1.0 / 12);
             return switch (p) {
                 case CI -> new Settings(p, 2_000, 500, paper.withEpochs(2));
-                case QUICK -> new Settings(p, 12_000, 10_000, paper.withEpochs(4));
+                case QUICK -> new Settings(p, 30_000, 10_000, paper.withEpochs(4));
                 case PAPER -> new Settings(p, 0, 0, paper);
             };
         }

@@ -1,0 +1,48 @@
+package org.rramlab.nn.experiments;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.rramlab.nn.train.Examples;
+import org.rramlab.nn.train.TrainConfig;
+import org.rramlab.notebook.Profile;
+import org.rramlab.notebook.Progress;
+import org.rramlab.prune.PruneConfig;
+import org.rramlab.prune.SoftwareEdgeWeights;
+
+/**
+ * Headless Fashion-MNIST run with software weights: {@code java ... org.rramlab.nn.experiments.FashionRun
+ * [ci|quick|paper] [outDir] [flip|noflip]}. Prints one line per epoch and the summary; writes metrics CSVs and
+ * provenance JSON to outDir (default target/fashion-run). Device weights: see notebook 03.
+ */
+public final class FashionRun {
+    private FashionRun() {}
+
+    public static void main(String[] args) {
+        Profile profile = args.length > 0 ? Profile.parse(args[0], "argument 1") : Profile.current();
+        Path out = Path.of(args.length > 1 ? args[1] : "target/fashion-run");
+        boolean flip = args.length > 2 && args[2].equals("flip");
+        FashionExperiment.Settings s = FashionExperiment.Settings.of(profile);
+        Path dir = FashionData.locate();
+        Examples train = FashionData.load(dir, true, s.trainSize()), test = FashionData.load(dir, false, s.testSize());
+        PruneConfig prune = flip ? PruneConfig.paperWithFlipLimit() : PruneConfig.paper();
+        TrainConfig cfg = s.training();
+        Progress lines = Progress.lines(System.out);
+        System.out.println("profile " + profile.lowerName() + ": " + train.size() + " train, " + test.size() + " test, " + cfg);
+
+        FashionExperiment.Run pruned = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT), prune, cfg, lines, 1);
+        pruned.result().writeCsv(out.resolve("pruned-metrics.csv"));
+        FashionExperiment.writeProvenance(out.resolve("pruned-provenance.json"), s, prune, "software signed constant", Map.of());
+        System.out.println(pruned.ledger().toTable().printAll());
+
+        FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, cfg, lines, 1);
+        trained.result().writeCsv(out.resolve("trained-metrics.csv"));
+        System.out.println(FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(),
+                new double[] {0, 0.05, 0.1, 0.2, 0.3}, cfg.batchSize(), 7, Progress.none()).printAll());
+        System.out.printf(Locale.ROOT, "pruned: best test %.2f %% (epoch %d), val-selected test %.2f %% (epoch %d), final %.2f %%, flips %d, %.1f s/epoch%n",
+                100 * pruned.result().bestTestAccuracy(), pruned.result().bestTestEpoch(), 100 * pruned.result().testAtBestValidation(),
+                pruned.result().bestValidationEpoch(), 100 * pruned.result().finalTestAccuracy(), pruned.result().totalFlips(), pruned.result().meanEpochSeconds());
+        System.out.printf(Locale.ROOT, "weight-trained float: best test %.2f %% (epoch %d), %.1f s/epoch%n",
+                100 * trained.result().bestTestAccuracy(), trained.result().bestTestEpoch(), trained.result().meanEpochSeconds());
+    }
+}
