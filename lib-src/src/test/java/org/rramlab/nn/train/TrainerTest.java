@@ -99,6 +99,16 @@ public class TrainerTest {
         assertEquals(0.94f - 0.1134f, p.value().getFloat(0), 1e-6);
     }
 
+    @Test void adamFirstStepMovesEachParameterByTheLearningRate() {
+        Param p = new Param("w", Param.Kind.WEIGHT, Nd4j.createFromArray(1.0f, -2.0f));
+        org.rramlab.nn.optim.Adam adam = new org.rramlab.nn.optim.Adam(0);
+        p.grad().assign(Nd4j.createFromArray(0.3f, -5f));
+        adam.step(List.of(p), 0.01);   // bias-corrected m/sqrt(v) = sign(g) on the first step
+        assertEquals(0.99f, p.value().getFloat(0), 1e-6);
+        assertEquals(-1.99f, p.value().getFloat(1), 1e-6);
+        assertEquals(1, adam.steps());
+    }
+
     @Test void cosineSchedule() {
         CosineSchedule s = new CosineSchedule(0.1, 65);
         assertEquals(0.1, s.at(0), 1e-12);
