@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * loops are the measured fast path (see {@code org.rramlab.bench.TrainingBenchmark}).
  *
  * <p>Layout: input [n, c, h, w] (c order); columns [c·kh·kw, n·oh·ow], so the convolution is one GEMM
- * [out, c·kh·kw] × columns = [out, n·oh·ow].
+ * [out, c·kh·kw] × columns = [out, n·oh·ow]; the input gradient comes back position-major (see {@link #col2imRows}).
  */
 final class Im2Col {
     private Im2Col() {}
@@ -82,41 +82,34 @@ final class Im2Col {
         }
     }
 
-    /** Sums column gradients [c·kh·kw, n·oh·ow] back onto the input positions: dx [n, c, h, w]. */
-    static INDArray col2im(INDArray dcols, Geometry g) {
-        dcols = contiguous(dcols);
-        INDArray dx = Nd4j.create(dcols.dataType(), g.n, g.c, g.h, g.w);
-        if (dcols.dataType() == DataType.DOUBLE) {
-            double[] in = dcols.data().asDouble();
-            double[] out = new double[g.n * g.c * g.h * g.w];
-            int o = 0;
-            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++)
-                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
+    /**
+     * col2im from position-major column gradients [n·oh·ow, c·kh·kw] (= dY·W, which a GEMM writes in c order without
+     * the copy a transposed product into [c·kh·kw, n·oh·ow] costs).
+     */
+    static INDArray col2imRows(INDArray dcolsT, Geometry g) {
+        dcolsT = contiguous(dcolsT);
+        INDArray dx = Nd4j.create(dcolsT.dataType(), g.n, g.c, g.h, g.w);
+        boolean isDouble = dcolsT.dataType() == DataType.DOUBLE;
+        double[] inD = isDouble ? dcolsT.data().asDouble() : null;
+        float[] inF = isDouble ? null : dcolsT.data().asFloat();
+        double[] outD = isDouble ? new double[g.n * g.c * g.h * g.w] : null;
+        float[] outF = isDouble ? null : new float[g.n * g.c * g.h * g.w];
+        int o = 0;
+        for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
+            for (int ch = 0; ch < g.c; ch++) {
+                int plane = (b * g.c + ch) * g.h;
+                for (int ky = 0; ky < g.kh; ky++) {
                     int iy = oy * g.sy - g.py + ky;
                     boolean rowIn = iy >= 0 && iy < g.h;
-                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
-                    for (int ox = 0; ox < g.ow; ox++, o++) {
+                    int rowBase = (plane + iy) * g.w;
+                    for (int kx = 0; kx < g.kw; kx++, o++) {
                         int ix = ox * g.sx - g.px + kx;
-                        if (rowIn && ix >= 0 && ix < g.w) out[rowBase + ix] += in[o];
+                        if (!rowIn || ix < 0 || ix >= g.w) continue;
+                        if (isDouble) outD[rowBase + ix] += inD[o]; else outF[rowBase + ix] += inF[o];
                     }
                 }
-            put(dx, out);
-        } else {
-            float[] in = dcols.data().asFloat();
-            float[] out = new float[g.n * g.c * g.h * g.w];
-            int o = 0;
-            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++)
-                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
-                    int iy = oy * g.sy - g.py + ky;
-                    boolean rowIn = iy >= 0 && iy < g.h;
-                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
-                    for (int ox = 0; ox < g.ow; ox++, o++) {
-                        int ix = ox * g.sx - g.px + kx;
-                        if (rowIn && ix >= 0 && ix < g.w) out[rowBase + ix] += in[o];
-                    }
-                }
-            put(dx, out);
-        }
+            }
+        if (isDouble) put(dx, outD); else put(dx, outF);
         return dx;
     }
 }

@@ -18,7 +18,6 @@ public final class MaskedConv2d implements Layer {
 
     private long[] inShape;
     private INDArray cols;   // [c*kh*kw, n*oh*ow]
-    private INDArray dcols;  // its gradient, reused
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
     private boolean inputGradient = true;
@@ -69,11 +68,7 @@ public final class MaskedConv2d implements Layer {
         INDArray g = gradOut.permute(1, 0, 2, 3).dup('c').reshape('c', outChannels, n * oh * ow);
         weights.backward(g.mmul(cols.transpose()).reshape('c', weights.shape()));
         if (!inputGradient) return null;
-        if (dcols == null || !Arrays.equals(dcols.shape(), cols.shape()) || dcols.dataType() != cols.dataType()) {
-            dcols = org.nd4j.linalg.factory.Nd4j.create(cols.dataType(), cols.shape(), 'c');
-        }
-        w2.transpose().mmul(g, dcols);   // into a c-order buffer: a transposed product would otherwise come back in f order
-        return Im2Col.col2im(dcols, geometry());
+        return Im2Col.col2imRows(g.transpose().mmul(w2), geometry());   // [n*oh*ow, c*kh*kw], c order
     }
 
     /**
