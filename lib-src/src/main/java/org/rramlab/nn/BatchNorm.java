@@ -2,6 +2,7 @@ package org.rramlab.nn;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -10,6 +11,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * with the batch statistics and updates running averages (momentum 0.1, unbiased variance, as PyTorch); evaluation
  * uses the running averages. The paper's Fashion and spoken-digit networks use it without affine parameters; the
  * U-Net with them ({@code affine = true}: learned gamma and beta, kind {@link Param.Kind#BN}).
+ *
+ * <p>Works on the input viewed as [n, c, s] (s = h·w) with native broadcast ops along dimension 1 and reductions over
+ * the contiguous last axis first: materialising broadcast copies made this layer the slowest of the network.
  */
 public final class BatchNorm implements Layer {
     public static final double EPS = 1e-5;
@@ -22,7 +26,7 @@ public final class BatchNorm implements Layer {
     private final Param gamma;
     private final Param beta;
 
-    private INDArray xhat;     // normalised input of the last training forward, [n, c, ...]
+    private INDArray xhat;     // normalised input of the last forward, [n, c, s]
     private INDArray invStd;   // [c]
     private long[] shape;
     private boolean lastWasTraining;
@@ -37,58 +41,66 @@ public final class BatchNorm implements Layer {
         this.beta = affine ? new Param("bn.beta", Param.Kind.BN, Nd4j.zeros(channels)) : null;
     }
 
-    private int[] reduceDims(INDArray x) {
-        if (x.rank() == 2) return new int[] {0};
-        if (x.rank() == 4) return new int[] {0, 2, 3};
-        throw new IllegalArgumentException("batch norm input: expected rank 2 or 4, got " + java.util.Arrays.toString(x.shape()));
+    private INDArray view3(INDArray x) {
+        if (x.rank() != 2 && x.rank() != 4) {
+            throw new IllegalArgumentException("batch norm input: expected rank 2 or 4, got " + java.util.Arrays.toString(x.shape()));
+        }
+        return Im2Col.contiguous(x).reshape('c', x.size(0), channels, x.length() / (x.size(0) * channels));
     }
 
-    /** Reshapes a per-channel vector so it broadcasts against x. */
-    private INDArray perChannel(INDArray v, INDArray x) {
-        return x.rank() == 2 ? v.reshape(1, channels) : v.reshape(1, channels, 1, 1);
-    }
+    /** Per-channel sum over n and s of a [n, c, s] array: [c]. */
+    private static INDArray channelSum(INDArray x3) { return x3.sum(2).sum(0); }
 
     @Override public INDArray forward(INDArray x, boolean training) {
         if (x.size(1) != channels) {
             throw new IllegalArgumentException("batch norm: expected " + channels + " channels, input has shape " + java.util.Arrays.toString(x.shape()));
         }
-        int[] dims = reduceDims(x);
         shape = x.shape();
         lastWasTraining = training;
+        INDArray x3 = view3(x);
+        long count = x3.size(0) * x3.size(2);
         INDArray mean, var;
+        INDArray centred = x3.ulike();
         if (training) {
-            mean = x.mean(dims);
-            INDArray centred = x.sub(perChannel(mean, x).broadcast(x.shape()));
-            var = centred.mul(centred).mean(dims);
-            long count = x.length() / channels;
+            mean = channelSum(x3).divi(count);
+            Broadcast.sub(x3, mean, centred, 1);
+            var = channelSum(centred.mul(centred)).divi(count);
             runningMean.muli(1 - MOMENTUM).addi(mean.castTo(runningMean.dataType()).mul(MOMENTUM));
             runningVar.muli(1 - MOMENTUM).addi(var.castTo(runningVar.dataType()).mul(MOMENTUM * count / Math.max(1, count - 1)));
-            invStd = Transforms.pow(var.add(EPS), -0.5, false);
-            xhat = centred.muli(perChannel(invStd, x).broadcast(x.shape()));
         } else {
             mean = runningMean.castTo(x.dataType());
-            invStd = Transforms.pow(runningVar.castTo(x.dataType()).add(EPS), -0.5, false);
-            xhat = x.sub(perChannel(mean, x).broadcast(x.shape())).muli(perChannel(invStd, x).broadcast(x.shape()));
+            var = runningVar.castTo(x.dataType());
+            Broadcast.sub(x3, mean, centred, 1);
         }
-        if (!affine) return xhat;
-        return xhat.mul(perChannel(gamma.value().castTo(x.dataType()), x).broadcast(x.shape()))
-                .addi(perChannel(beta.value().castTo(x.dataType()), x).broadcast(x.shape()));
+        invStd = Transforms.pow(var.add(EPS), -0.5, false);
+        xhat = Broadcast.mul(centred, invStd, centred, 1);
+        if (!affine) return xhat.reshape('c', shape);
+        INDArray y = xhat.ulike();
+        Broadcast.mul(xhat, gamma.value().castTo(x.dataType()), y, 1);
+        Broadcast.add(y, beta.value().castTo(x.dataType()), y, 1);
+        return y.reshape('c', shape);
     }
 
     @Override public INDArray backward(INDArray gradOut) {
-        int[] dims = reduceDims(gradOut);
-        INDArray dxhat = gradOut;
+        INDArray g3 = view3(gradOut);
+        INDArray dxhat = g3;
         if (affine) {
-            gamma.grad().assign(gradOut.mul(xhat).sum(dims));
-            beta.grad().assign(gradOut.sum(dims));
-            dxhat = gradOut.mul(perChannel(gamma.value().castTo(gradOut.dataType()), gradOut).broadcast(shape));
+            gamma.grad().assign(channelSum(g3.mul(xhat)));
+            beta.grad().assign(channelSum(g3));
+            dxhat = g3.ulike();
+            Broadcast.mul(g3, gamma.value().castTo(gradOut.dataType()), dxhat, 1);
         }
-        INDArray inv = perChannel(invStd, gradOut).broadcast(shape);
-        if (!lastWasTraining) return dxhat.mul(inv);
-        // dx = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), means over the reduced dims
-        INDArray meanD = perChannel(dxhat.mean(dims), gradOut).broadcast(shape);
-        INDArray meanDX = perChannel(dxhat.mul(xhat).mean(dims), gradOut).broadcast(shape);
-        return dxhat.sub(meanD).subi(xhat.mul(meanDX)).muli(inv);
+        INDArray dx = g3.ulike();
+        if (!lastWasTraining) return Broadcast.mul(dxhat, invStd, dx, 1).reshape('c', shape);
+        // dx = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), means per channel
+        long count = g3.size(0) * g3.size(2);
+        INDArray meanD = channelSum(dxhat).divi(count);
+        INDArray meanDX = channelSum(dxhat.mul(xhat)).divi(count);
+        INDArray t = xhat.ulike();
+        Broadcast.mul(xhat, meanDX, t, 1);
+        Broadcast.sub(dxhat, meanD, dx, 1);
+        dx.subi(t);
+        return Broadcast.mul(dx, invStd, dx, 1).reshape('c', shape);
     }
 
     @Override public List<Param> params() { return affine ? List.of(gamma, beta) : List.of(); }

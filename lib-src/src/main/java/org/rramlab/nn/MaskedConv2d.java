@@ -3,14 +3,13 @@ package org.rramlab.nn;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.convolution.Convolution;
 
 /**
  * 2-D convolution without bias on [n, c, h, w], weights [out, c, kh, kw] from a {@link LayerWeights}. Non-square
  * kernels, strides and zero padding are supported (the spoken-digit CRNN uses 3×2 kernels, stride 2×1).
  *
- * <p>Computed as im2col + one GEMM: ND4J's own conv2d op is several times slower at the paper's small shapes
- * (reproduction notes: 13 ms vs. a 6000×576×16 product). Backward is two GEMMs and col2im.
+ * <p>Computed as im2col + one GEMM ({@link Im2Col}: ND4J's conv2d_bp and its im2col + permute were much slower at
+ * the paper's small shapes). Backward is two GEMMs and col2im.
  */
 public final class MaskedConv2d implements Layer {
     private final String name;
@@ -18,9 +17,10 @@ public final class MaskedConv2d implements Layer {
     private final int outChannels, inChannels, kh, kw, sy, sx, py, px;
 
     private long[] inShape;
-    private INDArray cols;   // [n*oh*ow, c*kh*kw]
+    private INDArray cols;   // [c*kh*kw, n*oh*ow]
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
+    private boolean inputGradient = true;
 
     public MaskedConv2d(String name, LayerWeights weights, int strideY, int strideX, int padY, int padX) {
         long[] shape = weights.shape();
@@ -49,23 +49,35 @@ public final class MaskedConv2d implements Layer {
         if (oh < 1 || ow < 1) {
             throw new IllegalArgumentException(name + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the kernel " + kh + "x" + kw);
         }
-        long n = inShape[0];
-        // im2col gives [n, c, kh, kw, oh, ow]; rows of the GEMM are output positions
-        INDArray col6 = Convolution.im2col(x, kh, kw, sy, sx, py, px, false);
-        cols = col6.permute(0, 4, 5, 1, 2, 3).dup('c').reshape('c', n * oh * ow, (long) inChannels * kh * kw);
+        Im2Col.Geometry g = geometry();
+        if (cols == null || cols.size(1) != g.rows() || cols.dataType() != x.dataType()) {
+            cols = org.nd4j.linalg.factory.Nd4j.create(x.dataType(), g.width(), g.rows());   // reused while the batch size stays
+        }
+        Im2Col.im2col(x, g, cols);
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
-        INDArray y = cols.mmul(w2.transpose());                       // [n*oh*ow, out]
-        return y.reshape('c', n, oh, ow, outChannels).permute(0, 3, 1, 2).dup('c');
+        INDArray y = w2.mmul(cols);                                    // [out, n*oh*ow]
+        return y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
+    }
+
+    private Im2Col.Geometry geometry() {
+        return new Im2Col.Geometry((int) inShape[0], inChannels, (int) inShape[2], (int) inShape[3], kh, kw, sy, sx, py, px, (int) oh, (int) ow);
     }
 
     @Override public INDArray backward(INDArray gradOut) {
         long n = inShape[0];
-        INDArray g = gradOut.permute(0, 2, 3, 1).dup('c').reshape('c', n * oh * ow, outChannels);
-        weights.backward(g.transpose().mmul(cols).reshape('c', weights.shape()));
-        INDArray dcols = g.mmul(w2);                                   // [n*oh*ow, c*kh*kw]
-        INDArray dcol6 = dcols.reshape('c', n, oh, ow, inChannels, kh, kw).permute(0, 3, 4, 5, 1, 2).dup('c');
-        INDArray dx = org.nd4j.linalg.factory.Nd4j.create(gradOut.dataType(), inShape);
-        return Convolution.col2im(dcol6, dx, sy, sx, py, px, (int) inShape[2], (int) inShape[3], 1, 1);
+        INDArray g = gradOut.permute(1, 0, 2, 3).dup('c').reshape('c', outChannels, n * oh * ow);
+        weights.backward(g.mmul(cols.transpose()).reshape('c', weights.shape()));
+        if (!inputGradient) return null;
+        return Im2Col.col2imRows(g.transpose().mmul(w2), geometry());   // [n*oh*ow, c*kh*kw], c order
+    }
+
+    /**
+     * Skips dLoss/dInput in backward (returns null): the first layer of a network needs only its weight gradient,
+     * which saves the col2im pass. Returns this.
+     */
+    public MaskedConv2d withoutInputGradient() {
+        this.inputGradient = false;
+        return this;
     }
 
     @Override public List<Param> params() { return weights.params(); }

@@ -1,18 +1,18 @@
 package org.rramlab.nn;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Non-overlapping max pooling, window = stride = {@code size}, on [n, c, h, w]. Rows/columns that do not fill a
- * window are dropped (PyTorch's floor mode). Written as reshape + max, a few ND4J ops, instead of ND4J's pooling op.
- * The gradient goes to every position equal to its window's maximum (exact ties are rare after a convolution).
+ * window are dropped (PyTorch's floor mode). The gradient goes to the first maximum of each window (as PyTorch).
+ * A plain loop that remembers the arg-max: at these sizes it beats ND4J's reshape/compare formulation ~10×.
  */
 public final class MaxPool2d implements Layer {
     private final int size;
     private long[] inShape;
-    private INDArray windows;   // [n, c, oh, size, ow, size] view of the (cropped) input
-    private INDArray pooled;    // [n, c, oh, 1, ow, 1]
+    private int[] argMax;   // flat input index of each output's maximum
 
     public MaxPool2d(int size) {
         if (size < 1) throw new IllegalArgumentException("size: expected >= 1, got " + size);
@@ -21,30 +21,38 @@ public final class MaxPool2d implements Layer {
 
     @Override public INDArray forward(INDArray x, boolean training) {
         if (x.rank() != 4) {
-            throw new IllegalArgumentException("maxpool input: expected [n, c, h, w], got " + java.util.Arrays.toString(x.shape()));
+            throw new IllegalArgumentException("maxpool input: expected [n, c, h, w], got " + Arrays.toString(x.shape()));
         }
         inShape = x.shape();
-        long oh = inShape[2] / size, ow = inShape[3] / size;
+        int n = (int) inShape[0], c = (int) inShape[1], h = (int) inShape[2], w = (int) inShape[3];
+        int oh = h / size, ow = w / size;
         if (oh == 0 || ow == 0) {
-            throw new IllegalArgumentException("maxpool " + size + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the window");
+            throw new IllegalArgumentException("maxpool " + size + ": input " + h + "x" + w + " is smaller than the window");
         }
-        INDArray cropped = (oh * size == inShape[2] && ow * size == inShape[3]) ? x
-                : x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, oh * size), NDArrayIndex.interval(0, ow * size)).dup('c');
-        windows = cropped.reshape('c', inShape[0], inShape[1], oh, size, ow, size);
-        pooled = windows.max(true, 3, 5);
-        return pooled.reshape('c', inShape[0], inShape[1], oh, ow);
+        double[] in = Im2Col.contiguous(x).data().asDouble();
+        double[] out = new double[n * c * oh * ow];
+        argMax = new int[out.length];
+        int o = 0;
+        for (int plane = 0; plane < n * c; plane++) {
+            int base = plane * h * w;
+            for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++, o++) {
+                int best = base + oy * size * w + ox * size;
+                for (int dy = 0; dy < size; dy++) for (int dx = 0; dx < size; dx++) {
+                    int i = base + (oy * size + dy) * w + ox * size + dx;
+                    if (in[i] > in[best]) best = i;
+                }
+                argMax[o] = best;
+                out[o] = in[best];
+            }
+        }
+        return Nd4j.createFromArray(out).castTo(x.dataType()).reshape('c', n, c, oh, ow);
     }
 
     @Override public INDArray backward(INDArray gradOut) {
-        long oh = inShape[2] / size, ow = inShape[3] / size;
-        INDArray g = gradOut.reshape('c', inShape[0], inShape[1], oh, 1, ow, 1);
-        INDArray isMax = windows.eq(pooled.broadcast(windows.shape())).castTo(gradOut.dataType());
-        INDArray gradWindows = isMax.muli(g.broadcast(windows.shape()));
-        INDArray grad = gradWindows.reshape('c', inShape[0], inShape[1], oh * size, ow * size);
-        if (oh * size == inShape[2] && ow * size == inShape[3]) return grad;
-        INDArray full = org.nd4j.linalg.factory.Nd4j.zeros(gradOut.dataType(), inShape);
-        full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, oh * size), NDArrayIndex.interval(0, ow * size)).assign(grad);
-        return full;
+        double[] g = Im2Col.contiguous(gradOut).data().asDouble();
+        double[] dx = new double[(int) (inShape[0] * inShape[1] * inShape[2] * inShape[3])];
+        for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
+        return Nd4j.createFromArray(dx).castTo(gradOut.dataType()).reshape('c', inShape);
     }
 
     @Override public String describe() { return "maxpool " + size; }

@@ -28,10 +28,12 @@ public final class Sequential implements Layer {
         return h;
     }
 
+    /** Returns null when a layer skips its input gradient (the first layer of a network). */
     @Override public INDArray backward(INDArray gradOut) {
         INDArray g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g);
+            if (g == null) return null;   // an earlier layer said no input gradient is needed
         }
         return g;
     }

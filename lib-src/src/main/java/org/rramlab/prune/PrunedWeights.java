@@ -35,6 +35,8 @@ public final class PrunedWeights implements LayerWeights {
     private final float[] reference;                             // score at each bit's last change (flip limit)
     private final float[] scratch;
     private double flipLimit;
+    private boolean scoresChanged = true;   // set by backward (an optimiser step follows): the mask must be recomputed
+    private boolean maskChanged = true;     // the training effective weights must be recomputed
 
     /**
      * @param layer  name used in the ledger and in messages
@@ -75,13 +77,20 @@ public final class PrunedWeights implements LayerWeights {
 
     private float threshold(float[] s) {
         for (int i = 0; i < s.length; i++) scratch[i] = Math.abs(s[i]);
-        return TopK.kthLargest(scratch, kept);
+        return TopK.kthLargestNonNegative(scratch, kept);
     }
 
     private void writeMask() {
-        float[] m = new float[maskBits.length];
-        for (int i = 0; i < m.length; i++) m[i] = maskBits[i] ? 1f : 0f;
-        mask.assign(Nd4j.createFromArray(m).reshape('c', mask.shape()));
+        if (mask.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            float[] m = new float[maskBits.length];
+            for (int i = 0; i < m.length; i++) m[i] = maskBits[i] ? 1f : 0f;
+            ((org.bytedeco.javacpp.FloatPointer) mask.data().pointer()).position(0).put(m, 0, m.length);   // bulk copy
+        } else {
+            double[] m = new double[maskBits.length];
+            for (int i = 0; i < m.length; i++) m[i] = maskBits[i] ? 1 : 0;
+            mask.assign(Nd4j.createFromArray(m).reshape('c', mask.shape()));
+        }
+        maskChanged = true;
     }
 
     /**
@@ -110,11 +119,19 @@ public final class PrunedWeights implements LayerWeights {
     @Override public long[] shape() { return source.shape(); }
 
     @Override public INDArray weights(boolean training) {
-        updateMask();
-        if (training || !source.isNoisy()) {
-            lastDiff = trainDiff;
-            return effective.assign(trainDiff).muli(mask).addi(trainPruned);
+        if (scoresChanged) {
+            updateMask();
+            scoresChanged = false;
         }
+        if (training || !source.isNoisy()) {
+            if (maskChanged || lastDiff != trainDiff) {
+                effective.assign(trainDiff).muli(mask).addi(trainPruned);
+                maskChanged = false;
+            }
+            lastDiff = trainDiff;
+            return effective;
+        }
+        maskChanged = true;   // effective now holds a noisy read
         source.read(evalKept, evalPruned);
         evalKept.subi(evalPruned);
         lastDiff = evalKept;
@@ -122,6 +139,7 @@ public final class PrunedWeights implements LayerWeights {
     }
 
     @Override public void backward(INDArray gradWeights) {
+        scoresChanged = true;
         INDArray g = scores.grad();
         g.assign(gradWeights).muli(lastDiff).muli(Transforms.sign(scores.value(), true));
     }
@@ -154,6 +172,7 @@ public final class PrunedWeights implements LayerWeights {
         System.arraycopy(bits, 0, maskBits, 0, bits.length);
         System.arraycopy(refs, 0, reference, 0, refs.length);
         writeMask();
+        scoresChanged = false;   // the saved mask belongs to the saved scores; recomputing now could flip bits early
     }
 
     @Override public String toString() {

@@ -38,6 +38,32 @@ public final class TopK {
         return values[target];
     }
 
+    /**
+     * The k-th largest of non-negative values (|scores|) by a two-pass radix select on the float bits (which order
+     * like the values when non-negative): two linear passes instead of quickselect's data movement. Does not modify
+     * {@code values}. NaN or negative values: IllegalArgumentException.
+     */
+    public static float kthLargestNonNegative(float[] values, int k) {
+        int n = values.length;
+        if (k < 1 || k > n) throw new IllegalArgumentException("k: expected 1.." + n + ", got " + k);
+        int[] high = new int[1 << 16];
+        for (float v : values) {
+            int bits = Float.floatToRawIntBits(v);
+            if (bits < 0 || v != v) throw new IllegalArgumentException("values: expected non-negative numbers, found " + v);
+            high[bits >>> 16]++;
+        }
+        int remaining = k, bin = high.length - 1;
+        while (high[bin] < remaining) remaining -= high[bin--];
+        int[] low = new int[1 << 16];
+        for (float v : values) {
+            int bits = Float.floatToRawIntBits(v);
+            if ((bits >>> 16) == bin) low[bits & 0xffff]++;
+        }
+        int lowBin = low.length - 1;
+        while (low[lowBin] < remaining) remaining -= low[lowBin--];
+        return Float.intBitsToFloat((bin << 16) | lowBin);
+    }
+
     /** Number of edges kept for a layer of {@code n} edges: round(keepFraction · n), at least 1. */
     public static int keptCount(long n, double keepFraction) {
         checkKeepFraction(keepFraction);

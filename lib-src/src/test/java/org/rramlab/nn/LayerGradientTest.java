@@ -117,6 +117,8 @@ class LayerGradientTest {
             assertEquals(Math.rint(level), level, 1e-9);
         }
         assertEquals(16, java.util.Arrays.stream(y.ravel().toDoubleVector()).distinct().count());
+        INDArray yFloat = q.forward(x.castTo(DataType.FLOAT), true);
+        assertTrue(yFloat.castTo(DataType.DOUBLE).equalsWithEps(y, 1e-5), "float fast path equals the ND4J path");
         INDArray g = GradientCheck.random(25, 50, 20);
         assertSame(g, q.backward(g));
     }

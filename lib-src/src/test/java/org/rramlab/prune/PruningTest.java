@@ -21,6 +21,11 @@ class PruningTest {
             Arrays.sort(sorted);
             int k = 1 + r.nextInt(n);
             assertEquals(sorted[n - k], TopK.kthLargest(v.clone(), k), "n=" + n + " k=" + k);
+            float[] abs = new float[n];
+            for (int i = 0; i < n; i++) abs[i] = Math.abs(v[i]);
+            float[] sortedAbs = abs.clone();
+            Arrays.sort(sortedAbs);
+            assertEquals(sortedAbs[n - k], TopK.kthLargestNonNegative(abs, k), "radix n=" + n + " k=" + k);
         }
     }
 

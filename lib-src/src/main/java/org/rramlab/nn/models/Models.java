@@ -24,7 +24,7 @@ public final class Models {
     public static Sequential fashionCnn(WeightsProvider weights, int inputBits, long seed) {
         return new Sequential(
                 new MaxPool2d(2),
-                new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 3}, 9, seed * 16 + 1)),
+                new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 3}, 9, seed * 16 + 1)).withoutInputGradient(),
                 new BatchNorm(64, false), new Relu(), new ActivationQuant(inputBits),
                 new MaskedConv2d("conv2", weights.create("conv2", new long[] {16, 64, 3, 3}, 576, seed * 16 + 2)),
                 new MaxPool2d(2), new BatchNorm(16, false), new Relu(), new ActivationQuant(inputBits),

@@ -20,10 +20,10 @@ import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.SoftwareEdgeWeights;
 
-class TrainerTest {
+public class TrainerTest {
 
     /** Four Gaussian blobs in 784 dimensions: learnable in a few epochs. */
-    static Examples blobs(int n, long seed) {
+    public static Examples blobs(int n, long seed) {
         java.util.Random r = new java.util.Random(seed);
         float[][] centres = new float[4][784];
         java.util.Random c = new java.util.Random(99);
@@ -97,6 +97,16 @@ class TrainerTest {
         p.grad().assign(Nd4j.createFromArray(0.5f, 0.5f));
         sgd.step(List.of(p), 0.1);       // g = 0.5 + 0.094 = 0.594; buf = 0.9*0.6 + 0.594 = 1.134
         assertEquals(0.94f - 0.1134f, p.value().getFloat(0), 1e-6);
+    }
+
+    @Test void adamFirstStepMovesEachParameterByTheLearningRate() {
+        Param p = new Param("w", Param.Kind.WEIGHT, Nd4j.createFromArray(1.0f, -2.0f));
+        org.rramlab.nn.optim.Adam adam = new org.rramlab.nn.optim.Adam(0);
+        p.grad().assign(Nd4j.createFromArray(0.3f, -5f));
+        adam.step(List.of(p), 0.01);   // bias-corrected m/sqrt(v) = sign(g) on the first step
+        assertEquals(0.99f, p.value().getFloat(0), 1e-6);
+        assertEquals(-1.99f, p.value().getFloat(1), 1e-6);
+        assertEquals(1, adam.steps());
     }
 
     @Test void cosineSchedule() {

@@ -1,0 +1,178 @@
+package org.rramlab.nn.experiments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rramlab.Version;
+import org.rramlab.nn.BatchNorm;
+import org.rramlab.nn.FixedWeights;
+import org.rramlab.nn.MaskedConv2d;
+import org.rramlab.nn.MaskedDense;
+import org.rramlab.nn.Sequential;
+import org.rramlab.nn.TrainableWeights;
+import org.rramlab.nn.models.Models;
+import org.rramlab.nn.models.WeightsProvider;
+import org.rramlab.nn.train.Examples;
+import org.rramlab.nn.train.TrainConfig;
+import org.rramlab.nn.train.TrainResult;
+import org.rramlab.nn.train.Trainer;
+import org.rramlab.notebook.Profile;
+import org.rramlab.notebook.Progress;
+import org.rramlab.prune.EdgeWeightsFactory;
+import org.rramlab.prune.FlipLimit;
+import org.rramlab.prune.ProgrammingLedger;
+import org.rramlab.prune.PruneConfig;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The Fashion-MNIST experiment of the paper, step by step, for notebook 03 and headless runs: train the edge-pruned
+ * CNN on fixed random weights, train the same CNN's weights conventionally, program those onto an array with write
+ * noise and sweep the noise level, for both noise definitions.
+ */
+public final class FashionExperiment {
+    private FashionExperiment() {}
+
+    /**
+     * Sizes of a run. {@code trainSize}/{@code testSize} 0 = the whole set.
+     *
+     * @param profile   the profile these sizes belong to
+     * @param trainSize training examples used (0: all 60,000)
+     * @param testSize  test examples used (0: all 10,000)
+     * @param training  the training settings (epochs, batch, optimiser)
+     */
+    public record Settings(Profile profile, int trainSize, int testSize, TrainConfig training) {
+        public Settings {
+            if (trainSize < 0 || testSize < 0) throw new IllegalArgumentException("trainSize/testSize: expected >= 0, got " + trainSize + "/" + testSize);
+        }
+
+        /** ci: 2,000/500 examples, 2 epochs; quick: 30,000/10,000, 4 epochs; paper: everything, 65 epochs, batch 60. */
+        public static Settings of(Profile p) {
+            TrainConfig paper = TrainConfig.fashionPaper().withValidationFraction(1.0 / 12);
+            return switch (p) {
+                case CI -> new Settings(p, 2_000, 500, paper.withEpochs(2));
+                case QUICK -> new Settings(p, 30_000, 10_000, paper.withEpochs(4));
+                case PAPER -> new Settings(p, 0, 0, paper);
+            };
+        }
+    }
+
+    /** A trained model and what its training produced. */
+    public record Run(Sequential model, TrainResult result, ProgrammingLedger ledger) {}
+
+    /** Trains the edge-pruned CNN on weights from {@code source}. */
+    public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, PruneConfig prune, TrainConfig config,
+                                  Progress progress, long seed) {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        Sequential model = Models.fashionCnn(WeightsProvider.pruned(source, prune, ledger), 4, seed);
+        TrainResult r = new Trainer(model, config.withFlipLimit(prune.flipLimit())).progress(progress).fit(train, test);
+        return new Run(model, r, ledger);
+    }
+
+    /** Trains the same CNN's weights (the conventional baseline before programming). */
+    public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed) {
+        Sequential model = Models.fashionCnn(WeightsProvider.trained(), 4, seed);
+        TrainResult r = new Trainer(model, config.withFlipLimit(FlipLimit.NONE)).progress(progress).fit(train, test);
+        return new Run(model, r, new ProgrammingLedger());
+    }
+
+    /**
+     * The weight-trained model with its weights programmed by {@code programmer}: same layers, BN statistics copied,
+     * every evaluation batch a fresh read of the programmed arrays.
+     */
+    public static Sequential programmed(Sequential trained, WeightProgrammer programmer, WeightProgrammer.NoiseKind kind, double sigma, long seed) {
+        Map<String, INDArray> weights = new HashMap<>();
+        Sequential.visitLeaves(trained, l -> {
+            if (l instanceof MaskedConv2d c && c.layerWeights() instanceof TrainableWeights t) weights.put(c.name(), t.weight().value());
+            if (l instanceof MaskedDense d && d.layerWeights() instanceof TrainableWeights t) weights.put(d.name(), t.weight().value());
+        });
+        Sequential copy = Models.fashionCnn((layer, shape, fanIn, s) -> {
+            INDArray w = weights.get(layer);
+            if (w == null) throw new IllegalArgumentException("programmed: layer " + layer + " has no trained weights in the given model");
+            return new FixedWeights(shape, programmer.program(w, kind, sigma, seed * 31 + layer.hashCode()));
+        }, 4, 0);
+        List<BatchNorm> from = Sequential.leavesOf(trained, BatchNorm.class), to = Sequential.leavesOf(copy, BatchNorm.class);
+        for (int i = 0; i < from.size(); i++) {
+            to.get(i).runningMean().assign(from.get(i).runningMean());
+            to.get(i).runningVar().assign(from.get(i).runningVar());
+        }
+        return copy;
+    }
+
+    /** Test accuracy of the programmed baseline for each noise level and both noise definitions. */
+    public static Table noiseSweep(Sequential trained, Examples test, WeightProgrammer programmer, double[] sigmas, int batch, long seed,
+                                   Progress progress) {
+        StringColumn kindCol = StringColumn.create("noise");
+        DoubleColumn sigmaCol = DoubleColumn.create("sigma"), acc = DoubleColumn.create("test acc %");
+        progress.start("write-noise sweep", 2L * sigmas.length);
+        int done = 0;
+        for (WeightProgrammer.NoiseKind kind : WeightProgrammer.NoiseKind.values()) {
+            for (double sigma : sigmas) {
+                double a = Trainer.evaluate(programmed(trained, programmer, kind, sigma, seed), test, batch)[1];
+                kindCol.append(kind.name().toLowerCase());
+                sigmaCol.append(sigma);
+                acc.append(100 * a);
+                progress.advance(++done, kind + " " + sigma);
+            }
+        }
+        progress.finish("swept " + done + " settings");
+        return Table.create("trained-then-programmed CNN vs write noise", kindCol, sigmaCol, acc);
+    }
+
+    /** Writes the run's provenance (config, seeds, profile, library version, data checksums) as JSON, atomically. */
+    public static void writeProvenance(Path file, Settings settings, PruneConfig prune, String weights, Map<String, String> dataChecksums) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("library", "rramlab " + Version.VERSION);
+        p.put("profile", settings.profile().lowerName());
+        p.put("trainSize", settings.trainSize());
+        p.put("testSize", settings.testSize());
+        p.put("training", settings.training());
+        p.put("prune", prune);
+        p.put("weights", weights);
+        p.put("data", dataChecksums);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), p);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("provenance " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Paper vs. ours: one row per claim. */
+    public static Table paperVsOurs(List<String> what, List<String> paper, List<String> ours) {
+        return Table.create("paper vs. ours", StringColumn.create("quantity", what), StringColumn.create("paper / authors' script", paper),
+                StringColumn.create("ours", ours));
+    }
+
+    /** Helper for the notebook: the training curves as one table (epoch, test and train accuracy in %) per run name. */
+    public static Table curves(Map<String, TrainResult> runs) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn epoch = DoubleColumn.create("epoch"), test = DoubleColumn.create("test acc %"), train = DoubleColumn.create("train acc %");
+        for (Map.Entry<String, TrainResult> e : runs.entrySet()) {
+            Table m = e.getValue().metrics();
+            for (int i = 0; i < m.rowCount(); i++) {
+                run.append(e.getKey());
+                epoch.append(m.intColumn("epoch").get(i));
+                test.append(100 * m.doubleColumn("test acc").get(i));
+                train.append(100 * m.doubleColumn("train acc").get(i));
+            }
+        }
+        return Table.create("training curves", run, epoch, test, train);
+    }
+
+    static List<String> list(String... s) { return new ArrayList<>(List.of(s)); }
+}

@@ -1,0 +1,64 @@
+package org.rramlab.nn.experiments;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rramlab.nn.train.Examples;
+import org.rramlab.nn.train.TrainConfig;
+import org.rramlab.nn.train.TrainResult;
+import org.rramlab.nn.train.Trainer;
+import org.rramlab.notebook.Profile;
+import org.rramlab.notebook.Progress;
+import org.rramlab.prune.PruneConfig;
+import org.rramlab.prune.SoftwareEdgeWeights;
+import tech.tablesaw.api.Table;
+
+/** The notebook's code path on synthetic 28×28 data (the real data set is not needed for the library's tests). */
+class FashionExperimentTest {
+
+    static Examples blobs(int n, long seed) { return org.rramlab.nn.train.TrainerTest.blobs(n, seed); }
+
+    static final TrainConfig TINY = TrainConfig.fashionPaper().withEpochs(3).withBatchSize(30).withValidationFraction(0.2);
+
+    @Test void prunedAndTrainedRunsAndNoiseSweep(@TempDir Path dir) {
+        Examples train = blobs(600, 1), test = blobs(90, 2);
+        FashionExperiment.Run pruned = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
+                PruneConfig.paperWithFlipLimit(), TINY, Progress.none(), 1);
+        assertTrue(pruned.result().bestTestAccuracy() > 0.35, "above chance (0.25) after 3 tiny epochs: pruned " + pruned.result().bestTestAccuracy());
+        assertEquals(5, pruned.ledger().toTable().rowCount());
+
+        FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, TINY, Progress.none(), 1);
+        double clean = Trainer.evaluate(trained.model(), test, 30)[1];
+        double programmedClean = Trainer.evaluate(FashionExperiment.programmed(trained.model(), WeightProgrammer.software(),
+                WeightProgrammer.NoiseKind.RANGE, 0, 3), test, 30)[1];
+        assertEquals(clean, programmedClean, 1e-12, "zero write noise reproduces the trained network");
+
+        Table sweep = FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(), new double[] {0, 1.0}, 30, 3, Progress.none());
+        assertEquals(4, sweep.rowCount());
+        assertTrue(sweep.doubleColumn("test acc %").get(1) < sweep.doubleColumn("test acc %").get(0), "σ = 1·range must hurt");
+
+        Path csv = dir.resolve("metrics.csv"), json = dir.resolve("provenance.json");
+        pruned.result().writeCsv(csv);
+        FashionExperiment.writeProvenance(json, FashionExperiment.Settings.of(Profile.CI), PruneConfig.paper(), "software signed constant", Map.of("x", "abc"));
+        assertTrue(Files.exists(csv) && Files.exists(json));
+        assertTrue(assertDoesNotThrow(() -> Files.readString(json)).contains("\"keepFraction\" : 0.5"));
+
+        Table curves = FashionExperiment.curves(Map.of("pruned", pruned.result()));
+        assertEquals(3, curves.rowCount());
+    }
+
+    @Test void truncatedIdxFileNamesTheFile(@TempDir Path dir) throws Exception {
+        byte[] header = {0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3};
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), header);
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 2});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FashionData.load(dir, false, 0));
+        assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte") && e.getMessage().contains("truncated"), e.getMessage());
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), new byte[] {0, 0, 8, 9, 0, 0, 0, 0});
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> FashionData.load(dir, false, 0));
+        assertTrue(m.getMessage().contains("magic"), m.getMessage());
+    }
+}
