@@ -3,6 +3,7 @@ package org.rramlab.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * output is every step's hidden state, [n, T, hidden] (follow with {@link MeanOverTime} for the CRNN).
  *
  * <p>Both weight matrices come from {@link LayerWeights}, so the same layer is edge pruned (random device or software
- * weights, learned scores) or conventionally trained. q is the per-tensor min–max quantiser of {@link ActivationQuant}:
+ * weights, learned scores) or conventionally trained. q is a per-tensor quantiser (min–max {@link ActivationQuant} or the authors' {@link QuantileQuant}):
  * the hidden state goes back into the array through the input DACs, so the authors' scripts quantise it between
  * steps (the emitted states are not quantised). {@code hiddenBits = 0} turns the quantiser off (float network,
  * gradient checks).
@@ -32,7 +33,8 @@ public final class MaskedRnn implements Layer {
     private final LayerWeights hiddenWeights;
     private final int in;
     private final int hidden;
-    private final ActivationQuant quantiser;
+    private final UnaryOperator<INDArray> quantiser;
+    private final String quantiserName;
     private final List<Layer> views;
 
     private INDArray x2;              // [n*T, in]
@@ -47,19 +49,32 @@ public final class MaskedRnn implements Layer {
      * @param hiddenBits    bits of the hidden state between steps (1..16), or 0 for no quantisation
      */
     public MaskedRnn(String name, LayerWeights inputWeights, LayerWeights hiddenWeights, int hiddenBits) {
+        this(name, inputWeights, hiddenWeights, minMax(name, hiddenBits), hiddenBits == 0 ? "" : "q" + hiddenBits);
+    }
+
+    /**
+     * With any quantiser of the carried hidden state, e.g. {@code new QuantileQuant(3, true)} (the authors' script);
+     * {@code null} for none. {@code quantiserName} appears in {@link #describe()}.
+     */
+    public MaskedRnn(String name, LayerWeights inputWeights, LayerWeights hiddenWeights, UnaryOperator<INDArray> hiddenQuantiser, String quantiserName) {
         long[] ih = inputWeights.shape(), hh = hiddenWeights.shape();
         if (ih.length != 2) throw new IllegalArgumentException(name + ": input weights: expected [hidden, in], got " + Arrays.toString(ih));
         if (hh.length != 2 || hh[0] != ih[0] || hh[1] != ih[0]) {
             throw new IllegalArgumentException(name + ": hidden weights: expected [" + ih[0] + ", " + ih[0] + "], got " + Arrays.toString(hh));
         }
-        if (hiddenBits < 0 || hiddenBits > 16) throw new IllegalArgumentException(name + ": hiddenBits: expected 0 (off) or 1..16, got " + hiddenBits);
         this.name = name;
         this.inputWeights = inputWeights;
         this.hiddenWeights = hiddenWeights;
         this.hidden = (int) ih[0];
         this.in = (int) ih[1];
-        this.quantiser = hiddenBits == 0 ? null : new ActivationQuant(hiddenBits);
+        this.quantiser = hiddenQuantiser;
+        this.quantiserName = hiddenQuantiser == null ? "" : quantiserName;
         this.views = List.of(new MaskedDense(name + ".ih", inputWeights), new MaskedDense(name + ".hh", hiddenWeights));
+    }
+
+    private static UnaryOperator<INDArray> minMax(String name, int bits) {
+        if (bits < 0 || bits > 16) throw new IllegalArgumentException(name + ": hiddenBits: expected 0 (off) or 1..16, got " + bits);
+        return bits == 0 ? null : new ActivationQuant(bits)::quantise;
     }
 
     private static INDArrayIndex[] step(long t) {
@@ -84,7 +99,7 @@ public final class MaskedRnn implements Layer {
         for (int t = 0; t < steps; t++) {
             INDArray a = u.get(step(t)).dup('c');
             if (h != null) {
-                INDArray hq = quantiser == null ? h : quantiser.quantise(h);
+                INDArray hq = quantiser == null ? h : quantiser.apply(h);
                 carried[t - 1] = hq;
                 a.addi(hq.mmul(whh.transpose()));
             }
@@ -128,9 +143,8 @@ public final class MaskedRnn implements Layer {
     public LayerWeights hiddenWeights() { return hiddenWeights; }
     public String name() { return name; }
     public int hiddenSize() { return hidden; }
-    public int hiddenBits() { return quantiser == null ? 0 : quantiser.bits(); }
 
     @Override public String describe() {
-        return name + " relu-rnn " + in + "->" + hidden + (quantiser == null ? "" : " (hidden q" + quantiser.bits() + ")");
+        return name + " relu-rnn " + in + "->" + hidden + (quantiser == null ? "" : " (hidden " + quantiserName + ")");
     }
 }

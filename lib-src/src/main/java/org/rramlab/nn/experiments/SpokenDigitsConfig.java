@@ -59,7 +59,7 @@ public record SpokenDigitsConfig(String name, int epochs, int batchSize, double 
 
     /** Minutes on 2 cores: the paper's settings with fewer epochs (the cosine schedule is compressed). */
     public static SpokenDigitsConfig quick() {
-        return paper().withName("quick").withEpochs(20).withSigmas(List.of(0.0, 0.05, 0.1, 0.2, 0.3)).withNoiseRepeats(2);
+        return paper().withName("quick").withEpochs(30).withSigmas(List.of(0.0, 0.05, 0.1, 0.2, 0.3)).withNoiseRepeats(2);
     }
 
     /** Seconds: checks that every code path runs (accuracies are not meaningful). */
