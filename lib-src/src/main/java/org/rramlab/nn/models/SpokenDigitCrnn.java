@@ -23,8 +23,8 @@ import org.rramlab.nn.Sequential;
  *   → 4 steps × 32 → ReLU RNN 128 (hidden state q between steps) → mean over time → q → fc 128→256 → ReLU → q → fc 256→10
  * </pre>
  * No biases, BN without affine parameters, q = per-tensor quantisation to {@code inputBits} (3 in the paper): the
- * input uniformly on its min–max range, the later ones at quantiles of their values as the authors' script
- * ({@link Quantisation}).
+ * input uniformly on its min–max range, the later ones uniformly too ({@link Quantisation#MIN_MAX}, the default) or
+ * at quantiles of their values as the authors' script ({@link Quantisation#QUANTILE}).
  * As in the authors' script there is no ReLU after the second BN (its output is quantised and fed to the RNN as is).
  * The 23 × 20 map shrinks to 11 × 19, 5 × 9, 2 × 8 and 1 × 4: four time steps of 32 features.
  *
@@ -48,9 +48,12 @@ public final class SpokenDigitCrnn {
         QUANTILE
     }
 
-    /** The authors' network: {@link Quantisation#QUANTILE}. */
+    /**
+     * With {@link Quantisation#MIN_MAX} quantisers: in our short-schedule runs (4 epochs, 2,100 recordings) it learned
+     * faster than the authors' quantile levels (64 % vs. 46 % test accuracy); see docs/spoken-digits.md.
+     */
     public static Sequential build(WeightsProvider weights, int inputBits, long seed) {
-        return build(weights, inputBits, Quantisation.QUANTILE, seed);
+        return build(weights, inputBits, Quantisation.MIN_MAX, seed);
     }
 
     /**

@@ -44,7 +44,10 @@ class SpokenDigitsExperimentTest {
         assertEquals(run.ledger().total(), run.result().totalFlips());
         double[] acc = e.accuracyUnderReadNoise(run.model(), test, 3);
         assertEquals(3, acc.length);
-        assertFalse(acc[0] == acc[1] && acc[1] == acc[2] && run.bestPercent() < 100, "read noise should vary the passes: " + java.util.Arrays.toString(acc));
+        for (double a : acc) assertTrue(a > 0.5, "accuracy under read noise " + a);
+        // every evaluation forward reads the arrays afresh: the same batch gives different logits
+        INDArray first = run.model().forward(test.inputs(), false), second = run.model().forward(test.inputs(), false);
+        assertFalse(first.equalsWithEps(second, 1e-7), "two evaluation reads gave identical logits");
         ConfusionMatrix cm = e.confusion(run.model(), test);
         assertEquals(90, cm.total());
     }

@@ -48,6 +48,13 @@ class SpokenDigitCrnnTest {
         for (Param p : model.params()) assertTrue(p.grad().norm2Number().doubleValue() > 0, p.name() + " got no gradient");
     }
 
+    @Test void quantileVariantHasTheSameWeightsAndShapes() {
+        Sequential model = SpokenDigitCrnn.build(WeightsProvider.trained(), 3, SpokenDigitCrnn.Quantisation.QUANTILE, 1);
+        assertEquals(68_480, model.params().stream().mapToLong(Param::size).sum());
+        assertArrayEquals(new long[] {3, 10}, model.forward(features(3, 4), false).shape());
+        assertTrue(model.describe().contains("(hidden quantile q3)") && model.describe().contains("q3 quantile+"), model.describe());
+    }
+
     @Test void sameSeedSameNumbers() {
         INDArray x = features(4, 5);
         INDArray a = deviceCrnn(new ProgrammingLedger(), 7).forward(x, true);
