@@ -1,0 +1,274 @@
+package org.rramlab.nn.experiments;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rramlab.crossbar.DeviceEdgeWeights;
+import org.rramlab.crossbar.ProgrammedWeights;
+import org.rramlab.data.LabelledImages;
+import org.rramlab.data.audio.SpokenDigits;
+import org.rramlab.device.DeviceModel;
+import org.rramlab.device.WriteNoise;
+import org.rramlab.metrics.ConfusionMatrix;
+import org.rramlab.nn.BatchNorm;
+import org.rramlab.nn.FixedWeights;
+import org.rramlab.nn.Layer;
+import org.rramlab.nn.LayerWeights;
+import org.rramlab.nn.MaskedConv2d;
+import org.rramlab.nn.MaskedDense;
+import org.rramlab.nn.Sequential;
+import org.rramlab.nn.TrainableWeights;
+import org.rramlab.nn.models.SpokenDigitCrnn;
+import org.rramlab.nn.models.WeightsProvider;
+import org.rramlab.nn.train.Examples;
+import org.rramlab.nn.train.TrainResult;
+import org.rramlab.nn.train.Trainer;
+import org.rramlab.notebook.Progress;
+import org.rramlab.prune.ProgrammingLedger;
+import org.rramlab.prune.PruneConfig;
+import org.rramlab.prune.SoftwareEdgeWeights;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The paper's spoken-digit experiment end to end, for notebook 04 and the benchmark: the CRNN
+ * ({@link SpokenDigitCrnn}) trained three ways on the same split, then the conventional baseline.
+ * <ul>
+ *   <li>{@link Variant#DEVICE_PRUNED}: edge pruning of the random conductances of freshly formed arrays
+ *       ({@link DeviceEdgeWeights}), with the hardware flip limit; every test batch is a fresh, noisy read.</li>
+ *   <li>{@link Variant#SOFTWARE_PRUNED}: the authors' software script: signed-constant weights, no flip limit.</li>
+ *   <li>{@link Variant#TRAINED_FLOAT}: the same network with conventionally trained float weights.</li>
+ *   <li>{@link #baselineSweep}: the trained weights programmed onto the device by write-verify with residual write
+ *       noise (both noise definitions, a sweep of sigma), read afresh per test batch.</li>
+ * </ul>
+ * The quantisers stay in every variant (3-bit inputs), so the variants differ in their weights only.
+ */
+public final class SpokenDigitsExperiment {
+
+    /** How a network's weights come about. */
+    public enum Variant {
+        DEVICE_PRUNED("pruned random device weights"),
+        SOFTWARE_PRUNED("pruned random software weights"),
+        TRAINED_FLOAT("trained float weights");
+
+        private final String label;
+        Variant(String label) { this.label = label; }
+        public String label() { return label; }
+    }
+
+    /** A trained network and what its training produced. */
+    public record Run(Variant variant, Sequential model, TrainResult result, ProgrammingLedger ledger) {
+        /** Best test accuracy in percent (the authors' model selection). */
+        public double bestPercent() { return 100 * result.bestTestAccuracy(); }
+        /** Test accuracy after the last epoch, in percent. */
+        public double finalPercent() { return 100 * result.finalTestAccuracy(); }
+    }
+
+    private final SpokenDigitsConfig config;
+    private final DeviceModel device;
+
+    public SpokenDigitsExperiment(SpokenDigitsConfig config, DeviceModel device) {
+        if (config == null) throw new IllegalArgumentException("config: expected a SpokenDigitsConfig, e.g. SpokenDigitsConfig.quick(), got null");
+        if (device == null) throw new IllegalArgumentException("device: expected a DeviceModel, e.g. DeviceModel.taox40nm(), got null");
+        this.config = config;
+        this.device = device;
+    }
+
+    /** The paper's TaOx 40 nm device. */
+    public SpokenDigitsExperiment(SpokenDigitsConfig config) { this(config, DeviceModel.taox40nm()); }
+
+    public SpokenDigitsConfig config() { return config; }
+    public DeviceModel device() { return device; }
+
+    /** The paper's random split (train fraction and seed from the config): {train, test}. */
+    public Examples[] paperSplit(SpokenDigits data) { return examples(data.randomSplit(config.trainFraction(), config.splitSeed())); }
+
+    /** FSDD's official split (recordings 0–4 of every speaker and digit are the test set): {train, test}. */
+    public Examples[] officialSplit(SpokenDigits data) { return examples(data.officialSplit()); }
+
+    public static Examples[] examples(LabelledImages.Split split) {
+        return new Examples[] {new Examples(split.first().images(), split.first().labels()), new Examples(split.second().images(), split.second().labels())};
+    }
+
+    /** A fresh, untrained network of the given variant; flips are counted in {@code ledger}. */
+    public Sequential model(Variant variant, ProgrammingLedger ledger) {
+        WeightsProvider weights = switch (variant) {
+            case DEVICE_PRUNED -> WeightsProvider.pruned((shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed),
+                    new PruneConfig(config.keepFraction(), config.deviceFlipLimit()), ledger);
+            case SOFTWARE_PRUNED -> WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
+                    new PruneConfig(config.keepFraction(), org.rramlab.prune.FlipLimit.NONE), ledger);
+            case TRAINED_FLOAT -> WeightsProvider.trained();
+        };
+        return SpokenDigitCrnn.build(weights, config.inputBits(), config.seed());
+    }
+
+    /** Trains a fresh network of {@code variant} on {@code train}, testing on {@code test} after every epoch. */
+    public Run train(Variant variant, Examples train, Examples test, Progress progress) {
+        ProgrammingLedger ledger = new ProgrammingLedger();
+        Sequential model = model(variant, ledger);
+        var trainConfig = variant == Variant.DEVICE_PRUNED ? config.trainConfig().withFlipLimit(config.deviceFlipLimit()) : config.trainConfig();
+        TrainResult result = new Trainer(model, trainConfig).progress(progress).fit(train, test);
+        return new Run(variant, model, result, ledger);
+    }
+
+    /** Predicted class of every example, in batches of {@code batchSize} (each batch one array read). */
+    public static int[] predict(Layer model, Examples data, int batchSize) {
+        int[] predicted = new int[data.size()];
+        for (int from = 0; from < data.size(); from += batchSize) {
+            Examples batch = data.range(from, Math.min(data.size(), from + batchSize));
+            long[] p = model.forward(batch.inputs(), false).argMax(1).toLongVector();
+            for (int i = 0; i < p.length; i++) predicted[from + i] = (int) p[i];
+        }
+        return predicted;
+    }
+
+    public ConfusionMatrix confusion(Layer model, Examples test) {
+        return ConfusionMatrix.of(test.labels(), predict(model, test, config.batchSize()), SpokenDigitCrnn.CLASSES);
+    }
+
+    /**
+     * Test accuracy (fractions) of {@code repeats} passes over the test set; each batch of each pass reads the arrays
+     * afresh, so the spread is the cycle-to-cycle read noise's effect on accuracy.
+     */
+    public double[] accuracyUnderReadNoise(Layer model, Examples test, int repeats) {
+        if (repeats < 1) throw new IllegalArgumentException("repeats: expected >= 1, got " + repeats);
+        double[] acc = new double[repeats];
+        for (int r = 0; r < repeats; r++) acc[r] = Trainer.evaluate(model, test, config.batchSize())[1];
+        return acc;
+    }
+
+    /**
+     * The trained network with every layer's weights programmed onto {@link #device()} by write-verify with residual
+     * {@code noise}; batch-norm statistics copied; evaluation reads every array afresh per batch.
+     */
+    public Sequential programmed(Run trained, WriteNoise noise, long seed) {
+        if (trained.variant() != Variant.TRAINED_FLOAT) {
+            throw new IllegalArgumentException("trained: expected a " + Variant.TRAINED_FLOAT + " run, got " + trained.variant());
+        }
+        Map<String, INDArray> weights = trainedWeights(trained.model());
+        Sequential model = SpokenDigitCrnn.build((layer, shape, fanIn, s) -> {
+            ProgrammedWeights p = ProgrammedWeights.program(weights.get(layer), device, noise, seed * 31 + s);
+            return new FixedWeights(shape, p::read);
+        }, config.inputBits(), config.seed());
+        List<BatchNorm> from = Sequential.leavesOf(trained.model(), BatchNorm.class), to = Sequential.leavesOf(model, BatchNorm.class);
+        for (int i = 0; i < from.size(); i++) {
+            to.get(i).runningMean().assign(from.get(i).runningMean());
+            to.get(i).runningVar().assign(from.get(i).runningVar());
+        }
+        return model;
+    }
+
+    /** Layer name → trained weight tensor, for every dense, conv and RNN matrix of a weight-trained model. */
+    static Map<String, INDArray> trainedWeights(Layer model) {
+        Map<String, INDArray> map = new HashMap<>();
+        Sequential.visitLeaves(model, l -> {
+            String name = l instanceof MaskedDense d ? d.name() : l instanceof MaskedConv2d c ? c.name() : null;
+            LayerWeights w = l instanceof MaskedDense d ? d.layerWeights() : l instanceof MaskedConv2d c ? c.layerWeights() : null;
+            if (w instanceof TrainableWeights t) map.put(name, t.weight().value());
+        });
+        return map;
+    }
+
+    /**
+     * The conventional baseline across write-noise levels: for both noise definitions (sigma × the programmable
+     * range, sigma × each target conductance) and every sigma of the config, the trained network is programmed
+     * ({@link #programmed}) and tested {@code config.noiseRepeats()} times (different programming seeds).
+     * Columns: noise, sigma, accuracy (mean, fraction), accuracy std.
+     */
+    public Table baselineSweep(Run trained, Examples test, Progress progress) {
+        Progress p = progress == null ? Progress.none() : progress;
+        StringColumn kind = StringColumn.create("noise");
+        DoubleColumn sigma = DoubleColumn.create("sigma"), mean = DoubleColumn.create("accuracy"), std = DoubleColumn.create("accuracy std");
+        List<WriteNoise> points = new ArrayList<>();
+        for (WriteNoise.Kind k : WriteNoise.Kind.values()) for (double s : config.sigmas()) points.add(new WriteNoise(k, s));
+        p.start("baseline sweep", points.size());
+        int done = 0;
+        for (WriteNoise noise : points) {
+            double[] acc = new double[config.noiseRepeats()];
+            for (int r = 0; r < acc.length; r++) acc[r] = Trainer.evaluate(programmed(trained, noise, 1000L * r + 7), test, config.batchSize())[1];
+            double m = java.util.Arrays.stream(acc).average().orElse(Double.NaN);
+            double v = java.util.Arrays.stream(acc).map(a -> (a - m) * (a - m)).sum() / Math.max(1, acc.length - 1);
+            kind.append(noise.kind().name().toLowerCase(Locale.ROOT));
+            sigma.append(noise.sigma());
+            mean.append(m);
+            std.append(Math.sqrt(v));
+            p.advance(++done, String.format(Locale.ROOT, "%s %.2f: %.1f %%", noise.kind(), noise.sigma(), 100 * m));
+        }
+        p.finish(points.size() + " noise levels");
+        return Table.create("conventional baseline: trained weights programmed with write noise", kind, sigma, mean, std);
+    }
+
+    /** Mean accuracy of the sweep at {@code noise} (NaN when that point is not in the table). */
+    public static double sweepAccuracy(Table sweep, WriteNoise noise) {
+        String k = noise.kind().name().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < sweep.rowCount(); i++) {
+            if (sweep.stringColumn("noise").get(i).equals(k) && Math.abs(sweep.doubleColumn("sigma").get(i) - noise.sigma()) < 1e-12) {
+                return sweep.doubleColumn("accuracy").get(i);
+            }
+        }
+        return Double.NaN;
+    }
+    /**
+     * Paper vs. ours: the paper's accuracy gain and the authors' script's best accuracy and flips next to this run's.
+     * Accuracies in percent.
+     */
+    public Table paperVsOurs(Run device, Run software, Run trained, Table sweep, double officialDevicePercent) {
+        double reference = 100 * sweepAccuracy(sweep, config.referenceNoise());
+        StringColumn what = StringColumn.create("quantity"), paper = StringColumn.create("paper / authors' script"), ours = StringColumn.create("ours");
+        what.append("accuracy gain over the conventional baseline (pp)");
+        paper.append("+19.9 (baseline not stated)");
+        ours.append(String.format(Locale.ROOT, "%+.1f (vs. %s noise sigma %.2f: %.1f %%)", device.bestPercent() - reference,
+                config.referenceNoise().kind().name().toLowerCase(Locale.ROOT), config.referenceNoise().sigma(), reference));
+        what.append("best test accuracy, software edge pruning (%)");
+        paper.append("98.0 (97.3 at the last epoch), their features, 60 epochs");
+        ours.append(String.format(Locale.ROOT, "%.1f (%.1f at the last epoch), %d epochs", software.bestPercent(), software.finalPercent(), config.epochs()));
+        what.append("best test accuracy, pruned random device weights (%)");
+        paper.append("not stated");
+        ours.append(String.format(Locale.ROOT, "%.1f (%.1f at the last epoch); official split %.1f", device.bestPercent(), device.finalPercent(), officialDevicePercent));
+        what.append("best test accuracy, trained float weights (%)");
+        paper.append("not stated");
+        ours.append(String.format(Locale.ROOT, "%.1f", trained.bestPercent()));
+        what.append("mask flips (SET + RESET)");
+        paper.append("284,688 without flip limit");
+        ours.append(String.format(Locale.ROOT, "%,d without limit (software); %,d with the flip limit (device)", software.result().totalFlips(), device.result().totalFlips()));
+        what.append("seconds per epoch (train 2,100 + test 900)");
+        paper.append("3.5 (PyTorch, 2 CPU cores)");
+        ours.append(String.format(Locale.ROOT, "%.1f device, %.1f software, %.1f float", device.result().meanEpochSeconds(),
+                software.result().meanEpochSeconds(), trained.result().meanEpochSeconds()));
+        return Table.create("spoken digits: paper vs. ours (" + config.name() + ")", what, paper, ours);
+    }
+
+    /**
+     * Runs the experiment of the current {@link org.rramlab.notebook.Profile} headless and prints what notebook 04
+     * shows: {@code RRAMLAB_PROFILE=quick java -cp 'lib-src/target/notebook-lib/*' org.rramlab.nn.experiments.SpokenDigitsExperiment}.
+     */
+    public static void main(String[] args) {
+        long t0 = System.nanoTime();
+        SpokenDigitsConfig config = SpokenDigitsConfig.forProfile(org.rramlab.notebook.Profile.current());
+        SpokenDigitsExperiment e = new SpokenDigitsExperiment(config);
+        SpokenDigits data = SpokenDigits.load(SpokenDigits.locate());
+        Examples[] split = e.paperSplit(data);
+        Progress out = Progress.lines(System.out);
+        System.out.println(config);
+        Run device = e.train(Variant.DEVICE_PRUNED, split[0], split[1], out);
+        System.out.printf(Locale.ROOT, "device pruned: best %.2f %% (epoch %d), last %.2f %%, %.2f s/epoch, %d flips, %.0f s since start%n",
+                device.bestPercent(), device.result().bestTestEpoch(), device.finalPercent(), device.result().meanEpochSeconds(),
+                device.result().totalFlips(), (System.nanoTime() - t0) / 1e9);
+        Run software = e.train(Variant.SOFTWARE_PRUNED, split[0], split[1], out);
+        System.out.printf(Locale.ROOT, "software pruned: best %.2f %%, last %.2f %%, %d flips%n", software.bestPercent(), software.finalPercent(), software.result().totalFlips());
+        Run trained = e.train(Variant.TRAINED_FLOAT, split[0], split[1], out);
+        System.out.printf(Locale.ROOT, "trained float: best %.2f %%, last %.2f %%%n", trained.bestPercent(), trained.finalPercent());
+        double[] read = e.accuracyUnderReadNoise(device.model(), split[1], config.noiseRepeats());
+        System.out.println("device pruned under read noise (fresh read per batch): " + java.util.Arrays.toString(read));
+        Table sweep = e.baselineSweep(trained, split[1], out);
+        System.out.println(sweep.print());
+        Examples[] official = e.officialSplit(data);
+        Run officialRun = e.train(Variant.DEVICE_PRUNED, official[0], official[1], out);
+        System.out.println(e.paperVsOurs(device, software, trained, sweep, officialRun.bestPercent()).print());
+        System.out.printf(Locale.ROOT, "profile %s: %.0f s in all%n", config.name(), (System.nanoTime() - t0) / 1e9);
+    }
+}
