@@ -43,9 +43,21 @@ public final class BatchNorm implements Layer {
         throw new IllegalArgumentException("batch norm input: expected rank 2 or 4, got " + java.util.Arrays.toString(x.shape()));
     }
 
-    /** Reshapes a per-channel vector so it broadcasts against x. */
-    private INDArray perChannel(INDArray v, INDArray x) {
-        return x.rank() == 2 ? v.reshape(1, channels) : v.reshape(1, channels, 1, 1);
+    /**
+     * x ⊙ v or x − v etc. with a per-channel vector v along dimension 1, written into {@code z}. ND4J's broadcast ops
+     * along a dimension avoid materialising v at x's full shape (that copy made batch norm slower than the U-Net's
+     * convolutions: 420 ms vs. 50 ms at 32×8×48×48).
+     */
+    private static INDArray perChannel(String op, INDArray x, INDArray v, INDArray z) {
+        INDArray vv = v.castTo(x.dataType());
+        var e = org.nd4j.linalg.factory.Nd4j.getExecutioner();
+        switch (op) {
+            case "sub" -> e.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp(x, vv, z, 1));
+            case "mul" -> e.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp(x, vv, z, 1));
+            case "add" -> e.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp(x, vv, z, 1));
+            default -> throw new IllegalStateException(op);
+        }
+        return z;
     }
 
     @Override public INDArray forward(INDArray x, boolean training) {
@@ -58,21 +70,22 @@ public final class BatchNorm implements Layer {
         INDArray mean, var;
         if (training) {
             mean = x.mean(dims);
-            INDArray centred = x.sub(perChannel(mean, x).broadcast(x.shape()));
+            INDArray centred = perChannel("sub", x, mean, x.ulike());
             var = centred.mul(centred).mean(dims);
             long count = x.length() / channels;
             runningMean.muli(1 - MOMENTUM).addi(mean.castTo(runningMean.dataType()).mul(MOMENTUM));
             runningVar.muli(1 - MOMENTUM).addi(var.castTo(runningVar.dataType()).mul(MOMENTUM * count / Math.max(1, count - 1)));
             invStd = Transforms.pow(var.add(EPS), -0.5, false);
-            xhat = centred.muli(perChannel(invStd, x).broadcast(x.shape()));
+            xhat = perChannel("mul", centred, invStd, centred);
         } else {
             mean = runningMean.castTo(x.dataType());
             invStd = Transforms.pow(runningVar.castTo(x.dataType()).add(EPS), -0.5, false);
-            xhat = x.sub(perChannel(mean, x).broadcast(x.shape())).muli(perChannel(invStd, x).broadcast(x.shape()));
+            xhat = perChannel("sub", x, mean, x.ulike());
+            xhat = perChannel("mul", xhat, invStd, xhat);
         }
         if (!affine) return xhat;
-        return xhat.mul(perChannel(gamma.value().castTo(x.dataType()), x).broadcast(x.shape()))
-                .addi(perChannel(beta.value().castTo(x.dataType()), x).broadcast(x.shape()));
+        INDArray y = perChannel("mul", xhat, gamma.value(), xhat.ulike());
+        return perChannel("add", y, beta.value(), y);
     }
 
     @Override public INDArray backward(INDArray gradOut) {
@@ -81,14 +94,15 @@ public final class BatchNorm implements Layer {
         if (affine) {
             gamma.grad().assign(gradOut.mul(xhat).sum(dims));
             beta.grad().assign(gradOut.sum(dims));
-            dxhat = gradOut.mul(perChannel(gamma.value().castTo(gradOut.dataType()), gradOut).broadcast(shape));
+            dxhat = perChannel("mul", gradOut, gamma.value(), gradOut.ulike());
         }
-        INDArray inv = perChannel(invStd, gradOut).broadcast(shape);
-        if (!lastWasTraining) return dxhat.mul(inv);
+        if (!lastWasTraining) return perChannel("mul", dxhat, invStd, dxhat.ulike());
         // dx = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), means over the reduced dims
-        INDArray meanD = perChannel(dxhat.mean(dims), gradOut).broadcast(shape);
-        INDArray meanDX = perChannel(dxhat.mul(xhat).mean(dims), gradOut).broadcast(shape);
-        return dxhat.sub(meanD).subi(xhat.mul(meanDX)).muli(inv);
+        INDArray meanD = dxhat.mean(dims);
+        INDArray meanDX = dxhat.mul(xhat).mean(dims);
+        INDArray dx = perChannel("sub", dxhat, meanD, dxhat.ulike());
+        dx.subi(perChannel("mul", xhat, meanDX, xhat.ulike()));
+        return perChannel("mul", dx, invStd, dx);
     }
 
     @Override public List<Param> params() { return affine ? List.of(gamma, beta) : List.of(); }

@@ -56,6 +56,20 @@ class UNetLayersTest {
         }
     }
 
+    @Test void convBothPathsAgree() {
+        // 4x4 output with 3 channels takes the per-image path, with 20 channels the single-GEMM path: same numbers
+        TrainableWeights w = new TrainableWeights(new long[] {20, 2, 3, 3}, 7);
+        MaskedConv2d wide = new MaskedConv2d("wide", w, 1, 1, 1, 1);
+        INDArray x = GradientCheck.random(29, 2, 2, 4, 4);
+        INDArray all = wide.forward(x, true);
+        GradientCheck.check(wide, x, true, 30);
+        INDArray first3 = w.weight().value().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)).dup();
+        MaskedConv2d narrow = new MaskedConv2d("narrow", new FixedWeights(new long[] {3, 2, 3, 3}, () -> first3), 1, 1, 1, 1);
+        INDArray some = narrow.forward(x, true);
+        INDArray expected = all.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3));
+        assertEquals(0.0, some.sub(expected).amaxNumber().doubleValue(), 1e-12);
+    }
+
     @Test void oneByOneConvGradient() {
         Layer conv = new MaskedConv2d("out", new TrainableWeights(new long[] {2, 3, 1, 1}, 1), 1, 1, 0, 0);
         GradientCheck.check(conv, GradientCheck.random(23, 2, 3, 4, 4), true, 24);
