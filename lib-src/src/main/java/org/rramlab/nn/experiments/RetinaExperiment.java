@@ -305,6 +305,65 @@ public final class RetinaExperiment {
         return base;
     }
 
+    /** One row per run: patch-pixel and full-image (FOV) ROC AUC, PR AUC, F1, accuracy; best epoch; flips. */
+    public static tech.tablesaw.api.Table scoreTable(List<Run> runs) {
+        var t = tech.tablesaw.api.Table.create("vessel segmentation scores", tech.tablesaw.api.StringColumn.create("network"));
+        String[] names = {"patch ROC AUC", "patch PR AUC", "patch F1", "patch accuracy", "FOV ROC AUC", "FOV PR AUC", "FOV F1", "FOV accuracy"};
+        for (String n : names) t.addColumns(tech.tablesaw.api.DoubleColumn.create(n));
+        t.addColumns(tech.tablesaw.api.IntColumn.create("best epoch"), tech.tablesaw.api.LongColumn.create("mask flips"));
+        for (Run r : runs) {
+            t.stringColumn(0).append(r.variant());
+            SegmentationScores p = r.patch(), f = r.fov();
+            double[] v = {p.rocAuc(), p.prAuc(), p.f1(), p.accuracy(), f == null ? Double.NaN : f.rocAuc(), f == null ? Double.NaN : f.prAuc(),
+                    f == null ? Double.NaN : f.f1(), f == null ? Double.NaN : f.accuracy()};
+            for (int i = 0; i < v.length; i++) t.doubleColumn(i + 1).append(v[i]);
+            t.intColumn(names.length + 1).append(r.training().bestEpoch());
+            t.longColumn(names.length + 2).append(r.training().flips());
+        }
+        return t;
+    }
+
+    /** The paper's gains next to ours (percentage points). */
+    public static tech.tablesaw.api.Table paperVsOurs(double prGainPp, double rocGainPp) {
+        return tech.tablesaw.api.Table.create("paper vs ours (pruned minus conventional baseline)",
+                tech.tablesaw.api.StringColumn.create("quantity", "PR AUC gain (pp)", "ROC AUC gain (pp)"),
+                tech.tablesaw.api.DoubleColumn.create("paper", 9.8, 2.0),
+                tech.tablesaw.api.DoubleColumn.create("ours", prGainPp, rocGainPp));
+    }
+
+    /** ROC curves of the runs' full-image maps inside the FOV. */
+    public static org.knowm.xchart.XYChart rocChart(List<Run> runs, PreparedRetina data) {
+        return curveChart(runs, data, true);
+    }
+
+    /** Precision–recall curves of the runs' full-image maps inside the FOV. */
+    public static org.knowm.xchart.XYChart prChart(List<Run> runs, PreparedRetina data) {
+        return curveChart(runs, data, false);
+    }
+
+    private static org.knowm.xchart.XYChart curveChart(List<Run> runs, PreparedRetina data, boolean roc) {
+        Map<String, org.rramlab.notebook.Charts.XY> series = new LinkedHashMap<>();
+        for (Run r : runs) {
+            if (r.maps().isEmpty()) continue;
+            int total = 0;
+            for (float[] m : r.maps()) total += m.length;
+            float[] p = new float[total];
+            boolean[] v = new boolean[total], fov = new boolean[total];
+            int at = 0;
+            for (int i = 0; i < r.maps().size(); i++) {
+                FundusImage f = data.set().test().get(i);
+                System.arraycopy(r.maps().get(i), 0, p, at, f.vessel().length);
+                System.arraycopy(f.vessel(), 0, v, at, f.vessel().length);
+                System.arraycopy(f.fov(), 0, fov, at, f.fov().length);
+                at += f.vessel().length;
+            }
+            SegmentationCurves c = SegmentationCurves.of(p, v, fov);
+            series.put(r.variant(), roc ? c.roc() : c.pr());
+        }
+        return roc ? org.rramlab.notebook.Charts.xy("ROC (full images, inside FOV)", "false-positive rate", "true-positive rate", series)
+                : org.rramlab.notebook.Charts.xy("precision-recall (full images, inside FOV)", "recall", "precision", series);
+    }
+
     /** Runs the profile's pruned device U-Net, the trained baseline and its programmed versions; prints the scores. */
     public static void main(String[] args) {
         Profile profile = Profile.current();
