@@ -53,6 +53,13 @@ class RetinaExperimentTest {
         assertEquals(trained.training().last().rocAuc(), exact.patch().rocAuc(), 1e-4);
         RetinaExperiment.Run noisy = RetinaExperiment.programmed(trained, DeviceModel.taox40nm(), WriteNoise.range(0.3), config, data);
         valid(noisy.patch());
+        // the notebook's tables and charts
+        var table = RetinaExperiment.scoreTable(List.of(trained, exact, noisy));
+        assertEquals(3, table.rowCount());
+        assertEquals(exact.patch().rocAuc(), table.doubleColumn("patch ROC AUC").get(1));
+        assertEquals(3, RetinaExperiment.rocChart(List.of(trained, exact, noisy), data).getSeriesMap().size());
+        assertEquals(3, RetinaExperiment.prChart(List.of(trained, exact, noisy), data).getSeriesMap().size());
+        assertEquals(9.8, RetinaExperiment.paperVsOurs(1, 2).doubleColumn("paper").get(0));
         assertTrue(noisy.variant().contains("0.3"), noisy.variant());
         var e = assertThrows(IllegalArgumentException.class,
                 () -> RetinaExperiment.programmed(RetinaExperiment.train(RetinaExperiment.Variant.PRUNED_SOFTWARE, config.withEpochs(1), data,
