@@ -47,7 +47,7 @@ public final class UNetBenchmark {
             PixelCrossEntropy.Result r = PixelCrossEntropy.evaluate(model.forward(x, true), truth);
             model.backward(r.gradLogits());
             adam.step(params, 1e-4);
-            org.rramlab.nn.train.NativeMemory.collectIfAbove(s, org.rramlab.nn.train.NativeMemory.DEFAULT_BUDGET_BYTES);
+            org.rramlab.nn.train.NativeMemory.collectIfAbove(org.rramlab.nn.train.NativeMemory.DEFAULT_BUDGET_BYTES);
             train[s] = (System.nanoTime() - t0) / 1e9;
         }
         double[] eval = new double[Math.max(2, steps / 2 + 1)];

@@ -99,7 +99,7 @@ public final class SegmentationTrainer {
                 model.backward(r.gradLogits());
                 optimizer.step(params, lr);
                 lossSum += r.loss() * idx.length;
-                NativeMemory.collectIfAbove(b + 1, NativeMemory.DEFAULT_BUDGET_BYTES);
+                NativeMemory.collectIfAbove(NativeMemory.DEFAULT_BUDGET_BYTES);
                 if ((b + 1) % 5 == 0 || b + 1 == batches) {
                     progress.advance(b + 1, String.format(Locale.ROOT, "loss %.4f", lossSum / Math.min(n, (b + 1) * batchSize)));
                 }
