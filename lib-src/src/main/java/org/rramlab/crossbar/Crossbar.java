@@ -58,9 +58,7 @@ public final class Crossbar {
 
     /** A fresh, unformed array (every cell pristine). */
     public Crossbar(int rows, int cols, DeviceModel device, MvmConfig mvm, long seed) {
-        if (rows <= 0 || cols <= 0) {
-            throw new IllegalArgumentException("rows x cols = " + rows + " x " + cols + ": expected both > 0");
-        }
+        Check.arraySize(rows, cols);
         this.rows = rows;
         this.cols = cols;
         this.device = Check.notNull("device", device);

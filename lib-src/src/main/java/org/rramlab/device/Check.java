@@ -48,6 +48,13 @@ public final class Check {
         return bits;
     }
 
+    /** An array's size: both dimensions must be positive. */
+    public static void arraySize(int rows, int cols) {
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("rows x cols = " + rows + " x " + cols + ": expected both > 0");
+        }
+    }
+
     public static <T> T notNull(String name, T value) {
         if (value == null) {
             throw new IllegalArgumentException(name + " is null: expected a value");
