@@ -212,13 +212,26 @@ public final class Crossbar {
      * Returns the currents [batch, cols] in input units x uS.
      */
     public INDArray mvm(INDArray x) {
-        INDArray xq = x;
-        if (mvm.dac().enabled() && x.rank() == 2) {
-            INDArray into = dacBuffers.computeIfAbsent(((long) x.rows() << 32) | x.columns(),
-                    k -> Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns()));
-            xq = mvm.dac().apply(x, into, dacQuantiser);
+        boolean dac = mvm.dac().enabled() && x.rank() == 2;
+        boolean freshRead = mvm.readNoise() && device.hasReadNoise() && mvm.sampling() == MvmConfig.Sampling.FRESH;
+        if (dac && freshRead) {
+            // The hot path: the DAC quantises the inputs on one core while the read noise is drawn on the other.
+            checkBlock(x, 0, 0, rows, cols);
+            refresh();
+            INDArray[] xq = new INDArray[1];
+            INDArray read = readBuffer(rows, cols);
+            noise.fillRead(read, differenceArray, pairSigmaArray, () -> xq[0] = quantiseInputs(x));
+            count(x, rows, cols);
+            return mvm.adc().apply(asFloat(xq[0]).mmul(read), adcQuantiser);
         }
+        INDArray xq = dac ? quantiseInputs(x) : x;
         return mvm.adc().apply(currents(xq, 0, 0, rows, cols), adcQuantiser);
+    }
+
+    private INDArray quantiseInputs(INDArray x) {
+        INDArray into = dacBuffers.computeIfAbsent(((long) x.rows() << 32) | x.columns(),
+                k -> Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns()));
+        return mvm.dac().apply(x, into, dacQuantiser);
     }
 
     /**
@@ -227,23 +240,13 @@ public final class Crossbar {
      * the other rows held at 0 V. One fresh read of the block when the chain has read noise.
      */
     public INDArray currents(INDArray x, int rowOffset, int colOffset, int blockRows, int blockCols) {
-        if (x.rank() != 2 || x.columns() != blockRows) {
-            throw new IllegalArgumentException("x: shape " + java.util.Arrays.toString(x.shape()) + ", expected [batch, "
-                    + blockRows + "]");
-        }
-        if (rowOffset < 0 || colOffset < 0 || blockRows <= 0 || blockCols <= 0 || rowOffset + blockRows > rows
-                || colOffset + blockCols > cols) {
-            throw new IllegalArgumentException("block rows " + rowOffset + "+" + blockRows + ", cols " + colOffset + "+"
-                    + blockCols + ": outside the " + rows + " x " + cols + " array");
-        }
+        checkBlock(x, rowOffset, colOffset, blockRows, blockCols);
         refresh();
         boolean whole = rowOffset == 0 && colOffset == 0 && blockRows == rows && blockCols == cols;
         INDArray diff = whole ? difference : difference.get(NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
                 NDArrayIndex.interval(colOffset, colOffset + blockCols));
-        counters.mvms++;
-        counters.inputVectors += x.rows();
-        counters.cellReads += 2L * blockRows * blockCols;
-        INDArray xf = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
+        count(x, blockRows, blockCols);
+        INDArray xf = asFloat(x);
         if (!(mvm.readNoise() && device.hasReadNoise())) {
             return xf.mmul(diff);
         }
@@ -257,8 +260,7 @@ public final class Crossbar {
             return xf.mmul(diff).addi(z.muli(sd));
         }
         if (whole) {
-            INDArray read = readBuffers.computeIfAbsent(((long) rows << 32) | cols,
-                    k -> Nd4j.createUninitialized(DataType.FLOAT, rows, cols));
+            INDArray read = readBuffer(rows, cols);
             if (mvm.sampling() == MvmConfig.Sampling.POOLED && differenceArray.length <= NoisePool.DEFAULT_SIZE) {
                 if (pool == null) {
                     pool = new NoisePool(poolSeed, NoisePool.DEFAULT_SIZE);
@@ -271,11 +273,38 @@ public final class Crossbar {
         }
         INDArray sigma = whole ? pairSigma : pairSigma.get(NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
                 NDArrayIndex.interval(colOffset, colOffset + blockCols));
-        INDArray read = readBuffers.computeIfAbsent(((long) blockRows << 32) | blockCols,
-                k -> Nd4j.createUninitialized(DataType.FLOAT, blockRows, blockCols));
+        INDArray read = readBuffer(blockRows, blockCols);
         noise.fill(read);
         read.muli(sigma).addi(diff);
         return xf.mmul(read);
+    }
+
+    private void checkBlock(INDArray x, int rowOffset, int colOffset, int blockRows, int blockCols) {
+        if (x.rank() != 2 || x.columns() != blockRows) {
+            throw new IllegalArgumentException("x: shape " + java.util.Arrays.toString(x.shape()) + ", expected [batch, "
+                    + blockRows + "]");
+        }
+        if (rowOffset < 0 || colOffset < 0 || blockRows <= 0 || blockCols <= 0 || rowOffset + blockRows > rows
+                || colOffset + blockCols > cols) {
+            throw new IllegalArgumentException("block rows " + rowOffset + "+" + blockRows + ", cols " + colOffset + "+"
+                    + blockCols + ": outside the " + rows + " x " + cols + " array");
+        }
+    }
+
+    private void count(INDArray x, int blockRows, int blockCols) {
+        counters.mvms++;
+        counters.inputVectors += x.rows();
+        counters.cellReads += 2L * blockRows * blockCols;
+    }
+
+    private static INDArray asFloat(INDArray x) {
+        return x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
+    }
+
+    /** The reused buffer one read of a block is drawn into (its product is a new array, so reuse is safe). */
+    private INDArray readBuffer(int blockRows, int blockCols) {
+        return readBuffers.computeIfAbsent(((long) blockRows << 32) | blockCols,
+                k -> Nd4j.createUninitialized(DataType.FLOAT, blockRows, blockCols));
     }
 
     /** Rebuilds the effective difference and the pair read-noise sigma after any cell changed. */

@@ -11,14 +11,14 @@ import java.util.stream.IntStream;
  * A seeded source of standard normal noise that fills float ND4J arrays quickly: the hot path of every noisy read.
  *
  * <p>Why not ND4J's own generator: its Gaussian op draws ~0.18 G values/s here (1.5 ms for a 512x512 array), the
- * JDK 17 ziggurat ({@link SplittableRandom#nextGaussian()}) ~0.4 G/s per core. The array is cut into a fixed number
- * of chunks, each drawn from its own stream split off a per-call seed, in parallel; the numbers depend only on the
- * seed and the number of calls, never on the thread count.
+ * JDK 17 {@link SplittableRandom#nextGaussian()} ~0.4 G/s per core; our {@link Ziggurat} is faster still (figures in
+ * docs/performance.md). The array is cut into a fixed number of chunks, each drawn from its own stream split off a
+ * per-call seed, in parallel; the numbers depend only on the seed and the number of calls, never on the thread count.
  */
 public final class GaussianNoise {
     private static final int CHUNKS = 16;
+    private static final int BLOCK = 4096;   // floats written per bulk put: 16 KiB, stays in L1/L2
     private final SplittableRandom master;
-    private float[] scratch = new float[0];   // reused by fillRead: allocating 1 MiB per read costs ~0.1 ms
 
     public GaussianNoise(long seed) {
         this.master = new SplittableRandom(seed);
@@ -26,9 +26,18 @@ public final class GaussianNoise {
 
     /**
      * One noisy read in a single fused pass: {@code target[i] = mean[i] + sigma[i] * z_i}, z_i ~ N(0, 1) fresh.
-     * {@code target} must be a dense, C-ordered FLOAT array of {@code mean.length} elements.
+     * {@code target} must be a dense, C-ordered FLOAT array of {@code mean.length} elements. Each chunk is written
+     * straight into the target's native buffer through a small block that stays in cache: no full-size heap copy.
      */
     public void fillRead(INDArray target, float[] mean, float[] sigma) {
+        fillRead(target, mean, sigma, () -> { });
+    }
+
+    /**
+     * {@link #fillRead(INDArray, float[], float[])}, with {@code alongside} run as one more job of the same parallel
+     * pass: on 2 cores, work that does not depend on the read (the DAC stage) overlaps the draw instead of following it.
+     */
+    public void fillRead(INDArray target, float[] mean, float[] sigma, Runnable alongside) {
         if (target.dataType() != DataType.FLOAT || target.isView() || target.ordering() != 'c'
                 || target.length() != mean.length || sigma.length != mean.length) {
             throw new IllegalArgumentException("target: " + target.dataType() + " " + target.ordering() + " of "
@@ -36,19 +45,23 @@ public final class GaussianNoise {
         }
         long[] seeds = seeds();
         int n = mean.length;
-        if (scratch.length < n) {
-            scratch = new float[n];
-        }
-        float[] out = scratch;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        FloatBuffer buffer = target.data().asNioFloat();
+        IntStream.rangeClosed(0, CHUNKS).parallel().forEach(c -> {
+            if (c == CHUNKS) {
+                alongside.run();
+                return;
+            }
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
-            SplittableRandom random = new SplittableRandom(seeds[c]);
-            for (int i = from; i < to; i++) {
-                out[i] = mean[i] + sigma[i] * (float) random.nextGaussian();
+            Ziggurat normal = new Ziggurat(seeds[c]);
+            FloatBuffer into = buffer.duplicate();
+            float[] block = new float[Math.min(BLOCK, to - from)];
+            for (int start = from; start < to; start += BLOCK) {
+                int len = Math.min(BLOCK, to - start);
+                normal.fillRead(block, 0, len, mean, sigma, start);
+                into.put(start, block, 0, len);
             }
         });
-        target.data().asNioFloat().put(0, out, 0, n);
     }
 
     private long[] seeds() {
@@ -73,12 +86,9 @@ public final class GaussianNoise {
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
-            SplittableRandom random = new SplittableRandom(seeds[c]);
             float[] chunk = direct ? new float[to - from] : all;
             int off = direct ? 0 : from;
-            for (int i = 0; i < to - from; i++) {
-                chunk[off + i] = (float) random.nextGaussian();
-            }
+            new Ziggurat(seeds[c]).fill(chunk, off, off + to - from);
             if (direct) {
                 buffer.duplicate().put(base + from, chunk);
             }

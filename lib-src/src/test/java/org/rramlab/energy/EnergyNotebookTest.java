@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rramlab.notebook.NotebookCells;
 import org.rramlab.notebook.Profile;
 import org.rramlab.report.PaperClaims;
 import org.rramlab.report.Result;
@@ -51,8 +52,8 @@ class EnergyNotebookTest {
     void everyCellRunsAndTheEnergyClaimsAreRecordedFromTheModel() throws Exception {
         System.setProperty(Profile.PROPERTY, "ci");
         System.setProperty(Results.PROPERTY_DIR, results.toString());
-        List<String> values = NotebookCells.run(NotebookCells.codeCells(NotebookCells.read(NOTEBOOK)));
-        assertEquals("CI", values.get(1), "the profile cell shows the profile");
+        List<NotebookCells.Cell> cells = NotebookCells.run(NOTEBOOK);
+        assertEquals("CI", cells.get(1).lastValue(), "the profile cell shows the profile");
 
         Map<String, Result> recorded = Results.readAll(results);
         AnalogEnergyModel analog = new AnalogEnergyModel(AnalogMacro.taox40nm());
