@@ -74,16 +74,29 @@ public final class FashionExperiment {
     /** Trains the edge-pruned CNN on weights from {@code source}. */
     public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, PruneConfig prune, TrainConfig config,
                                   Progress progress, long seed) {
+        return trainPruned(train, test, source, prune, config, progress, seed, null);
+    }
+
+    /** {@link #trainPruned}, saving a checkpoint after every epoch to {@code checkpoint} (null: none) and resuming from it. */
+    public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, PruneConfig prune, TrainConfig config,
+                                  Progress progress, long seed, Path checkpoint) {
         ProgrammingLedger ledger = new ProgrammingLedger();
         Sequential model = Models.fashionCnn(WeightsProvider.pruned(source, prune, ledger), 4, seed);
-        TrainResult r = new Trainer(model, config.withFlipLimit(prune.flipLimit())).progress(progress).fit(train, test);
+        Trainer trainer = new Trainer(model, config.withFlipLimit(prune.flipLimit())).progress(progress);
+        TrainResult r = (checkpoint == null ? trainer : trainer.checkpoint(checkpoint)).fit(train, test);
         return new Run(model, r, ledger);
     }
 
     /** Trains the same CNN's weights (the conventional baseline before programming). */
     public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed) {
+        return trainWeights(train, test, config, progress, seed, null);
+    }
+
+    /** {@link #trainWeights}, with a checkpoint file as in {@link #trainPruned}. */
+    public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed, Path checkpoint) {
         Sequential model = Models.fashionCnn(WeightsProvider.trained(), 4, seed);
-        TrainResult r = new Trainer(model, config.withFlipLimit(FlipLimit.NONE)).progress(progress).fit(train, test);
+        Trainer trainer = new Trainer(model, config.withFlipLimit(FlipLimit.NONE)).progress(progress);
+        TrainResult r = (checkpoint == null ? trainer : trainer.checkpoint(checkpoint)).fit(train, test);
         return new Run(model, r, new ProgrammingLedger());
     }
 

@@ -1,7 +1,10 @@
 package org.rramlab.nn.experiments;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import org.rramlab.nn.train.Examples;
 import org.rramlab.nn.train.TrainConfig;
@@ -12,10 +15,12 @@ import org.rramlab.prune.SoftwareEdgeWeights;
 
 /**
  * Headless Fashion-MNIST run with software weights: {@code java ... org.rramlab.nn.experiments.FashionRun
- * [ci|quick|paper] [outDir] [epochs]}. Trains the pruned CNN without and with the flip limit (software signed-constant
- * weights), the weight-trained CNN, and sweeps write noise on it; prints one line per epoch and the summaries; writes
- * metrics CSVs and provenance JSON to outDir (default target/fashion-run). {@code epochs} overrides the profile's
- * (the cosine schedule then spans that many). Device weights: see notebook 03.
+ * [ci|quick|paper] [outDir] [epochs] [parts]}. Trains the pruned CNN without and with the flip limit (software
+ * signed-constant weights), the weight-trained CNN, and sweeps write noise on it; prints one line per epoch and the
+ * summaries; writes metrics CSVs and provenance JSON to outDir (default target/fashion-run). {@code epochs} overrides
+ * the profile's (the cosine schedule then spans that many); {@code parts} is a comma-separated subset of
+ * {@code pruned,limited,trained} (default all three). Each part checkpoints every epoch into outDir, so a killed run
+ * started again with the same arguments resumes where it stopped. Device weights: see notebook 03.
  */
 public final class FashionRun {
     private FashionRun() {}
@@ -27,32 +32,42 @@ public final class FashionRun {
         if (args.length > 2) {
             s = new FashionExperiment.Settings(profile, s.trainSize(), s.testSize(), s.training().withEpochs(Integer.parseInt(args[2])));
         }
+        Set<String> parts = new LinkedHashSet<>(List.of((args.length > 3 ? args[3] : "pruned,limited,trained").split(",")));
+        if (!Set.of("pruned", "limited", "trained").containsAll(parts)) {
+            throw new IllegalArgumentException("argument 4 (parts) = " + args[3] + ": expected a comma-separated subset of pruned,limited,trained");
+        }
         Path dir = FashionData.locate();
         Examples train = FashionData.load(dir, true, s.trainSize()), test = FashionData.load(dir, false, s.testSize());
         PruneConfig prune = PruneConfig.paper();
         TrainConfig cfg = s.training();
         Progress lines = Progress.lines(System.out);
-        System.out.println("profile " + profile.lowerName() + ": " + train.size() + " train, " + test.size() + " test, " + cfg);
+        System.out.println("profile " + profile.lowerName() + ": " + train.size() + " train, " + test.size() + " test, " + cfg + ", parts " + parts);
 
-        FashionExperiment.Run pruned = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT), prune, cfg, lines, 1);
-        pruned.result().writeCsv(out.resolve("pruned-metrics.csv"));
-        FashionExperiment.writeProvenance(out.resolve("pruned-provenance.json"), s, prune, "software signed constant", Map.of());
-        System.out.println(pruned.ledger().toTable().printAll());
-        FashionExperiment.Run limited = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
-                PruneConfig.paperWithFlipLimit(), cfg, lines, 1);
-        limited.result().writeCsv(out.resolve("pruned-fliplimit-metrics.csv"));
-        System.out.println(limited.ledger().toTable().printAll());
-
-        FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, cfg, lines, 1);
-        trained.result().writeCsv(out.resolve("trained-metrics.csv"));
-        System.out.println(FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(),
-                new double[] {0, 0.05, 0.1, 0.2, 0.3}, cfg.batchSize(), 7, Progress.none()).printAll());
-        System.out.printf(Locale.ROOT, "pruned: best test %.2f %% (epoch %d), val-selected test %.2f %% (epoch %d), final %.2f %%, flips %d, %.1f s/epoch%n",
-                100 * pruned.result().bestTestAccuracy(), pruned.result().bestTestEpoch(), 100 * pruned.result().testAtBestValidation(),
-                pruned.result().bestValidationEpoch(), 100 * pruned.result().finalTestAccuracy(), pruned.result().totalFlips(), pruned.result().meanEpochSeconds());
-        System.out.printf(Locale.ROOT, "pruned with flip limit: best test %.2f %% (epoch %d), val-selected test %.2f %%, flips %d%n",
-                100 * limited.result().bestTestAccuracy(), limited.result().bestTestEpoch(), 100 * limited.result().testAtBestValidation(), limited.result().totalFlips());
-        System.out.printf(Locale.ROOT, "weight-trained float: best test %.2f %% (epoch %d), %.1f s/epoch%n",
-                100 * trained.result().bestTestAccuracy(), trained.result().bestTestEpoch(), trained.result().meanEpochSeconds());
+        if (parts.contains("pruned")) {
+            FashionExperiment.Run pruned = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
+                    prune, cfg, lines, 1, out.resolve("pruned.ckpt"));
+            pruned.result().writeCsv(out.resolve("pruned-metrics.csv"));
+            FashionExperiment.writeProvenance(out.resolve("pruned-provenance.json"), s, prune, "software signed constant", Map.of());
+            System.out.println(pruned.ledger().toTable().printAll());
+            System.out.printf(Locale.ROOT, "pruned: best test %.2f %% (epoch %d), val-selected test %.2f %% (epoch %d), final %.2f %%, flips %d, %.1f s/epoch%n",
+                    100 * pruned.result().bestTestAccuracy(), pruned.result().bestTestEpoch(), 100 * pruned.result().testAtBestValidation(),
+                    pruned.result().bestValidationEpoch(), 100 * pruned.result().finalTestAccuracy(), pruned.result().totalFlips(), pruned.result().meanEpochSeconds());
+        }
+        if (parts.contains("limited")) {
+            FashionExperiment.Run limited = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
+                    PruneConfig.paperWithFlipLimit(), cfg, lines, 1, out.resolve("limited.ckpt"));
+            limited.result().writeCsv(out.resolve("pruned-fliplimit-metrics.csv"));
+            System.out.println(limited.ledger().toTable().printAll());
+            System.out.printf(Locale.ROOT, "pruned with flip limit: best test %.2f %% (epoch %d), val-selected test %.2f %%, flips %d%n",
+                    100 * limited.result().bestTestAccuracy(), limited.result().bestTestEpoch(), 100 * limited.result().testAtBestValidation(), limited.result().totalFlips());
+        }
+        if (parts.contains("trained")) {
+            FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("trained.ckpt"));
+            trained.result().writeCsv(out.resolve("trained-metrics.csv"));
+            System.out.println(FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(),
+                    new double[] {0, 0.05, 0.1, 0.2, 0.3}, cfg.batchSize(), 7, Progress.none()).printAll());
+            System.out.printf(Locale.ROOT, "weight-trained float: best test %.2f %% (epoch %d), %.1f s/epoch%n",
+                    100 * trained.result().bestTestAccuracy(), trained.result().bestTestEpoch(), trained.result().meanEpochSeconds());
+        }
     }
 }
