@@ -34,6 +34,7 @@ import org.rramlab.nn.models.WeightsProvider;
 import org.rramlab.nn.optim.Adam;
 import org.rramlab.nn.optim.Optimizer;
 import org.rramlab.nn.optim.Sgd;
+import org.rramlab.nn.train.NativeMemory;
 import org.rramlab.nn.train.SegmentationTrainer;
 import org.rramlab.notebook.Images;
 import org.rramlab.notebook.Profile;
@@ -399,8 +400,19 @@ public final class RetinaExperiment {
         }
         Macro macro = mapOntoArrays(pruned.model(), DeviceModel.taox40nm(), c.net().inputBits(), c.seed());
         System.out.printf(Locale.ROOT, "mapped onto %d arrays of 512x512 (utilisation %.1f %%)%n", macro.arrays().size(), 100 * macro.utilisation());
-        System.out.printf(Locale.ROOT, "total %.1f s; %s%n", (System.nanoTime() - t0) / 1e9, memory.stop());
+        double total = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "total %.1f s; %s%n", total, memory.stop());
+        System.out.printf(Locale.ROOT, "pruned U-Net (flip limit %s): trained in %.1f s, %,d mask flips%n",
+                c.flipLimit().enabled() ? String.valueOf(c.flipLimit().start()) : "none", pruned.training().seconds(), pruned.training().flips());
+        if (profile == Profile.QUICK) {
+            boolean rocMet = pruned.patch().rocAuc() >= QUICK_TARGET_ROC_AUC, timeMet = total <= QUICK_TARGET_SECONDS;
+            System.out.printf(Locale.ROOT, "quick-profile targets: patch ROC AUC %.4f >= %.2f %s; whole run %.0f s <= %.0f s %s%n",
+                    pruned.patch().rocAuc(), QUICK_TARGET_ROC_AUC, rocMet ? "met" : "NOT MET", total, QUICK_TARGET_SECONDS, timeMet ? "met" : "NOT MET");
+        }
     }
+
+    /** Issue 6's targets for the quick profile on synthetic data, 2 cores: ROC AUC of the pruned U-Net, and run time. */
+    static final double QUICK_TARGET_ROC_AUC = 0.95, QUICK_TARGET_SECONDS = 600;
 
     private static void print(Run r) {
         System.out.printf(Locale.ROOT, "%-45s patch ROC AUC %.4f PR AUC %.4f F1 %.4f acc %.4f (epoch %d)%s%n", r.variant(),
@@ -410,13 +422,15 @@ public final class RetinaExperiment {
     }
 
     /**
-     * Samples the process's memory every 100 ms on a daemon thread: peak JVM heap in use, peak off-heap bytes that
-     * JavaCPP (ND4J's native arrays) holds, peak resident set size of the whole process.
+     * Peak memory of a run: the JVM heap in use (sampled every 100 ms on a daemon thread), the bytes ND4J accounts for
+     * (workspaces; sampled) and the process's resident set size, whose peak is the kernel's exact high-water mark
+     * ({@link NativeMemory#peakResidentBytes()}; sampling where /proc is missing). ND4J's plain arrays show only in the
+     * resident size (see {@link NativeMemory}).
      */
     public static final class PeakMemory {
         private final Thread thread;
         private volatile boolean running = true;
-        private volatile long heap, nativeBytes, rss;
+        private volatile long heap, heapCommitted, nd4j, rss;
 
         private PeakMemory() {
             thread = new Thread(() -> {
@@ -434,23 +448,25 @@ public final class RetinaExperiment {
             return m;
         }
 
-        private void sample() {
+        private synchronized void sample() {
             Runtime rt = Runtime.getRuntime();
             heap = Math.max(heap, rt.totalMemory() - rt.freeMemory());
-            nativeBytes = Math.max(nativeBytes, org.bytedeco.javacpp.Pointer.totalBytes());
-            rss = Math.max(rss, org.bytedeco.javacpp.Pointer.physicalBytes());
+            heapCommitted = Math.max(heapCommitted, rt.totalMemory());
+            nd4j = Math.max(nd4j, NativeMemory.nd4jAccountedBytes());
+            rss = Math.max(rss, Math.max(NativeMemory.residentBytes(), NativeMemory.peakResidentBytes()));
         }
 
         /** Stops sampling and describes the peaks. */
         public String stop() {
             running = false;
             sample();
-            return String.format(Locale.ROOT, "peak heap %.2f GB, peak ND4J native %.2f GB, peak process RSS %.2f GB",
-                    heap / 1e9, nativeBytes / 1e9, rss / 1e9);
+            return String.format(Locale.ROOT, "peak process RSS %.2f GB (kernel high-water mark); heap: peak in use %.2f GB, peak committed %.2f GB, max %.1f GB; peak ND4J-accounted %.2f GB",
+                    rss / 1e9, heap / 1e9, heapCommitted / 1e9, Runtime.getRuntime().maxMemory() / 1e9, nd4j / 1e9);
         }
 
         public long peakHeapBytes() { return heap; }
-        public long peakNativeBytes() { return nativeBytes; }
+        public long peakHeapCommittedBytes() { return heapCommitted; }
+        public long peakNd4jAccountedBytes() { return nd4j; }
         public long peakRssBytes() { return rss; }
     }
 }
