@@ -132,10 +132,12 @@ public final class RetinaExperiment {
 
         /**
          * Minutes on 2 cores: base-8 U-Net (269,656 weights instead of 4.3 M), 640 patches of 64 → crops of 32,
-         * batch 16, 5 epochs, Adam 3e-3 (the paper's 1e-4 learns too slowly for a run this short).
+         * batch 16, 8 epochs, Adam 3e-3 (the paper's 1e-4 learns too slowly for a run this short). The pruned
+         * network's test ROC AUC swings from epoch to epoch (0.91–0.98 at 3e-3, measured) while its loss falls;
+         * 8 epochs rather than 5 give the best-epoch selection (the paper's protocol) more than a lucky draw.
          */
         public static Config quick() {
-            return new Config(256, 8, 4, 640, 160, 64, 32, UNet.Shape.paper().withBase(8), 5, 16, true, 3e-3, 5e-4, 0.5, FlipLimit.drive(), 2, 1);
+            return new Config(256, 8, 4, 640, 160, 64, 32, UNet.Shape.paper().withBase(8), 8, 16, true, 3e-3, 5e-4, 0.5, FlipLimit.drive(), 2, 1);
         }
 
         /** Seconds, for CI: base 4, 96 patches of 32 → 32, 2 epochs. Numbers mean nothing; the code path is the same. */
