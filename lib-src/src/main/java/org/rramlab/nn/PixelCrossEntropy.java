@@ -35,7 +35,7 @@ public final class PixelCrossEntropy {
         double loss = softplus.subi(td).sumNumber().doubleValue() / count;
         INDArray g1 = p.subi(t).divi(count), g0 = g1.neg();   // p becomes dLoss/dl1
         INDArray grad = org.nd4j.linalg.factory.Nd4j.concat(1, g0, g1);
-        Buffers.free(d, softplus, logTerm, td, g0, g1);   // g1 is p, updated in place   // per-pixel temporaries: free now, not at the next collection
+        Buffers.free(d, softplus, logTerm, td, g0, g1);   // per-pixel temporaries (g1 is p): free now, not at a collection
         return new Result(loss, grad);
     }
 
