@@ -64,7 +64,9 @@ public final class BatchNorm implements Layer {
         if (training) {
             mean = channelSum(x3).divi(count);
             Broadcast.sub(x3, mean, centred, 1);
-            var = channelSum(centred.mul(centred)).divi(count);
+            INDArray squares = centred.mul(centred);
+            var = channelSum(squares).divi(count);
+            Buffers.free(squares);   // temporaries are freed now, not at the next garbage collection
             runningMean.muli(1 - MOMENTUM).addi(mean.castTo(runningMean.dataType()).mul(MOMENTUM));
             runningVar.muli(1 - MOMENTUM).addi(var.castTo(runningVar.dataType()).mul(MOMENTUM * count / Math.max(1, count - 1)));
         } else {
@@ -85,21 +87,30 @@ public final class BatchNorm implements Layer {
         INDArray g3 = view3(gradOut);
         INDArray dxhat = g3;
         if (affine) {
-            gamma.grad().assign(channelSum(g3.mul(xhat)));
+            INDArray gx = g3.mul(xhat);
+            gamma.grad().assign(channelSum(gx));
+            Buffers.free(gx);
             beta.grad().assign(channelSum(g3));
             dxhat = g3.ulike();
             Broadcast.mul(g3, gamma.value().castTo(gradOut.dataType()), dxhat, 1);
         }
         INDArray dx = g3.ulike();
-        if (!lastWasTraining) return Broadcast.mul(dxhat, invStd, dx, 1).reshape('c', shape);
+        if (!lastWasTraining) {
+            Broadcast.mul(dxhat, invStd, dx, 1);
+            if (dxhat != g3) Buffers.free(dxhat);
+            return dx.reshape('c', shape);
+        }
         // dx = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), means per channel
         long count = g3.size(0) * g3.size(2);
         INDArray meanD = channelSum(dxhat).divi(count);
-        INDArray meanDX = channelSum(dxhat.mul(xhat)).divi(count);
+        INDArray dxx = dxhat.mul(xhat);
+        INDArray meanDX = channelSum(dxx).divi(count);
         INDArray t = xhat.ulike();
         Broadcast.mul(xhat, meanDX, t, 1);
         Broadcast.sub(dxhat, meanD, dx, 1);
         dx.subi(t);
+        Buffers.free(dxx, t);
+        if (dxhat != g3) Buffers.free(dxhat);
         return Broadcast.mul(dx, invStd, dx, 1).reshape('c', shape);
     }
 

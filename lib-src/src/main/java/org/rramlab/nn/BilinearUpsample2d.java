@@ -76,10 +76,15 @@ public final class BilinearUpsample2d implements Layer {
     private static INDArray apply(INDArray x, INDArray mh, INDArray mw) {
         long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
         long oh = mh.rows(), ow = mw.rows();
-        INDArray alongW = x.dup('c').reshape('c', n * c * h, w).mmul(mw.transpose());           // [n*c*h, ow]
-        INDArray t = alongW.reshape('c', n * c, h, ow).permute(0, 2, 1).dup('c').reshape('c', n * c * ow, h);
-        INDArray alongH = t.mmul(mh.transpose());                                                // [n*c*ow, oh]
-        return alongH.reshape('c', n * c, ow, oh).permute(0, 2, 1).dup('c').reshape('c', n, c, oh, ow);
+        INDArray xc = Im2Col.contiguous(x);
+        INDArray alongW = xc.reshape('c', n * c * h, w).mmul(mw.transpose());                   // [n*c*h, ow]
+        INDArray t = alongW.reshape('c', n * c, h, ow).permute(0, 2, 1).dup('c');               // [n*c, ow, h]
+        INDArray alongH = t.reshape('c', n * c * ow, h).mmul(mh.transpose());                   // [n*c*ow, oh]
+        INDArray y = Nd4j.create(x.dataType(), n, c, oh, ow);
+        y.reshape('c', n * c, oh, ow).assign(alongH.reshape('c', n * c, ow, oh).permute(0, 2, 1));
+        Buffers.free(alongW, t, alongH);   // temporaries: free now, not at the next collection
+        if (xc != x) Buffers.free(xc);
+        return y;
     }
 
     public int scale() { return scale; }

@@ -56,7 +56,9 @@ public final class MaskedConv2d implements Layer {
         Im2Col.im2col(x, g, cols);
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
         INDArray y = w2.mmul(cols);                                    // [out, n*oh*ow]
-        return y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
+        INDArray out = y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
+        Buffers.free(y);   // now, not at the next garbage collection
+        return out;
     }
 
     private Im2Col.Geometry geometry() {
@@ -65,10 +67,17 @@ public final class MaskedConv2d implements Layer {
 
     @Override public INDArray backward(INDArray gradOut) {
         long n = inShape[0];
-        INDArray g = gradOut.permute(1, 0, 2, 3).dup('c').reshape('c', outChannels, n * oh * ow);
+        INDArray gradByChannel = gradOut.permute(1, 0, 2, 3).dup('c');
+        INDArray g = gradByChannel.reshape('c', outChannels, n * oh * ow);
         weights.backward(g.mmul(cols.transpose()).reshape('c', weights.shape()));
-        if (!inputGradient) return null;
-        return Im2Col.col2imRows(g.transpose().mmul(w2), geometry());   // [n*oh*ow, c*kh*kw], c order
+        if (!inputGradient) {
+            Buffers.free(gradByChannel);
+            return null;
+        }
+        INDArray dcolsT = g.transpose().mmul(w2);                       // [n*oh*ow, c*kh*kw], c order
+        INDArray dx = Im2Col.col2imRows(dcolsT, geometry());
+        Buffers.free(gradByChannel, dcolsT);   // the column gradient is as large as the columns: free it now
+        return dx;
     }
 
     /**

@@ -24,15 +24,18 @@ public final class PixelCrossEntropy {
     public static Result evaluate(INDArray logits, INDArray truth) {
         check(logits, truth);
         long n = logits.size(0), h = logits.size(2), w = logits.size(3);
-        INDArray t = truth.reshape('c', n, 1, h, w).castTo(logits.dataType());
+        INDArray t = truth.reshape('c', n, 1, h, w).castTo(logits.dataType());   // may be the caller's truth: never freed
         INDArray d = logitDifference(logits);
         INDArray p = Transforms.sigmoid(d, true);
         // softplus(d) = max(d, 0) + log(1 + exp(−|d|)), stable for large |d|
-        INDArray softplus = Transforms.relu(d, true).addi(Transforms.log(Transforms.exp(Transforms.abs(d, true).negi(), false).addi(1), false));
+        INDArray softplus = Transforms.relu(d, true), logTerm = Transforms.abs(d, true);
+        softplus.addi(Transforms.log(Transforms.exp(logTerm.negi(), false).addi(1), false));
+        INDArray td = t.mul(d);
         double count = (double) n * h * w;
-        double loss = softplus.subi(t.mul(d)).sumNumber().doubleValue() / count;
-        INDArray g1 = p.sub(t).divi(count);
-        INDArray grad = org.nd4j.linalg.factory.Nd4j.concat(1, g1.neg(), g1);
+        double loss = softplus.subi(td).sumNumber().doubleValue() / count;
+        INDArray g1 = p.subi(t).divi(count), g0 = g1.neg();   // p becomes dLoss/dl1
+        INDArray grad = org.nd4j.linalg.factory.Nd4j.concat(1, g0, g1);
+        Buffers.free(d, softplus, logTerm, td, g0, g1);   // per-pixel temporaries (g1 is p): free now, not at a collection
         return new Result(loss, grad);
     }
 
@@ -46,10 +49,11 @@ public final class PixelCrossEntropy {
 
     private static INDArray logitDifference(INDArray logits) {
         long n = logits.size(0), h = logits.size(2), w = logits.size(3);
-        INDArray l = logits.dup('c').reshape('c', n, 2, h * w);
-        INDArray d = l.get(NDArrayIndex.all(), NDArrayIndex.point(1), NDArrayIndex.all())
-                .sub(l.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()));   // [n, h*w]
-        return d.reshape('c', n, 1, h, w);
+        INDArray l = Im2Col.contiguous(logits).reshape('c', n, 2, h * w);
+        INDArray d = org.nd4j.linalg.factory.Nd4j.create(logits.dataType(), n, 1, h, w);   // owns its buffer: can be freed
+        l.get(NDArrayIndex.all(), NDArrayIndex.point(1), NDArrayIndex.all())
+                .sub(l.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()), d.reshape('c', n, h * w));
+        return d;
     }
 
     private static void check(INDArray logits, INDArray truth) {

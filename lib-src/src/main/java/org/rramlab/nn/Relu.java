@@ -15,7 +15,10 @@ public final class Relu implements Layer {
 
     @Override public INDArray backward(INDArray gradOut) {
         // dx = dy where the output is positive
-        return gradOut.mul(out.gt(0).castTo(gradOut.dataType()));
+        INDArray positive = out.gt(0), mask = positive.castTo(gradOut.dataType());
+        INDArray dx = gradOut.mul(mask);
+        Buffers.free(positive, mask);   // now, not at the next garbage collection
+        return dx;
     }
 
     @Override public String describe() { return "relu"; }

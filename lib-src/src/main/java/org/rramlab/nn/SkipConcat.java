@@ -49,8 +49,15 @@ public final class SkipConcat implements Layer {
         long total = g.size(1);
         INDArray gSkip = g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, skipChannels), NDArrayIndex.all(), NDArrayIndex.all()).dup('c');
         INDArray gDeep = g.get(NDArrayIndex.all(), NDArrayIndex.interval(skipChannels, total), NDArrayIndex.all(), NDArrayIndex.all()).dup('c');
-        gSkip.addi(inner.backward(gDeep));
-        return encoder.backward(gSkip);
+        // free each gradient as soon as it is consumed (unless a layer passed it through): not at the next collection
+        Buffers.freeUnlessShared(g, gradOut);
+        INDArray gInner = inner.backward(gDeep);
+        gSkip.addi(gInner);
+        Buffers.freeUnlessShared(gInner, gSkip);
+        Buffers.freeUnlessShared(gDeep, gSkip);
+        INDArray gIn = encoder.backward(gSkip);
+        Buffers.freeUnlessShared(gSkip, gIn);
+        return gIn;
     }
 
     @Override public List<Param> params() {

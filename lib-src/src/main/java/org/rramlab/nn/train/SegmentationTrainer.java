@@ -9,6 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.data.retina.PatchBatch;
 import org.rramlab.data.retina.Patches;
 import org.rramlab.metrics.SegmentationScores;
+import org.rramlab.nn.Buffers;
 import org.rramlab.nn.Layer;
 import org.rramlab.nn.Param;
 import org.rramlab.nn.PixelCrossEntropy;
@@ -95,9 +96,11 @@ public final class SegmentationTrainer {
             for (int b = 0; b < batches; b++) {
                 int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
                 INDArray x = rows(augmented.images(), idx), t = rows(augmented.truth(), idx);
-                PixelCrossEntropy.Result r = PixelCrossEntropy.evaluate(model.forward(x, true), t);
-                model.backward(r.gradLogits());
+                INDArray logits = model.forward(x, true);
+                PixelCrossEntropy.Result r = PixelCrossEntropy.evaluate(logits, t);
+                INDArray gradInput = model.backward(r.gradLogits());
                 optimizer.step(params, lr);
+                Buffers.free(gradInput, r.gradLogits(), logits, x, t);   // the step's arrays: free now, not at a collection
                 lossSum += r.loss() * idx.length;
                 NativeMemory.collectIfAbove(NativeMemory.DEFAULT_BUDGET_BYTES);
                 if ((b + 1) % 5 == 0 || b + 1 == batches) {
@@ -131,17 +134,21 @@ public final class SegmentationTrainer {
         for (long from = 0; from < n; from += batchSize) {
             long to = Math.min(n, from + batchSize);
             INDArray x = images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).dup('c');
-            INDArray p = PixelCrossEntropy.vesselProbability(model.forward(x, false));
+            INDArray logits = model.forward(x, false);
+            INDArray p = PixelCrossEntropy.vesselProbability(logits);
             out.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).assign(p);
+            Buffers.free(p, logits, x);
         }
         return out;
     }
 
+    /** The examples {@code idx} of {@code a} [n, ...], as a new array that owns its buffer (so it can be freed). */
     private static INDArray rows(INDArray a, int[] idx) {
         long[] shape = a.shape().clone();
         long per = a.length() / shape[0];
-        INDArray picked = Nd4j.pullRows(a.reshape('c', shape[0], per), 1, idx);
         shape[0] = idx.length;
-        return picked.reshape('c', shape);
+        INDArray picked = Nd4j.create(a.dataType(), shape);
+        Nd4j.pullRows(a.reshape('c', a.size(0), per), picked.reshape('c', idx.length, per), 1, idx);
+        return picked;
     }
 }
