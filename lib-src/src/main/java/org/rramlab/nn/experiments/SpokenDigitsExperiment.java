@@ -142,6 +142,21 @@ public final class SpokenDigitsExperiment {
     }
 
     /**
+     * Re-estimates every batch-norm layer's running statistics with the model as it is now (its final masks): one
+     * training-mode forward pass over {@code train} in order, in batches of {@code batchSize}, without any weight or
+     * score update. Why: during training the running averages (momentum 0.1) mix statistics of masks that have since
+     * flipped. Returns the number of batches passed.
+     */
+    public static int reestimateBatchNorm(Layer model, Examples train, int batchSize) {
+        if (batchSize < 2) throw new IllegalArgumentException("batchSize: expected >= 2 (batch statistics need two examples), got " + batchSize);
+        int batches = 0;
+        for (int from = 0; from + 2 <= train.size(); from += batchSize, batches++) {
+            model.forward(train.range(from, Math.min(train.size(), from + batchSize)).inputs(), true);
+        }
+        return batches;
+    }
+
+    /**
      * The trained network with every layer's weights programmed onto {@link #device()} by write-verify with residual
      * {@code noise}; batch-norm statistics copied; evaluation reads every array afresh per batch.
      */
@@ -242,33 +257,6 @@ public final class SpokenDigitsExperiment {
         return Table.create("spoken digits: paper vs. ours (" + config.name() + ")", what, paper, ours);
     }
 
-    /**
-     * Runs the experiment of the current {@link org.rramlab.notebook.Profile} headless and prints what notebook 04
-     * shows: {@code RRAMLAB_PROFILE=quick java -cp 'lib-src/target/notebook-lib/*' org.rramlab.nn.experiments.SpokenDigitsExperiment}.
-     */
-    public static void main(String[] args) {
-        long t0 = System.nanoTime();
-        SpokenDigitsConfig config = SpokenDigitsConfig.forProfile(org.rramlab.notebook.Profile.current());
-        SpokenDigitsExperiment e = new SpokenDigitsExperiment(config);
-        SpokenDigits data = SpokenDigits.load(SpokenDigits.locate());
-        Examples[] split = e.paperSplit(data);
-        Progress out = Progress.lines(System.out);
-        System.out.println(config);
-        Run device = e.train(Variant.DEVICE_PRUNED, split[0], split[1], out);
-        System.out.printf(Locale.ROOT, "device pruned: best %.2f %% (epoch %d), last %.2f %%, %.2f s/epoch, %d flips, %.0f s since start%n",
-                device.bestPercent(), device.result().bestTestEpoch(), device.finalPercent(), device.result().meanEpochSeconds(),
-                device.result().totalFlips(), (System.nanoTime() - t0) / 1e9);
-        Run software = e.train(Variant.SOFTWARE_PRUNED, split[0], split[1], out);
-        System.out.printf(Locale.ROOT, "software pruned: best %.2f %%, last %.2f %%, %d flips%n", software.bestPercent(), software.finalPercent(), software.result().totalFlips());
-        Run trained = e.train(Variant.TRAINED_FLOAT, split[0], split[1], out);
-        System.out.printf(Locale.ROOT, "trained float: best %.2f %%, last %.2f %%%n", trained.bestPercent(), trained.finalPercent());
-        double[] read = e.accuracyUnderReadNoise(device.model(), split[1], config.noiseRepeats());
-        System.out.println("device pruned under read noise (fresh read per batch): " + java.util.Arrays.toString(read));
-        Table sweep = e.baselineSweep(trained, split[1], out);
-        System.out.println(sweep.print());
-        Examples[] official = e.officialSplit(data);
-        Run officialRun = e.train(Variant.DEVICE_PRUNED, official[0], official[1], out);
-        System.out.println(e.paperVsOurs(device, software, trained, sweep, officialRun.bestPercent()).print());
-        System.out.printf(Locale.ROOT, "profile %s: %.0f s in all%n", config.name(), (System.nanoTime() - t0) / 1e9);
-    }
+    /** Same as {@link SpokenDigitsRun#main}: the profile from RRAMLAB_PROFILE, results in target/spoken-digits-run. */
+    public static void main(String[] args) { SpokenDigitsRun.main(args); }
 }
