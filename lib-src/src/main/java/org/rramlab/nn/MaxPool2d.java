@@ -1,6 +1,8 @@
 package org.rramlab.nn;
 
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,30 +31,73 @@ public final class MaxPool2d implements Layer {
         if (oh == 0 || ow == 0) {
             throw new IllegalArgumentException("maxpool " + size + ": input " + h + "x" + w + " is smaller than the window");
         }
-        double[] in = Im2Col.contiguous(x).data().asDouble();
-        double[] out = new double[n * c * oh * ow];
-        argMax = new int[out.length];
+        x = Im2Col.contiguous(x);
+        int outLength = n * c * oh * ow;
+        if (argMax == null || argMax.length != outLength) argMax = new int[outLength];
+        if (x.dataType() == DataType.FLOAT) {
+            // bulk pointer copies both ways: DataBuffer.asFloat and createFromArray(double[]).castTo cost ~10x the loop
+            float[] in = floats(x);
+            float[] out = new float[outLength];
+            findMaxima(n * c, h, w, oh, ow, (a, b) -> in[a] > in[b]);
+            for (int o = 0; o < outLength; o++) out[o] = in[argMax[o]];
+            INDArray y = Nd4j.createUninitialized(DataType.FLOAT, n, c, oh, ow);
+            Im2Col.put(y, out);
+            return y;
+        }
+        double[] in = x.data().asDouble();
+        double[] out = new double[outLength];
+        findMaxima(n * c, h, w, oh, ow, (a, b) -> in[a] > in[b]);
+        for (int o = 0; o < outLength; o++) out[o] = in[argMax[o]];
+        return Nd4j.createFromArray(out).castTo(x.dataType()).reshape('c', n, c, oh, ow);
+    }
+
+    /** Is input element {@code a} greater than element {@code b}? */
+    private interface Greater { boolean test(int a, int b); }
+
+    /** Fills {@link #argMax} with the flat input index of each window's first maximum. */
+    private void findMaxima(int planes, int h, int w, int oh, int ow, Greater greater) {
         int o = 0;
-        for (int plane = 0; plane < n * c; plane++) {
+        for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;
             for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++, o++) {
                 int best = base + oy * size * w + ox * size;
                 for (int dy = 0; dy < size; dy++) for (int dx = 0; dx < size; dx++) {
                     int i = base + (oy * size + dy) * w + ox * size + dx;
-                    if (in[i] > in[best]) best = i;
+                    if (greater.test(i, best)) best = i;
                 }
                 argMax[o] = best;
-                out[o] = in[best];
             }
         }
-        return Nd4j.createFromArray(out).castTo(x.dataType()).reshape('c', n, c, oh, ow);
     }
 
+    /** The input gradient: each output's gradient scattered to the arg-max stored by the forward pass. */
     @Override public INDArray backward(INDArray gradOut) {
-        double[] g = Im2Col.contiguous(gradOut).data().asDouble();
-        double[] dx = new double[(int) (inShape[0] * inShape[1] * inShape[2] * inShape[3])];
+        if (inShape == null) throw new IllegalStateException("maxpool backward: call forward first");
+        if (gradOut.length() != argMax.length) {
+            throw new IllegalArgumentException("maxpool gradient: expected " + argMax.length + " elements (shape of the last output), got "
+                    + Arrays.toString(gradOut.shape()));
+        }
+        gradOut = Im2Col.contiguous(gradOut);
+        int inLength = (int) (inShape[0] * inShape[1] * inShape[2] * inShape[3]);
+        if (gradOut.dataType() == DataType.FLOAT) {
+            float[] g = floats(gradOut);
+            float[] dx = new float[inLength];
+            for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
+            INDArray result = Nd4j.createUninitialized(DataType.FLOAT, inShape);
+            Im2Col.put(result, dx);
+            return result;
+        }
+        double[] g = gradOut.data().asDouble();
+        double[] dx = new double[inLength];
         for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
         return Nd4j.createFromArray(dx).castTo(gradOut.dataType()).reshape('c', inShape);
+    }
+
+    /** The elements of a contiguous FLOAT array, by one bulk copy. */
+    private static float[] floats(INDArray contiguous) {
+        float[] values = new float[(int) contiguous.length()];
+        ((FloatPointer) contiguous.data().pointer()).position(0).get(values, 0, values.length);
+        return values;
     }
 
     @Override public String describe() { return "maxpool " + size; }
