@@ -66,7 +66,8 @@ public final class SpokenDigitCrnn {
         if (inputBits < 0 || inputBits > 16) throw new IllegalArgumentException("inputBits: expected 0 (off) or 1..16, got " + inputBits);
         List<Layer> layers = new ArrayList<>();
         if (inputBits > 0) layers.add(new ActivationQuant(inputBits));
-        layers.add(new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 2}, 6, seed * 16 + 1), 2, 1, 0, 0));
+        // the first layer: only its weight gradient is needed (no col2im pass for the input)
+        layers.add(new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 2}, 6, seed * 16 + 1), 2, 1, 0, 0).withoutInputGradient());
         layers.add(new MaxPool2d(2));
         layers.add(new BatchNorm(64, false));
         layers.add(new Relu());
