@@ -142,18 +142,41 @@ public final class SpokenDigitsExperiment {
     }
 
     /**
-     * Re-estimates every batch-norm layer's running statistics with the model as it is now (its final masks): one
-     * training-mode forward pass over {@code train} in order, in batches of {@code batchSize}, without any weight or
-     * score update. Why: during training the running averages (momentum 0.1) mix statistics of masks that have since
-     * flipped. Returns the number of batches passed.
+     * Re-estimates every batch-norm layer's running statistics with the model as it is now (its final masks and
+     * training read): training-mode forward passes over {@code train} in order, in batches of {@code batchSize}, no
+     * weight or score update; the statistics become the plain average of the batches' (as PyTorch with momentum
+     * None). Why: during training the running averages (momentum 0.1) mix statistics of masks that have since flipped.
+     * Returns the number of batches passed.
      */
     public static int reestimateBatchNorm(Layer model, Examples train, int batchSize) {
         if (batchSize < 2) throw new IllegalArgumentException("batchSize: expected >= 2 (batch statistics need two examples), got " + batchSize);
+        List<BatchNorm> norms = Sequential.leavesOf(model, BatchNorm.class);
+        INDArray[] meanSum = new INDArray[norms.size()], varSum = new INDArray[norms.size()];
+        INDArray[] meanBefore = new INDArray[norms.size()], varBefore = new INDArray[norms.size()];
         int batches = 0;
         for (int from = 0; from + 2 <= train.size(); from += batchSize, batches++) {
+            for (int k = 0; k < norms.size(); k++) {
+                meanBefore[k] = norms.get(k).runningMean().dup();
+                varBefore[k] = norms.get(k).runningVar().dup();
+            }
             model.forward(train.range(from, Math.min(train.size(), from + batchSize)).inputs(), true);
+            for (int k = 0; k < norms.size(); k++) {
+                // the layer did running = (1 - m) running + m batch: recover this batch's statistics
+                INDArray mean = batchStatistic(norms.get(k).runningMean(), meanBefore[k]), var = batchStatistic(norms.get(k).runningVar(), varBefore[k]);
+                meanSum[k] = meanSum[k] == null ? mean : meanSum[k].addi(mean);
+                varSum[k] = varSum[k] == null ? var : varSum[k].addi(var);
+            }
+        }
+        for (int k = 0; k < norms.size() && batches > 0; k++) {
+            norms.get(k).runningMean().assign(meanSum[k].divi(batches));
+            norms.get(k).runningVar().assign(varSum[k].divi(batches));
         }
         return batches;
+    }
+
+    private static INDArray batchStatistic(INDArray after, INDArray before) {
+        return after.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).subi(before.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).muli(1 - BatchNorm.MOMENTUM))
+                .divi(BatchNorm.MOMENTUM);
     }
 
     /**
