@@ -15,6 +15,7 @@ public final class MaxPool2d implements Layer {
     private final int size;
     private long[] inShape;
     private int[] argMax;   // flat input index of each output's maximum
+    private float[] inputScratch = new float[0], gradScratch = new float[0];   // FLOAT path buffers, reused
 
     public MaxPool2d(int size) {
         if (size < 1) throw new IllegalArgumentException("size: expected >= 1, got " + size);
@@ -36,26 +37,34 @@ public final class MaxPool2d implements Layer {
         if (argMax == null || argMax.length != outLength) argMax = new int[outLength];
         if (x.dataType() == DataType.FLOAT) {
             // bulk pointer copies both ways: DataBuffer.asFloat and createFromArray(double[]).castTo cost ~10x the loop
-            float[] in = floats(x);
+            float[] in = floatScratch(x);
             float[] out = new float[outLength];
-            findMaxima(n * c, h, w, oh, ow, (a, b) -> in[a] > in[b]);
-            for (int o = 0; o < outLength; o++) out[o] = in[argMax[o]];
+            int o = 0;
+            for (int plane = 0; plane < n * c; plane++) {
+                int base = plane * h * w;
+                for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++, o++) {
+                    int best = base + oy * size * w + ox * size;
+                    float max = in[best];
+                    for (int dy = 0; dy < size; dy++) for (int dx = 0, i = base + (oy * size + dy) * w + ox * size; dx < size; dx++, i++) {
+                        if (in[i] > max) { max = in[i]; best = i; }
+                    }
+                    argMax[o] = best;
+                    out[o] = max;
+                }
+            }
             INDArray y = Nd4j.createUninitialized(DataType.FLOAT, n, c, oh, ow);
             Im2Col.put(y, out);
             return y;
         }
         double[] in = x.data().asDouble();
         double[] out = new double[outLength];
-        findMaxima(n * c, h, w, oh, ow, (a, b) -> in[a] > in[b]);
+        findMaxima(in, n * c, h, w, oh, ow);
         for (int o = 0; o < outLength; o++) out[o] = in[argMax[o]];
         return Nd4j.createFromArray(out).castTo(x.dataType()).reshape('c', n, c, oh, ow);
     }
 
-    /** Is input element {@code a} greater than element {@code b}? */
-    private interface Greater { boolean test(int a, int b); }
-
-    /** Fills {@link #argMax} with the flat input index of each window's first maximum. */
-    private void findMaxima(int planes, int h, int w, int oh, int ow, Greater greater) {
+    /** DOUBLE path: fills {@link #argMax} with the flat input index of each window's first maximum. */
+    private void findMaxima(double[] in, int planes, int h, int w, int oh, int ow) {
         int o = 0;
         for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;
@@ -63,7 +72,7 @@ public final class MaxPool2d implements Layer {
                 int best = base + oy * size * w + ox * size;
                 for (int dy = 0; dy < size; dy++) for (int dx = 0; dx < size; dx++) {
                     int i = base + (oy * size + dy) * w + ox * size + dx;
-                    if (greater.test(i, best)) best = i;
+                    if (in[i] > in[best]) best = i;
                 }
                 argMax[o] = best;
             }
@@ -81,7 +90,9 @@ public final class MaxPool2d implements Layer {
         int inLength = (int) (inShape[0] * inShape[1] * inShape[2] * inShape[3]);
         if (gradOut.dataType() == DataType.FLOAT) {
             float[] g = floats(gradOut);
-            float[] dx = new float[inLength];
+            // reused between steps (an input-sized array per call was a third of the time): zero, then scatter
+            if (gradScratch.length != inLength) gradScratch = new float[inLength]; else Arrays.fill(gradScratch, 0f);
+            float[] dx = gradScratch;
             for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
             INDArray result = Nd4j.createUninitialized(DataType.FLOAT, inShape);
             Im2Col.put(result, dx);
@@ -91,6 +102,13 @@ public final class MaxPool2d implements Layer {
         double[] dx = new double[inLength];
         for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
         return Nd4j.createFromArray(dx).castTo(gradOut.dataType()).reshape('c', inShape);
+    }
+
+    /** The elements of a contiguous FLOAT input, by one bulk copy into a buffer reused between calls. */
+    private float[] floatScratch(INDArray contiguous) {
+        if (inputScratch.length != contiguous.length()) inputScratch = new float[(int) contiguous.length()];
+        ((FloatPointer) contiguous.data().pointer()).position(0).get(inputScratch, 0, inputScratch.length);
+        return inputScratch;
     }
 
     /** The elements of a contiguous FLOAT array, by one bulk copy. */
