@@ -70,6 +70,7 @@ public final class SpokenDigitsExperiment {
 
     private final SpokenDigitsConfig config;
     private final DeviceModel device;
+    private boolean reestimateBatchNorm;
 
     public SpokenDigitsExperiment(SpokenDigitsConfig config, DeviceModel device) {
         if (config == null) throw new IllegalArgumentException("config: expected a SpokenDigitsConfig, e.g. SpokenDigitsConfig.quick(), got null");
@@ -80,6 +81,18 @@ public final class SpokenDigitsExperiment {
 
     /** The paper's TaOx 40 nm device. */
     public SpokenDigitsExperiment(SpokenDigitsConfig config) { this(config, DeviceModel.taox40nm()); }
+
+    /**
+     * With {@code on}, every training run re-estimates the batch-norm statistics with the current masks
+     * ({@link #reestimateBatchNorm}) before each epoch's test pass: one more forward pass over the training set per
+     * epoch. Off by default (the authors' script tests with the running averages). Returns this.
+     */
+    public SpokenDigitsExperiment reestimatingBatchNorm(boolean on) {
+        this.reestimateBatchNorm = on;
+        return this;
+    }
+
+    public boolean reestimatesBatchNorm() { return reestimateBatchNorm; }
 
     public SpokenDigitsConfig config() { return config; }
     public DeviceModel device() { return device; }
@@ -111,7 +124,9 @@ public final class SpokenDigitsExperiment {
         ProgrammingLedger ledger = new ProgrammingLedger();
         Sequential model = model(variant, ledger);
         var trainConfig = variant == Variant.DEVICE_PRUNED ? config.trainConfig().withFlipLimit(config.deviceFlipLimit()) : config.trainConfig();
-        TrainResult result = new Trainer(model, trainConfig).progress(progress).fit(train, test);
+        Trainer trainer = new Trainer(model, trainConfig).progress(progress);
+        if (reestimateBatchNorm) trainer.beforeEvaluation((m, fitSet) -> reestimateBatchNorm(m, fitSet, config.batchSize()));
+        TrainResult result = trainer.fit(train, test);
         return new Run(variant, model, result, ledger);
     }
 
