@@ -116,7 +116,7 @@ public final class SpokenDigitsExperiment {
                     new PruneConfig(config.keepFraction(), org.rramlab.prune.FlipLimit.NONE), ledger);
             case TRAINED_FLOAT -> WeightsProvider.trained();
         };
-        return SpokenDigitCrnn.build(weights, config.inputBits(), config.seed());
+        return SpokenDigitCrnn.build(weights, config.inputBits(), config.quantisation(), config.seed());
     }
 
     /** Trains a fresh network of {@code variant} on {@code train}, testing on {@code test} after every epoch. */
@@ -206,7 +206,7 @@ public final class SpokenDigitsExperiment {
         Sequential model = SpokenDigitCrnn.build((layer, shape, fanIn, s) -> {
             ProgrammedWeights p = ProgrammedWeights.program(weights.get(layer), device, noise, seed * 31 + s);
             return new FixedWeights(shape, p::read);
-        }, config.inputBits(), config.seed());
+        }, config.inputBits(), config.quantisation(), config.seed());
         List<BatchNorm> from = Sequential.leavesOf(trained.model(), BatchNorm.class), to = Sequential.leavesOf(model, BatchNorm.class);
         for (int i = 0; i < from.size(); i++) {
             to.get(i).runningMean().assign(from.get(i).runningMean());

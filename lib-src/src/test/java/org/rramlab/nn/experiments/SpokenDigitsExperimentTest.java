@@ -114,6 +114,12 @@ class SpokenDigitsExperimentTest {
         assertEquals(0.1, paper.trainConfig().learningRate());
         assertEquals(5e-4, paper.trainConfig().weightDecay());
         assertEquals(SpokenDigitsConfig.ci(), SpokenDigitsConfig.forProfile(org.rramlab.notebook.Profile.CI));
+        assertEquals(org.rramlab.nn.models.SpokenDigitCrnn.Quantisation.QUANTILE, paper.quantisation(), "the authors' quantile levels at 60 epochs");
+        assertEquals(org.rramlab.nn.models.SpokenDigitCrnn.Quantisation.MIN_MAX, SpokenDigitsConfig.quick().quantisation());
+        assertTrue(new SpokenDigitsExperiment(paper).model(SpokenDigitsExperiment.Variant.TRAINED_FLOAT, new org.rramlab.prune.ProgrammingLedger())
+                .describe().contains("quantile"), "the paper preset's network uses quantile quantisers");
+        IllegalArgumentException e0 = assertThrows(IllegalArgumentException.class, () -> paper.withQuantisation(null));
+        assertTrue(e0.getMessage().contains("quantisation"), e0.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> paper.withEpochs(0));
         assertTrue(e.getMessage().contains("epochs") && e.getMessage().contains("0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> paper.withSigmas(List.of(0.1, -0.2)));
