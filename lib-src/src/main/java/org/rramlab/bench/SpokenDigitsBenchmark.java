@@ -1,26 +1,40 @@
 package org.rramlab.bench;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.rramlab.data.audio.SpokenDigits;
 import org.rramlab.nn.experiments.SpokenDigitsConfig;
 import org.rramlab.nn.experiments.SpokenDigitsExperiment;
+import org.rramlab.nn.experiments.SpokenDigitsExperiment.Variant;
 import org.rramlab.nn.train.Examples;
 import org.rramlab.nn.train.TrainResult;
 import org.rramlab.nn.train.Trainer;
+import org.rramlab.prune.FlipLimit;
 import org.rramlab.prune.ProgrammingLedger;
 
 /**
  * Seconds per epoch of the spoken-digit CRNN at the paper's settings (2,100 training recordings, batch 30, test on
- * 900, 3-bit, keep 0.5) for pruned random device weights and pruned software weights; the authors' script takes 3.5 s
- * per epoch on 2 CPU cores. Also times loading FSDD and computing the features. Arguments: [epochs] (default 3).
+ * 900 with a fresh array read per test batch, 3-bit, keep 0.5) for pruned random device weights, pruned software
+ * weights and trained float weights; the authors' script takes 3.5 s per epoch on 2 CPU cores. Also times loading
+ * FSDD and computing the features.
  *
- * <pre>mvn -q -o package -DskipTests &amp;&amp; OMP_WAIT_POLICY=PASSIVE java -cp 'lib-src/target/notebook-lib/*' org.rramlab.bench.SpokenDigitsBenchmark</pre>
+ * <p>Arguments: [epochs per round] (default 2) [rounds] (default 3). After one warm-up epoch per variant (JIT, native
+ * libraries), the variants train in turn, round after round, each round a fresh model, so a burst of load from
+ * elsewhere hits all of them alike. Printed per variant: the median wall-clock seconds per epoch over all rounds'
+ * epochs, their range, and the process CPU seconds per epoch (user + system, all threads, native included: less
+ * disturbed by other processes than wall-clock time), with the load average.
+ *
+ * <pre>mvn -q -o -pl lib-src package -DskipTests &amp;&amp; OMP_WAIT_POLICY=PASSIVE java -cp 'lib-src/target/notebook-lib/*' org.rramlab.bench.SpokenDigitsBenchmark</pre>
  */
 public final class SpokenDigitsBenchmark {
     private SpokenDigitsBenchmark() {}
 
     public static void main(String[] args) {
-        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int epochs = args.length > 0 ? positive(args[0], "argument 1 (epochs per round)") : 2;
+        int rounds = args.length > 1 ? positive(args[1], "argument 2 (rounds)") : 3;
         long t0 = System.nanoTime();
         SpokenDigits data = SpokenDigits.load(SpokenDigits.locate());
         long t1 = System.nanoTime();
@@ -30,17 +44,62 @@ public final class SpokenDigitsBenchmark {
         long t2 = System.nanoTime();
         System.out.printf(Locale.ROOT, "load %d recordings: %.2f s; features + split %d/%d: %.2f s%n",
                 data.size(), (t1 - t0) / 1e9, split[0].size(), split[1].size(), (t2 - t1) / 1e9);
-        for (SpokenDigitsExperiment.Variant v : new SpokenDigitsExperiment.Variant[] {
-                SpokenDigitsExperiment.Variant.DEVICE_PRUNED, SpokenDigitsExperiment.Variant.SOFTWARE_PRUNED, SpokenDigitsExperiment.Variant.TRAINED_FLOAT}) {
-            var model = experiment.model(v, new ProgrammingLedger());
-            TrainResult r = new Trainer(model, config.trainConfig().withFlipLimit(
-                    v == SpokenDigitsExperiment.Variant.DEVICE_PRUNED ? config.deviceFlipLimit() : org.rramlab.prune.FlipLimit.NONE)).fit(split[0], split[1]);
-            var seconds = r.metrics().doubleColumn("seconds");
-            // the first epoch includes JIT and native warm-up: report the later ones separately
-            double later = epochs > 1 ? (seconds.sum() - seconds.get(0)) / (epochs - 1) : seconds.get(0);
-            System.out.printf(Locale.ROOT, "%-32s %d epochs: %.2f s/epoch (train %d + test %d; first epoch %.2f s), test acc after epoch %d: %.1f %%%n",
-                    v.label(), epochs, later, split[0].size(), split[1].size(), seconds.get(0), epochs, 100 * r.finalTestAccuracy());
+
+        Variant[] variants = Variant.values();
+        for (Variant v : variants) train(experiment, config.withEpochs(1), v, split);   // warm-up, not counted
+        List<List<Double>> wall = new ArrayList<>(), cpu = new ArrayList<>();
+        double[] lastAccuracy = new double[variants.length];
+        for (Variant ignored : variants) { wall.add(new ArrayList<>()); cpu.add(new ArrayList<>()); }
+        double loadBefore = load();
+        for (int r = 0; r < rounds; r++) {
+            for (int v = 0; v < variants.length; v++) {
+                double cpuBefore = processCpuSeconds();
+                TrainResult result = train(experiment, config, variants[v], split);
+                double cpuPerEpoch = (processCpuSeconds() - cpuBefore) / epochs;
+                for (double s : result.metrics().doubleColumn("seconds").asDoubleArray()) wall.get(v).add(s);
+                cpu.get(v).add(cpuPerEpoch);
+                lastAccuracy[v] = result.finalTestAccuracy();
+            }
         }
-        System.out.println("target: <= 3.5 s/epoch (the authors' PyTorch script on 2 CPU cores)");
+        System.out.printf(Locale.ROOT, "%d rounds x %d epochs per variant (train %d + test %d), load average %.1f before, %.1f after%n",
+                rounds, epochs, split[0].size(), split[1].size(), loadBefore, load());
+        for (int v = 0; v < variants.length; v++) {
+            double[] w = wall.get(v).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-32s median %.2f s/epoch (range %.2f-%.2f), CPU %.2f s/epoch (median of rounds), test acc after %d epochs: %.1f %%%n",
+                    variants[v].label(), median(w), w[0], w[w.length - 1], median(cpu.get(v).stream().mapToDouble(Double::doubleValue).toArray()),
+                    epochs, 100 * lastAccuracy[v]);
+        }
+        System.out.println("target: <= 3.5 s/epoch with device weights (the authors' PyTorch script on 2 CPU cores)");
+    }
+
+    private static TrainResult train(SpokenDigitsExperiment experiment, SpokenDigitsConfig config, Variant v, Examples[] split) {
+        var model = new SpokenDigitsExperiment(config, experiment.device()).model(v, new ProgrammingLedger());
+        FlipLimit limit = v == Variant.DEVICE_PRUNED ? config.deviceFlipLimit() : FlipLimit.NONE;
+        return new Trainer(model, config.trainConfig().withFlipLimit(limit)).fit(split[0], split[1]);
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double load() { return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(); }
+
+    /** CPU seconds of this process, all threads (ND4J's native ones included). */
+    private static double processCpuSeconds() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getProcessCpuTime() / 1e9;
+        return Double.NaN;
+    }
+
+    private static int positive(String text, String what) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) return value;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(what + ": expected a whole number >= 1, got '" + text + "'");
     }
 }

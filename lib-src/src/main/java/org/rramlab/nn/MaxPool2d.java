@@ -1,6 +1,8 @@
 package org.rramlab.nn;
 
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,6 +15,7 @@ public final class MaxPool2d implements Layer {
     private final int size;
     private long[] inShape;
     private int[] argMax;   // flat input index of each output's maximum
+    private float[] inputScratch = new float[0], gradScratch = new float[0];   // FLOAT path buffers, reused
 
     public MaxPool2d(int size) {
         if (size < 1) throw new IllegalArgumentException("size: expected >= 1, got " + size);
@@ -29,11 +32,41 @@ public final class MaxPool2d implements Layer {
         if (oh == 0 || ow == 0) {
             throw new IllegalArgumentException("maxpool " + size + ": input " + h + "x" + w + " is smaller than the window");
         }
-        double[] in = Im2Col.contiguous(x).data().asDouble();
-        double[] out = new double[n * c * oh * ow];
-        argMax = new int[out.length];
+        x = Im2Col.contiguous(x);
+        int outLength = n * c * oh * ow;
+        if (argMax == null || argMax.length != outLength) argMax = new int[outLength];
+        if (x.dataType() == DataType.FLOAT) {
+            // bulk pointer copies both ways: DataBuffer.asFloat and createFromArray(double[]).castTo cost ~10x the loop
+            float[] in = floatScratch(x);
+            float[] out = new float[outLength];
+            int o = 0;
+            for (int plane = 0; plane < n * c; plane++) {
+                int base = plane * h * w;
+                for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++, o++) {
+                    int best = base + oy * size * w + ox * size;
+                    float max = in[best];
+                    for (int dy = 0; dy < size; dy++) for (int dx = 0, i = base + (oy * size + dy) * w + ox * size; dx < size; dx++, i++) {
+                        if (in[i] > max) { max = in[i]; best = i; }
+                    }
+                    argMax[o] = best;
+                    out[o] = max;
+                }
+            }
+            INDArray y = Nd4j.createUninitialized(DataType.FLOAT, n, c, oh, ow);
+            Im2Col.put(y, out);
+            return y;
+        }
+        double[] in = x.data().asDouble();
+        double[] out = new double[outLength];
+        findMaxima(in, n * c, h, w, oh, ow);
+        for (int o = 0; o < outLength; o++) out[o] = in[argMax[o]];
+        return Nd4j.createFromArray(out).castTo(x.dataType()).reshape('c', n, c, oh, ow);
+    }
+
+    /** DOUBLE path: fills {@link #argMax} with the flat input index of each window's first maximum. */
+    private void findMaxima(double[] in, int planes, int h, int w, int oh, int ow) {
         int o = 0;
-        for (int plane = 0; plane < n * c; plane++) {
+        for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;
             for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++, o++) {
                 int best = base + oy * size * w + ox * size;
@@ -42,17 +75,47 @@ public final class MaxPool2d implements Layer {
                     if (in[i] > in[best]) best = i;
                 }
                 argMax[o] = best;
-                out[o] = in[best];
             }
         }
-        return Nd4j.createFromArray(out).castTo(x.dataType()).reshape('c', n, c, oh, ow);
     }
 
+    /** The input gradient: each output's gradient scattered to the arg-max stored by the forward pass. */
     @Override public INDArray backward(INDArray gradOut) {
-        double[] g = Im2Col.contiguous(gradOut).data().asDouble();
-        double[] dx = new double[(int) (inShape[0] * inShape[1] * inShape[2] * inShape[3])];
+        if (inShape == null) throw new IllegalStateException("maxpool backward: call forward first");
+        if (gradOut.length() != argMax.length) {
+            throw new IllegalArgumentException("maxpool gradient: expected " + argMax.length + " elements (shape of the last output), got "
+                    + Arrays.toString(gradOut.shape()));
+        }
+        gradOut = Im2Col.contiguous(gradOut);
+        int inLength = (int) (inShape[0] * inShape[1] * inShape[2] * inShape[3]);
+        if (gradOut.dataType() == DataType.FLOAT) {
+            float[] g = floats(gradOut);
+            // reused between steps (an input-sized array per call was a third of the time): zero, then scatter
+            if (gradScratch.length != inLength) gradScratch = new float[inLength]; else Arrays.fill(gradScratch, 0f);
+            float[] dx = gradScratch;
+            for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
+            INDArray result = Nd4j.createUninitialized(DataType.FLOAT, inShape);
+            Im2Col.put(result, dx);
+            return result;
+        }
+        double[] g = gradOut.data().asDouble();
+        double[] dx = new double[inLength];
         for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
         return Nd4j.createFromArray(dx).castTo(gradOut.dataType()).reshape('c', inShape);
+    }
+
+    /** The elements of a contiguous FLOAT input, by one bulk copy into a buffer reused between calls. */
+    private float[] floatScratch(INDArray contiguous) {
+        if (inputScratch.length != contiguous.length()) inputScratch = new float[(int) contiguous.length()];
+        ((FloatPointer) contiguous.data().pointer()).position(0).get(inputScratch, 0, inputScratch.length);
+        return inputScratch;
+    }
+
+    /** The elements of a contiguous FLOAT array, by one bulk copy. */
+    private static float[] floats(INDArray contiguous) {
+        float[] values = new float[(int) contiguous.length()];
+        ((FloatPointer) contiguous.data().pointer()).position(0).get(values, 0, values.length);
+        return values;
     }
 
     @Override public String describe() { return "maxpool " + size; }

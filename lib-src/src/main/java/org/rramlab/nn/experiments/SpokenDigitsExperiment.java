@@ -70,6 +70,7 @@ public final class SpokenDigitsExperiment {
 
     private final SpokenDigitsConfig config;
     private final DeviceModel device;
+    private boolean reestimateBatchNorm;
 
     public SpokenDigitsExperiment(SpokenDigitsConfig config, DeviceModel device) {
         if (config == null) throw new IllegalArgumentException("config: expected a SpokenDigitsConfig, e.g. SpokenDigitsConfig.quick(), got null");
@@ -80,6 +81,18 @@ public final class SpokenDigitsExperiment {
 
     /** The paper's TaOx 40 nm device. */
     public SpokenDigitsExperiment(SpokenDigitsConfig config) { this(config, DeviceModel.taox40nm()); }
+
+    /**
+     * With {@code on}, every training run re-estimates the batch-norm statistics with the current masks
+     * ({@link #reestimateBatchNorm}) before each epoch's test pass: one more forward pass over the training set per
+     * epoch. Off by default (the authors' script tests with the running averages). Returns this.
+     */
+    public SpokenDigitsExperiment reestimatingBatchNorm(boolean on) {
+        this.reestimateBatchNorm = on;
+        return this;
+    }
+
+    public boolean reestimatesBatchNorm() { return reestimateBatchNorm; }
 
     public SpokenDigitsConfig config() { return config; }
     public DeviceModel device() { return device; }
@@ -103,7 +116,7 @@ public final class SpokenDigitsExperiment {
                     new PruneConfig(config.keepFraction(), org.rramlab.prune.FlipLimit.NONE), ledger);
             case TRAINED_FLOAT -> WeightsProvider.trained();
         };
-        return SpokenDigitCrnn.build(weights, config.inputBits(), config.seed());
+        return SpokenDigitCrnn.build(weights, config.inputBits(), config.quantisation(), config.seed());
     }
 
     /** Trains a fresh network of {@code variant} on {@code train}, testing on {@code test} after every epoch. */
@@ -111,7 +124,9 @@ public final class SpokenDigitsExperiment {
         ProgrammingLedger ledger = new ProgrammingLedger();
         Sequential model = model(variant, ledger);
         var trainConfig = variant == Variant.DEVICE_PRUNED ? config.trainConfig().withFlipLimit(config.deviceFlipLimit()) : config.trainConfig();
-        TrainResult result = new Trainer(model, trainConfig).progress(progress).fit(train, test);
+        Trainer trainer = new Trainer(model, trainConfig).progress(progress);
+        if (reestimateBatchNorm) trainer.beforeEvaluation((m, fitSet) -> reestimateBatchNorm(m, fitSet, config.batchSize()));
+        TrainResult result = trainer.fit(train, test);
         return new Run(variant, model, result, ledger);
     }
 
@@ -142,6 +157,44 @@ public final class SpokenDigitsExperiment {
     }
 
     /**
+     * Re-estimates every batch-norm layer's running statistics with the model as it is now (its final masks and
+     * training read): training-mode forward passes over {@code train} in order, in batches of {@code batchSize}, no
+     * weight or score update; the statistics become the plain average of the batches' (as PyTorch with momentum
+     * None). Why: during training the running averages (momentum 0.1) mix statistics of masks that have since flipped.
+     * Returns the number of batches passed.
+     */
+    public static int reestimateBatchNorm(Layer model, Examples train, int batchSize) {
+        if (batchSize < 2) throw new IllegalArgumentException("batchSize: expected >= 2 (batch statistics need two examples), got " + batchSize);
+        List<BatchNorm> norms = Sequential.leavesOf(model, BatchNorm.class);
+        INDArray[] meanSum = new INDArray[norms.size()], varSum = new INDArray[norms.size()];
+        INDArray[] meanBefore = new INDArray[norms.size()], varBefore = new INDArray[norms.size()];
+        int batches = 0;
+        for (int from = 0; from + 2 <= train.size(); from += batchSize, batches++) {
+            for (int k = 0; k < norms.size(); k++) {
+                meanBefore[k] = norms.get(k).runningMean().dup();
+                varBefore[k] = norms.get(k).runningVar().dup();
+            }
+            model.forward(train.range(from, Math.min(train.size(), from + batchSize)).inputs(), true);
+            for (int k = 0; k < norms.size(); k++) {
+                // the layer did running = (1 - m) running + m batch: recover this batch's statistics
+                INDArray mean = batchStatistic(norms.get(k).runningMean(), meanBefore[k]), var = batchStatistic(norms.get(k).runningVar(), varBefore[k]);
+                meanSum[k] = meanSum[k] == null ? mean : meanSum[k].addi(mean);
+                varSum[k] = varSum[k] == null ? var : varSum[k].addi(var);
+            }
+        }
+        for (int k = 0; k < norms.size() && batches > 0; k++) {
+            norms.get(k).runningMean().assign(meanSum[k].divi(batches));
+            norms.get(k).runningVar().assign(varSum[k].divi(batches));
+        }
+        return batches;
+    }
+
+    private static INDArray batchStatistic(INDArray after, INDArray before) {
+        return after.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).subi(before.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).muli(1 - BatchNorm.MOMENTUM))
+                .divi(BatchNorm.MOMENTUM);
+    }
+
+    /**
      * The trained network with every layer's weights programmed onto {@link #device()} by write-verify with residual
      * {@code noise}; batch-norm statistics copied; evaluation reads every array afresh per batch.
      */
@@ -153,7 +206,7 @@ public final class SpokenDigitsExperiment {
         Sequential model = SpokenDigitCrnn.build((layer, shape, fanIn, s) -> {
             ProgrammedWeights p = ProgrammedWeights.program(weights.get(layer), device, noise, seed * 31 + s);
             return new FixedWeights(shape, p::read);
-        }, config.inputBits(), config.seed());
+        }, config.inputBits(), config.quantisation(), config.seed());
         List<BatchNorm> from = Sequential.leavesOf(trained.model(), BatchNorm.class), to = Sequential.leavesOf(model, BatchNorm.class);
         for (int i = 0; i < from.size(); i++) {
             to.get(i).runningMean().assign(from.get(i).runningMean());
@@ -242,33 +295,6 @@ public final class SpokenDigitsExperiment {
         return Table.create("spoken digits: paper vs. ours (" + config.name() + ")", what, paper, ours);
     }
 
-    /**
-     * Runs the experiment of the current {@link org.rramlab.notebook.Profile} headless and prints what notebook 04
-     * shows: {@code RRAMLAB_PROFILE=quick java -cp 'lib-src/target/notebook-lib/*' org.rramlab.nn.experiments.SpokenDigitsExperiment}.
-     */
-    public static void main(String[] args) {
-        long t0 = System.nanoTime();
-        SpokenDigitsConfig config = SpokenDigitsConfig.forProfile(org.rramlab.notebook.Profile.current());
-        SpokenDigitsExperiment e = new SpokenDigitsExperiment(config);
-        SpokenDigits data = SpokenDigits.load(SpokenDigits.locate());
-        Examples[] split = e.paperSplit(data);
-        Progress out = Progress.lines(System.out);
-        System.out.println(config);
-        Run device = e.train(Variant.DEVICE_PRUNED, split[0], split[1], out);
-        System.out.printf(Locale.ROOT, "device pruned: best %.2f %% (epoch %d), last %.2f %%, %.2f s/epoch, %d flips, %.0f s since start%n",
-                device.bestPercent(), device.result().bestTestEpoch(), device.finalPercent(), device.result().meanEpochSeconds(),
-                device.result().totalFlips(), (System.nanoTime() - t0) / 1e9);
-        Run software = e.train(Variant.SOFTWARE_PRUNED, split[0], split[1], out);
-        System.out.printf(Locale.ROOT, "software pruned: best %.2f %%, last %.2f %%, %d flips%n", software.bestPercent(), software.finalPercent(), software.result().totalFlips());
-        Run trained = e.train(Variant.TRAINED_FLOAT, split[0], split[1], out);
-        System.out.printf(Locale.ROOT, "trained float: best %.2f %%, last %.2f %%%n", trained.bestPercent(), trained.finalPercent());
-        double[] read = e.accuracyUnderReadNoise(device.model(), split[1], config.noiseRepeats());
-        System.out.println("device pruned under read noise (fresh read per batch): " + java.util.Arrays.toString(read));
-        Table sweep = e.baselineSweep(trained, split[1], out);
-        System.out.println(sweep.print());
-        Examples[] official = e.officialSplit(data);
-        Run officialRun = e.train(Variant.DEVICE_PRUNED, official[0], official[1], out);
-        System.out.println(e.paperVsOurs(device, software, trained, sweep, officialRun.bestPercent()).print());
-        System.out.printf(Locale.ROOT, "profile %s: %.0f s in all%n", config.name(), (System.nanoTime() - t0) / 1e9);
-    }
+    /** Same as {@link SpokenDigitsRun#main}: the profile from RRAMLAB_PROFILE, results in target/spoken-digits-run. */
+    public static void main(String[] args) { SpokenDigitsRun.main(args); }
 }

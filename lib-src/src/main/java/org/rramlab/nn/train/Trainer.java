@@ -42,6 +42,7 @@ public final class Trainer {
     private final TrainConfig config;
     private Progress progress = Progress.none();
     private Path checkpoint;
+    private java.util.function.BiConsumer<Layer, Examples> beforeEvaluation = (m, train) -> { };
 
     public Trainer(Layer model, TrainConfig config) {
         this.model = model;
@@ -49,6 +50,16 @@ public final class Trainer {
     }
 
     public Trainer progress(Progress p) { this.progress = p == null ? Progress.none() : p; return this; }
+
+    /**
+     * Runs {@code hook(model, training set)} after every epoch's training steps, before the validation and test
+     * passes (e.g. to re-estimate batch-norm statistics). Default: nothing.
+     */
+    public Trainer beforeEvaluation(java.util.function.BiConsumer<Layer, Examples> hook) {
+        if (hook == null) throw new IllegalArgumentException("hook: expected a BiConsumer<Layer, Examples>, got null");
+        this.beforeEvaluation = hook;
+        return this;
+    }
 
     /** Saves after every epoch to {@code file} and resumes from it if it exists. */
     public Trainer checkpoint(Path file) { this.checkpoint = file; return this; }
@@ -105,6 +116,7 @@ public final class Trainer {
                     progress.advance(b + 1, String.format(Locale.ROOT, "loss %.3f", lossSum / to));
                 }
             }
+            beforeEvaluation.accept(model, fitSet);
             double[] val = validation == null ? new double[] {Double.NaN, Double.NaN} : evaluate(model, validation, config.batchSize());
             double[] tst = evaluate(model, test, config.batchSize());
             long flips = totalFlips(ledgers) - flipsBefore;

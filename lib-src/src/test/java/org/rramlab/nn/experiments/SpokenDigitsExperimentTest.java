@@ -52,6 +52,23 @@ class SpokenDigitsExperimentTest {
         assertEquals(90, cm.total());
     }
 
+    @Test void batchNormReestimationUsesTheCurrentModelAndChangesNoWeights() {
+        SpokenDigitsExperiment e = new SpokenDigitsExperiment(tiny().withEpochs(1), DeviceModel.ideal());
+        Examples train = synthetic(120, 5);
+        SpokenDigitsExperiment.Run run = e.train(SpokenDigitsExperiment.Variant.SOFTWARE_PRUNED, train, train, null);
+        var norms = org.rramlab.nn.Sequential.leavesOf(run.model(), org.rramlab.nn.BatchNorm.class);
+        INDArray scoresBefore = run.model().params().get(0).value().dup();
+        INDArray meanBefore = norms.get(0).runningMean().dup();
+        assertEquals(4, SpokenDigitsExperiment.reestimateBatchNorm(run.model(), train, 30), "120 examples in batches of 30");
+        assertEquals(scoresBefore, run.model().params().get(0).value(), "re-estimation must not touch the scores");
+        assertFalse(meanBefore.equalsWithEps(norms.get(0).runningMean(), 1e-7), "running mean not re-estimated");
+        // same model, same data: the re-estimated statistics are reproducible
+        INDArray once = norms.get(0).runningMean().dup();
+        SpokenDigitsExperiment.reestimateBatchNorm(run.model(), train, 30);
+        assertTrue(once.equalsWithEps(norms.get(0).runningMean(), 1e-4), "re-estimated means differ between two passes: they must not depend on the old ones");
+        assertThrows(IllegalArgumentException.class, () -> SpokenDigitsExperiment.reestimateBatchNorm(run.model(), train, 1));
+    }
+
     @Test void programmedBaselineWithoutAnyNoiseIsTheTrainedNetwork() {
         SpokenDigitsExperiment e = new SpokenDigitsExperiment(tiny().withEpochs(1), DeviceModel.ideal());
         Examples train = synthetic(120, 3), test = synthetic(30, 4);
@@ -97,6 +114,12 @@ class SpokenDigitsExperimentTest {
         assertEquals(0.1, paper.trainConfig().learningRate());
         assertEquals(5e-4, paper.trainConfig().weightDecay());
         assertEquals(SpokenDigitsConfig.ci(), SpokenDigitsConfig.forProfile(org.rramlab.notebook.Profile.CI));
+        assertEquals(org.rramlab.nn.models.SpokenDigitCrnn.Quantisation.QUANTILE, paper.quantisation(), "the authors' quantile levels at 60 epochs");
+        assertEquals(org.rramlab.nn.models.SpokenDigitCrnn.Quantisation.MIN_MAX, SpokenDigitsConfig.quick().quantisation());
+        assertTrue(new SpokenDigitsExperiment(paper).model(SpokenDigitsExperiment.Variant.TRAINED_FLOAT, new org.rramlab.prune.ProgrammingLedger())
+                .describe().contains("quantile"), "the paper preset's network uses quantile quantisers");
+        IllegalArgumentException e0 = assertThrows(IllegalArgumentException.class, () -> paper.withQuantisation(null));
+        assertTrue(e0.getMessage().contains("quantisation"), e0.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> paper.withEpochs(0));
         assertTrue(e.getMessage().contains("epochs") && e.getMessage().contains("0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> paper.withSigmas(List.of(0.1, -0.2)));

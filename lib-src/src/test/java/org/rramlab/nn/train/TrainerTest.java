@@ -82,6 +82,18 @@ public class TrainerTest {
         assertTrue(e.getMessage().contains("run.ckpt"), e.getMessage());
     }
 
+    @Test void beforeEvaluationHookRunsOncePerEpochOnTheFitSet() {
+        Examples train = blobs(120, 1), test = blobs(60, 2);
+        Sequential model = prunedMlp(new ProgrammingLedger());
+        List<Integer> sizes = new java.util.ArrayList<>();
+        new Trainer(model, config()).beforeEvaluation((m, fitSet) -> {
+            assertSame(model, m);
+            sizes.add(fitSet.size());
+        }).fit(train, test);
+        int fitSize = train.size() - train.split(config().validationFraction(), config().seed() ^ 0x5EEDL)[0].size();
+        assertEquals(List.of(fitSize, fitSize, fitSize), sizes, "one call per epoch with the training part (validation held out)");
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(model, config()).beforeEvaluation(null));
+    }
     @Test void trainedWeightBaselineLearns() {
         TrainResult r = new Trainer(Models.mlp(WeightsProvider.trained(), 32, 3), config().withFlipLimit(FlipLimit.NONE)).fit(blobs(200, 1), blobs(100, 2));
         assertTrue(r.bestTestAccuracy() > 0.6, "best test accuracy " + r.bestTestAccuracy());
