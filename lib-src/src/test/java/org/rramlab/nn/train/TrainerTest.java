@@ -99,6 +99,23 @@ public class TrainerTest {
         assertEquals(0.94f - 0.1134f, p.value().getFloat(0), 1e-6);
     }
 
+    @Test void sgdFloatFastPathEqualsTheNd4jOps() {
+        Param p = new Param("w", Param.Kind.SCORE, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 40, 30).subi(0.5));
+        INDArray value = p.value().dup(), buffer = null;
+        Sgd sgd = new Sgd(0.9, 5e-4);
+        for (int step = 0; step < 3; step++) {
+            INDArray grad = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 40, 30).subi(0.5);
+            p.grad().assign(grad);
+            sgd.step(List.of(p), 0.1);
+            // the reference: PyTorch's rule as separate float32 ND4J ops
+            INDArray g = grad.add(value.mul(5e-4));
+            buffer = buffer == null ? g.dup() : buffer.muli(0.9).addi(g);
+            value.subi(buffer.mul(0.1));
+            assertEquals(value, p.value(), "step " + step);
+        }
+        assertEquals(buffer, sgd.state(List.of(p)).get(0));
+    }
+
     @Test void adamFirstStepMovesEachParameterByTheLearningRate() {
         Param p = new Param("w", Param.Kind.WEIGHT, Nd4j.createFromArray(1.0f, -2.0f));
         org.rramlab.nn.optim.Adam adam = new org.rramlab.nn.optim.Adam(0);
