@@ -73,6 +73,24 @@ public class TrainerTest {
         assertEquals(whole.totalFlips(), resumed.totalFlips());
     }
 
+    /** Device weights: read noise in every test batch, so the read-noise generator must be in the checkpoint too. */
+    @Test void resumedDeviceRunEqualsUninterruptedRun(@TempDir Path dir) {
+        Path ckpt = dir.resolve("device.ckpt");
+        Examples train = blobs(120, 1), test = blobs(60, 2);
+        java.util.function.Supplier<Sequential> model = () -> Models.mlp(WeightsProvider.pruned(
+                (shape, fanIn, seed) -> org.rramlab.crossbar.DeviceEdgeWeights.form(org.rramlab.device.DeviceModel.taox40nm(), shape, (int) fanIn, seed),
+                PruneConfig.paper(), new ProgrammingLedger()), 32, 3);
+        assertTrue(org.rramlab.device.DeviceModel.taox40nm().hasReadNoise(), "the test needs read noise");
+        TrainResult whole = new Trainer(model.get(), config()).fit(train, test);
+
+        new Trainer(model.get(), config()).checkpoint(ckpt).fit(train, test, 2);   // "killed" after epoch 2
+        TrainResult resumed = new Trainer(model.get(), config()).checkpoint(ckpt).fit(train, test);
+
+        for (String col : List.of("train loss", "test loss", "test acc", "val acc", "flips")) {
+            assertArrayEquals(whole.metrics().doubleColumn(col).asDoubleArray(), resumed.metrics().doubleColumn(col).asDoubleArray(), 0, col);
+        }
+    }
+
     @Test void checkpointOfAnotherModelIsRejected(@TempDir Path dir) {
         Path ckpt = dir.resolve("run.ckpt");
         Examples train = blobs(40, 1), test = blobs(20, 2);
