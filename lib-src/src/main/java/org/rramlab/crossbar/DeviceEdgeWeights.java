@@ -146,6 +146,17 @@ public final class DeviceEdgeWeights implements EdgeWeights {
         return Transforms.sqrt(g.mul(g).muli(rel * rel).addi(add * add), false);
     }
 
+    /** Fills drawn so far by the read-noise generator (see {@link GaussianNoise#draws()}). */
+    @Override
+    public long readNoiseState() {
+        return noise.draws();
+    }
+
+    @Override
+    public void restoreReadNoiseState(long state) {
+        noise.seek(state);
+    }
+
     /** Weight units per uS: weight = scale x (G+ - G-). */
     public double scale() {
         return scale;

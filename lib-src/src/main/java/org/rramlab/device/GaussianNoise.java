@@ -18,10 +18,33 @@ import java.util.stream.IntStream;
 public final class GaussianNoise {
     private static final int CHUNKS = 16;
     private static final int BLOCK = 4096;   // floats written per bulk put: 16 KiB, stays in L1/L2
-    private final SplittableRandom master;
+    private final long seed;
+    private SplittableRandom master;
+    private long draws;   // calls so far: with the seed, the generator's whole state (see seek)
 
     public GaussianNoise(long seed) {
+        this.seed = seed;
         this.master = new SplittableRandom(seed);
+    }
+
+    /** How many fills this generator has done: its state, for checkpoints ({@link #seek}). */
+    public long draws() {
+        return draws;
+    }
+
+    /**
+     * Puts the generator where it was after {@code draws} fills (each takes {@code CHUNKS} values of the master
+     * stream), so a run resumed from a checkpoint draws the same noise as an uninterrupted one.
+     */
+    public void seek(long draws) {
+        if (draws < 0) {
+            throw new IllegalArgumentException("draws: expected >= 0, got " + draws);
+        }
+        master = new SplittableRandom(seed);
+        for (long i = 0; i < draws * CHUNKS; i++) {
+            master.nextLong();
+        }
+        this.draws = draws;
     }
 
     /**
@@ -65,6 +88,7 @@ public final class GaussianNoise {
     }
 
     private long[] seeds() {
+        draws++;
         long[] seeds = new long[CHUNKS];
         for (int c = 0; c < CHUNKS; c++) {
             seeds[c] = master.nextLong();

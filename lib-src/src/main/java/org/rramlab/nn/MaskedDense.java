@@ -15,6 +15,7 @@ public final class MaskedDense implements Layer {
     private final long out;
     private INDArray x;
     private INDArray w;
+    private boolean inputGradient = true;
 
     public MaskedDense(String name, LayerWeights weights) {
         long[] shape = weights.shape();
@@ -36,7 +37,16 @@ public final class MaskedDense implements Layer {
 
     @Override public INDArray backward(INDArray gradOut) {
         weights.backward(gradOut.transpose().mmul(x));
-        return gradOut.mmul(w);
+        return inputGradient ? gradOut.mmul(w) : null;
+    }
+
+    /**
+     * Skips dLoss/dInput in backward (returns null): the first layer of a network needs only its weight gradient,
+     * which saves a third of its backward GEMM work (784-512 MLP: 103 of 513 MFLOP per batch of 128). Returns this.
+     */
+    public MaskedDense withoutInputGradient() {
+        this.inputGradient = false;
+        return this;
     }
 
     @Override public List<Param> params() { return weights.params(); }

@@ -26,4 +26,16 @@ public interface EdgeWeights {
 
     /** True when {@link #read} returns different numbers on successive calls (cycle-to-cycle read noise). */
     boolean isNoisy();
+
+    /**
+     * The state of the read-noise generator (e.g. how many draws it has made), saved in checkpoints so that a
+     * resumed run reads the same noise as an uninterrupted one; 0 for a source without read noise.
+     */
+    default long readNoiseState() {
+        return 0;
+    }
+
+    /** Puts the read-noise generator back to a state from {@link #readNoiseState()}. */
+    default void restoreReadNoiseState(long state) {
+    }
 }

@@ -64,6 +64,30 @@ public final class TopK {
         return Float.intBitsToFloat((bin << 16) | lowBin);
     }
 
+    /**
+     * The k-th largest |value| by the same radix select, reading the magnitudes straight from the float bits (sign
+     * bit cleared): no scratch copy of |values|. Does not modify {@code values}. NaN: IllegalArgumentException.
+     */
+    public static float kthLargestAbs(float[] values, int k) {
+        int n = values.length;
+        if (k < 1 || k > n) throw new IllegalArgumentException("k: expected 1.." + n + ", got " + k);
+        int[] high = new int[1 << 16];
+        for (float v : values) {
+            if (v != v) throw new IllegalArgumentException("values: expected numbers, found NaN");
+            high[(Float.floatToRawIntBits(v) & 0x7fffffff) >>> 16]++;
+        }
+        int remaining = k, bin = high.length - 1;
+        while (high[bin] < remaining) remaining -= high[bin--];
+        int[] low = new int[1 << 16];
+        for (float v : values) {
+            int bits = Float.floatToRawIntBits(v) & 0x7fffffff;
+            if ((bits >>> 16) == bin) low[bits & 0xffff]++;
+        }
+        int lowBin = low.length - 1;
+        while (low[lowBin] < remaining) remaining -= low[lowBin--];
+        return Float.intBitsToFloat((bin << 16) | lowBin);
+    }
+
     /** Number of edges kept for a layer of {@code n} edges: round(keepFraction · n), at least 1. */
     public static int keptCount(long n, double keepFraction) {
         checkKeepFraction(keepFraction);

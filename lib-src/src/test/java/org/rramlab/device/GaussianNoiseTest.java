@@ -26,4 +26,19 @@ class GaussianNoiseTest {
         var e = assertThrows(IllegalArgumentException.class, () -> n1.fill(Nd4j.create(DataType.DOUBLE, 3)));
         assertTrue(e.getMessage().contains("DOUBLE"), e.getMessage());
     }
+
+    @Test
+    void seekReproducesTheDrawsAfterThatManyFills() {
+        GaussianNoise a = new GaussianNoise(5), b = new GaussianNoise(5);
+        INDArray x = Nd4j.create(DataType.FLOAT, 100), y = Nd4j.create(DataType.FLOAT, 100);
+        a.fill(x);
+        a.fill(x);
+        assertEquals(2, a.draws());
+        b.seek(2);
+        a.fill(x);
+        b.fill(y);
+        assertEquals(x, y);
+        assertEquals(3, b.draws());
+        assertThrows(IllegalArgumentException.class, () -> b.seek(-1));
+    }
 }

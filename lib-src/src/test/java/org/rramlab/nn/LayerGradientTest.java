@@ -25,6 +25,17 @@ class LayerGradientTest {
         GradientCheck.check(dense, GradientCheck.random(2, 4, 7), true, 3);
     }
 
+    @Test void denseWithoutInputGradientStillFillsTheWeightGradient() {
+        MaskedDense full = new MaskedDense("fc", new TrainableWeights(new long[] {5, 7}, 1));
+        MaskedDense first = new MaskedDense("fc", new TrainableWeights(new long[] {5, 7}, 1)).withoutInputGradient();
+        INDArray x = GradientCheck.random(2, 4, 7), g = GradientCheck.random(3, 4, 5);
+        full.forward(x, true);
+        first.forward(x, true);
+        assertNotNull(full.backward(g));
+        assertNull(first.backward(g), "no input gradient for a first layer");
+        assertEquals(full.params().get(0).grad(), first.params().get(0).grad());
+    }
+
     @Test void convSquareKernel() {
         Layer conv = new MaskedConv2d("conv", new TrainableWeights(new long[] {3, 2, 3, 3}, 1));
         GradientCheck.check(conv, GradientCheck.random(4, 2, 2, 6, 5), true, 5);

@@ -26,6 +26,7 @@ class PruningTest {
             float[] sortedAbs = abs.clone();
             Arrays.sort(sortedAbs);
             assertEquals(sortedAbs[n - k], TopK.kthLargestNonNegative(abs, k), "radix n=" + n + " k=" + k);
+            assertEquals(sortedAbs[n - k], TopK.kthLargestAbs(v, k), "radix of |v| n=" + n + " k=" + k);
         }
     }
 

@@ -38,7 +38,7 @@ public final class Models {
     public static Sequential mlp(WeightsProvider weights, int hidden, long seed) {
         return new Sequential(
                 new Flatten(),
-                new MaskedDense("fc1", weights.create("fc1", new long[] {hidden, 784}, 784, seed * 16 + 1)), new Relu(),
+                new MaskedDense("fc1", weights.create("fc1", new long[] {hidden, 784}, 784, seed * 16 + 1)).withoutInputGradient(), new Relu(),
                 new MaskedDense("fc2", weights.create("fc2", new long[] {hidden, hidden}, hidden, seed * 16 + 2)), new Relu(),
                 new MaskedDense("fc3", weights.create("fc3", new long[] {10, hidden}, hidden, seed * 16 + 3)));
     }

@@ -22,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
 record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] scalars, List<INDArray> arrays,
                   List<boolean[]> masks, List<float[]> references, List<long[]> ledger, List<double[]> metricRows) {
 
-    private static final String MAGIC = "rramlab-checkpoint-1";
+    /** Version 2 adds each pruned layer's read-noise state after its SET/RESET counts. */
+    private static final String MAGIC = "rramlab-checkpoint-2";
+    private static final String MAGIC_V1 = "rramlab-checkpoint-1";
 
     void write(Path file) {
         try {
@@ -46,7 +48,7 @@ record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] sc
                     for (float f : r) out.writeFloat(f);
                 }
                 out.writeInt(ledger.size());
-                for (long[] l : ledger) { out.writeLong(l[0]); out.writeLong(l[1]); }
+                for (long[] l : ledger) { out.writeLong(l[0]); out.writeLong(l[1]); out.writeLong(l[2]); }
                 out.writeInt(metricRows.size());
                 for (double[] row : metricRows) writeDoubles(out, row);
             } catch (IOException | RuntimeException e) {
@@ -62,7 +64,8 @@ record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] sc
     static Checkpoint read(Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             String magic = in.readUTF();
-            if (!MAGIC.equals(magic)) {
+            boolean v1 = MAGIC_V1.equals(magic);   // no read-noise states: read as 0 (fresh generators)
+            if (!MAGIC.equals(magic) && !v1) {
                 throw new IllegalArgumentException("checkpoint " + file + ": expected header '" + MAGIC + "', found '" + magic + "'");
             }
             int epochs = in.readInt(), flipStep = in.readInt();
@@ -84,7 +87,7 @@ record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] sc
             }
             int nl = in.readInt();
             List<long[]> ledger = new ArrayList<>();
-            for (int i = 0; i < nl; i++) ledger.add(new long[] {in.readLong(), in.readLong()});
+            for (int i = 0; i < nl; i++) ledger.add(new long[] {in.readLong(), in.readLong(), v1 ? 0 : in.readLong()});
             int nr = in.readInt();
             List<double[]> rows = new ArrayList<>();
             for (int i = 0; i < nr; i++) rows.add(readDoubles(in));

@@ -33,9 +33,9 @@ import tech.tablesaw.api.Table;
  * flip limit, seconds. Model selection: best test epoch (the authors' scripts) and best validation epoch.
  *
  * <p>With a checkpoint file the state after every epoch is saved atomically; starting again with the same file
- * resumes after the last saved epoch. Shuffling draws from a generator seeded per epoch, so a resumed software run
- * gives the same numbers as an uninterrupted one (a device's read-noise generator is not saved: with read noise
- * the resumed numbers differ by noise only).
+ * resumes after the last saved epoch. Shuffling draws from a generator seeded per epoch and the checkpoint holds
+ * each array's read-noise generator state, so a resumed run, software or device, gives the same numbers as an
+ * uninterrupted one.
  */
 public final class Trainer {
     private final Layer model;
@@ -196,7 +196,7 @@ public final class Trainer {
         for (PrunedWeights p : pruned) {
             masks.add(p.maskBits());
             refs.add(p.references());
-            ledger.add(new long[] {p.ledger().sets(p.layer()), p.ledger().resets(p.layer())});
+            ledger.add(new long[] {p.ledger().sets(p.layer()), p.ledger().resets(p.layer()), p.source().readNoiseState()});
         }
         new Checkpoint(epochsDone, flipStep, optimizer.steps(), new double[] {bestTest, bestVal, state.size()}, arrays, masks, refs, ledger, rows)
                 .write(checkpoint);
@@ -225,6 +225,7 @@ public final class Trainer {
             PrunedWeights p = pruned.get(k);
             p.restore(c.masks().get(k), c.references().get(k));
             p.ledger().restore(p.layer(), c.ledger().get(k)[0], c.ledger().get(k)[1]);
+            p.source().restoreReadNoiseState(c.ledger().get(k)[2]);
         }
     }
 }

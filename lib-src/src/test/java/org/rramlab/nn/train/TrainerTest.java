@@ -73,6 +73,24 @@ public class TrainerTest {
         assertEquals(whole.totalFlips(), resumed.totalFlips());
     }
 
+    /** Device weights: read noise in every test batch, so the read-noise generator must be in the checkpoint too. */
+    @Test void resumedDeviceRunEqualsUninterruptedRun(@TempDir Path dir) {
+        Path ckpt = dir.resolve("device.ckpt");
+        Examples train = blobs(120, 1), test = blobs(60, 2);
+        java.util.function.Supplier<Sequential> model = () -> Models.mlp(WeightsProvider.pruned(
+                (shape, fanIn, seed) -> org.rramlab.crossbar.DeviceEdgeWeights.form(org.rramlab.device.DeviceModel.taox40nm(), shape, (int) fanIn, seed),
+                PruneConfig.paper(), new ProgrammingLedger()), 32, 3);
+        assertTrue(org.rramlab.device.DeviceModel.taox40nm().hasReadNoise(), "the test needs read noise");
+        TrainResult whole = new Trainer(model.get(), config()).fit(train, test);
+
+        new Trainer(model.get(), config()).checkpoint(ckpt).fit(train, test, 2);   // "killed" after epoch 2
+        TrainResult resumed = new Trainer(model.get(), config()).checkpoint(ckpt).fit(train, test);
+
+        for (String col : List.of("train loss", "test loss", "test acc", "val acc", "flips")) {
+            assertArrayEquals(whole.metrics().doubleColumn(col).asDoubleArray(), resumed.metrics().doubleColumn(col).asDoubleArray(), 0, col);
+        }
+    }
+
     @Test void checkpointOfAnotherModelIsRejected(@TempDir Path dir) {
         Path ckpt = dir.resolve("run.ckpt");
         Examples train = blobs(40, 1), test = blobs(20, 2);
@@ -109,6 +127,23 @@ public class TrainerTest {
         p.grad().assign(Nd4j.createFromArray(0.5f, 0.5f));
         sgd.step(List.of(p), 0.1);       // g = 0.5 + 0.094 = 0.594; buf = 0.9*0.6 + 0.594 = 1.134
         assertEquals(0.94f - 0.1134f, p.value().getFloat(0), 1e-6);
+    }
+
+    @Test void sgdFloatFastPathEqualsTheNd4jOps() {
+        Param p = new Param("w", Param.Kind.SCORE, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 40, 30).subi(0.5));
+        INDArray value = p.value().dup(), buffer = null;
+        Sgd sgd = new Sgd(0.9, 5e-4);
+        for (int step = 0; step < 3; step++) {
+            INDArray grad = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 40, 30).subi(0.5);
+            p.grad().assign(grad);
+            sgd.step(List.of(p), 0.1);
+            // the reference: PyTorch's rule as separate float32 ND4J ops
+            INDArray g = grad.add(value.mul(5e-4));
+            buffer = buffer == null ? g.dup() : buffer.muli(0.9).addi(g);
+            value.subi(buffer.mul(0.1));
+            assertEquals(value, p.value(), "step " + step);
+        }
+        assertEquals(buffer, sgd.state(List.of(p)).get(0));
     }
 
     @Test void adamFirstStepMovesEachParameterByTheLearningRate() {
