@@ -6,7 +6,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.crossbar.Crossbar;
 import org.rramlab.crossbar.MvmConfig;
 import org.rramlab.device.DeviceModel;
-import org.rramlab.device.Ziggurat;
 
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -72,29 +71,6 @@ public final class CrossbarBenchmark {
                 median(perVectorMs), 100 * plain / median(perVectorMs));
         System.out.printf(Locale.ROOT, "median per-round throughput ratio to matmul: fresh %.0f %%, pooled %.0f %%%n",
                 100 * median(ratio), 100 * median(pooledRatio));
-        samplerRates(rounds, n * n);
-    }
-
-    /** The read-noise sampler alone, one thread: ns per N(0, 1) draw, ours vs. the JDK's. */
-    private static void samplerRates(int rounds, int draws) {
-        float[] out = new float[draws];
-        java.util.SplittableRandom jdk = new java.util.SplittableRandom(1);
-        double[] zig = new double[rounds], ref = new double[rounds];
-        for (int r = -2; r < rounds; r++) {   // two warm-up rounds
-            long t = System.nanoTime();
-            new Ziggurat(r).fill(out, 0, draws);
-            double z = (System.nanoTime() - t) / (double) draws;
-            t = System.nanoTime();
-            for (int i = 0; i < draws; i++) {
-                out[i] = (float) jdk.nextGaussian();
-            }
-            if (r >= 0) {
-                zig[r] = z;
-                ref[r] = (System.nanoTime() - t) / (double) draws;
-            }
-        }
-        System.out.printf(Locale.ROOT, "normal draws, one thread: ziggurat %.2f ns, SplittableRandom.nextGaussian %.2f ns%n",
-                median(zig), median(ref));
     }
 
     private static double meanMs(int iterations, Supplier<Object> call) {

@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
  * A seeded source of standard normal noise that fills float ND4J arrays quickly: the hot path of every noisy read.
  *
  * <p>Why not ND4J's own generator: its Gaussian op draws ~0.18 G values/s here (1.5 ms for a 512x512 array), the
- * JDK 17 {@link SplittableRandom#nextGaussian()} ~0.4 G/s per core; our {@link Ziggurat} is faster still (figures in
- * docs/performance.md). The array is cut into a fixed number of chunks, each drawn from its own stream split off a
+ * JDK 17 ziggurat ({@link SplittableRandom#nextGaussian()}) ~0.43 G/s per core (a hand-written two-draws-per-word
+ * ziggurat and Commons RNG's ZigguratSampler each drew 8-18 % faster per value, 2-3 points of the crossbar benchmark:
+ * not worth the code or the dependency; see docs/performance.md). The array is cut into a fixed number of chunks, each drawn from its own stream split off a
  * per-call seed, in parallel; the numbers depend only on the seed and the number of calls, never on the thread count.
  */
 public final class GaussianNoise {
@@ -76,12 +77,14 @@ public final class GaussianNoise {
             }
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
-            Ziggurat normal = new Ziggurat(seeds[c]);
+            SplittableRandom random = new SplittableRandom(seeds[c]);
             FloatBuffer into = buffer.duplicate();
             float[] block = new float[Math.min(BLOCK, to - from)];
             for (int start = from; start < to; start += BLOCK) {
                 int len = Math.min(BLOCK, to - start);
-                normal.fillRead(block, 0, len, mean, sigma, start);
+                for (int j = 0; j < len; j++) {
+                    block[j] = mean[start + j] + sigma[start + j] * (float) random.nextGaussian();
+                }
                 into.put(start, block, 0, len);
             }
         });
@@ -112,7 +115,10 @@ public final class GaussianNoise {
             int to = (int) ((long) n * (c + 1) / CHUNKS);
             float[] chunk = direct ? new float[to - from] : all;
             int off = direct ? 0 : from;
-            new Ziggurat(seeds[c]).fill(chunk, off, off + to - from);
+            SplittableRandom random = new SplittableRandom(seeds[c]);
+            for (int i = 0; i < to - from; i++) {
+                chunk[off + i] = (float) random.nextGaussian();
+            }
             if (direct) {
                 buffer.duplicate().put(base + from, chunk);
             }
