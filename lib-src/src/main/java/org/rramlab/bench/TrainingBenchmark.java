@@ -7,9 +7,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.nn.Layer;
 import org.rramlab.nn.MaskedConv2d;
 import org.rramlab.nn.TrainableWeights;
-import org.rramlab.nn.experiments.FashionData;
 import org.rramlab.nn.models.Models;
 import org.rramlab.nn.models.WeightsProvider;
+import org.rramlab.data.FashionMnist;
+import org.rramlab.nn.experiments.FashionExperiment;
 import org.rramlab.nn.train.Examples;
 import org.rramlab.nn.train.TrainConfig;
 import org.rramlab.nn.train.TrainResult;
@@ -43,8 +44,8 @@ public final class TrainingBenchmark {
         int mlpEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         topK();
         conv();
-        Examples train = FashionData.load(FashionData.locate(), true, 0);
-        Examples test = FashionData.load(FashionData.locate(), false, 0);
+        Examples train = FashionExperiment.load(FashionMnist.locate(), true, 0);
+        Examples test = FashionExperiment.load(FashionMnist.locate(), false, 0);
         if (cnnEpochs > 0) {
             ProgrammingLedger ledger = new ProgrammingLedger();
             Layer cnn = Models.fashionCnn(WeightsProvider.pruned(noisy(0.02), PruneConfig.paper(), ledger), 4, 1);

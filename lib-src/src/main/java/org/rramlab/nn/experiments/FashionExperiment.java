@@ -22,6 +22,8 @@ import org.rramlab.nn.Sequential;
 import org.rramlab.nn.TrainableWeights;
 import org.rramlab.nn.models.Models;
 import org.rramlab.nn.models.WeightsProvider;
+import org.rramlab.data.FashionMnist;
+import org.rramlab.data.LabelledImages;
 import org.rramlab.nn.train.Examples;
 import org.rramlab.nn.train.TrainConfig;
 import org.rramlab.nn.train.TrainResult;
@@ -66,6 +68,19 @@ public final class FashionExperiment {
                 case PAPER -> new Settings(p, 0, 0, paper);
             };
         }
+    }
+
+    /**
+     * The training (60k) or test (10k) set for headless runs, read by {@link FashionMnist} (IDX, gzip or raw; errors
+     * name the file) with the paper's normalisation; the first {@code limit} examples (0: all).
+     */
+    public static Examples load(Path dir, boolean train, int limit) {
+        LabelledImages set = FashionMnist.load(dir, train);
+        if (limit > 0 && limit < set.size()) {
+            set = set.subset(0, limit);
+        }
+        set = set.normalised(FashionMnist.MEAN, FashionMnist.STD);
+        return new Examples(set.images(), set.labels());
     }
 
     /** A trained model and what its training produced. */

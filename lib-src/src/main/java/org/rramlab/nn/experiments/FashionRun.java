@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
+import org.rramlab.data.FashionMnist;
 import org.rramlab.nn.train.Examples;
 import org.rramlab.nn.train.TrainConfig;
 import org.rramlab.notebook.Profile;
@@ -36,8 +37,8 @@ public final class FashionRun {
         if (!Set.of("pruned", "limited", "trained").containsAll(parts)) {
             throw new IllegalArgumentException("argument 4 (parts) = " + args[3] + ": expected a comma-separated subset of pruned,limited,trained");
         }
-        Path dir = FashionData.locate();
-        Examples train = FashionData.load(dir, true, s.trainSize()), test = FashionData.load(dir, false, s.testSize());
+        Path dir = FashionMnist.locate();
+        Examples train = FashionExperiment.load(dir, true, s.trainSize()), test = FashionExperiment.load(dir, false, s.testSize());
         PruneConfig prune = PruneConfig.paper();
         TrainConfig cfg = s.training();
         Progress lines = Progress.lines(System.out);
