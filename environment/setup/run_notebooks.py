@@ -117,6 +117,7 @@ def main():
     passed, failed = 0, []
     for i, path in enumerate(notebooks, start=1):
         print(f"[{i}/{len(notebooks)}] {path.name} (profile {args.profile}) ...", flush=True)
+        os.environ["RRAMLAB_NOTEBOOK"] = path.stem   # each notebook's kernel starts with it: results name their notebook
         ok, seconds, detail = run_one(path, args.kernel, args.profile, out_dir, timeout)
         if ok:
             passed += 1
