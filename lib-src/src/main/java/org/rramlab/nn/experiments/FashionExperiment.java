@@ -109,7 +109,18 @@ public final class FashionExperiment {
 
     /** {@link #trainWeights}, with a checkpoint file as in {@link #trainPruned}. */
     public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed, Path checkpoint) {
-        Sequential model = Models.fashionCnn(WeightsProvider.trained(), 4, seed);
+        return trainWeights(train, test, config, progress, seed, checkpoint, PAPER_ACTIVATION_BITS);
+    }
+
+    /** The paper's activation quantisation in the Fashion CNN: 4 bits. */
+    public static final int PAPER_ACTIVATION_BITS = 4;
+    /** 16-bit activations: 65,535 levels, as good as unquantised for this network (the "float" network). */
+    public static final int FLOAT_ACTIVATION_BITS = 16;
+
+    /** {@link #trainWeights} with {@code activationBits} instead of the paper's 4 (e.g. {@link #FLOAT_ACTIVATION_BITS}). */
+    public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed, Path checkpoint,
+                                   int activationBits) {
+        Sequential model = Models.fashionCnn(WeightsProvider.trained(), activationBits, seed);
         Trainer trainer = new Trainer(model, config.withFlipLimit(FlipLimit.NONE)).progress(progress);
         TrainResult r = (checkpoint == null ? trainer : trainer.checkpoint(checkpoint)).fit(train, test);
         return new Run(model, r, new ProgrammingLedger());

@@ -20,7 +20,8 @@ import org.rramlab.prune.SoftwareEdgeWeights;
  * signed-constant weights), the weight-trained CNN, and sweeps write noise on it; prints one line per epoch and the
  * summaries; writes metrics CSVs and provenance JSON to outDir (default target/fashion-run). {@code epochs} overrides
  * the profile's (the cosine schedule then spans that many); {@code parts} is a comma-separated subset of
- * {@code pruned,limited,trained} (default all three). Each part checkpoints every epoch into outDir, so a killed run
+ * {@code pruned,limited,trained,float} (default the first three; {@code float} trains the weights with 16-bit
+ * activations instead of the paper's 4, the float reference). Each part checkpoints every epoch into outDir, so a killed run
  * started again with the same arguments resumes where it stopped. Device weights: see notebook 03.
  */
 public final class FashionRun {
@@ -34,8 +35,8 @@ public final class FashionRun {
             s = new FashionExperiment.Settings(profile, s.trainSize(), s.testSize(), s.training().withEpochs(Integer.parseInt(args[2])));
         }
         Set<String> parts = new LinkedHashSet<>(List.of((args.length > 3 ? args[3] : "pruned,limited,trained").split(",")));
-        if (!Set.of("pruned", "limited", "trained").containsAll(parts)) {
-            throw new IllegalArgumentException("argument 4 (parts) = " + args[3] + ": expected a comma-separated subset of pruned,limited,trained");
+        if (!Set.of("pruned", "limited", "trained", "float").containsAll(parts)) {
+            throw new IllegalArgumentException("argument 4 (parts) = " + args[3] + ": expected a comma-separated subset of pruned,limited,trained,float");
         }
         Path dir = FashionMnist.locate();
         Examples train = FashionExperiment.load(dir, true, s.trainSize()), test = FashionExperiment.load(dir, false, s.testSize());
@@ -67,8 +68,16 @@ public final class FashionRun {
             trained.result().writeCsv(out.resolve("trained-metrics.csv"));
             System.out.println(FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(),
                     new double[] {0, 0.05, 0.1, 0.2, 0.3}, cfg.batchSize(), 7, Progress.none()).printAll());
-            System.out.printf(Locale.ROOT, "weight-trained float: best test %.2f %% (epoch %d), %.1f s/epoch%n",
+            System.out.printf(Locale.ROOT, "weight-trained, 4-bit activations: best test %.2f %% (epoch %d), %.1f s/epoch%n",
                     100 * trained.result().bestTestAccuracy(), trained.result().bestTestEpoch(), trained.result().meanEpochSeconds());
+        }
+        if (parts.contains("float")) {
+            FashionExperiment.Run floatNet = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("float.ckpt"),
+                    FashionExperiment.FLOAT_ACTIVATION_BITS);
+            floatNet.result().writeCsv(out.resolve("float-metrics.csv"));
+            System.out.printf(Locale.ROOT, "weight-trained float (16-bit activations): best test %.2f %% (epoch %d), val-selected test %.2f %%, %.1f s/epoch%n",
+                    100 * floatNet.result().bestTestAccuracy(), floatNet.result().bestTestEpoch(), 100 * floatNet.result().testAtBestValidation(),
+                    floatNet.result().meanEpochSeconds());
         }
     }
 }
