@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
  * <p>Why not ND4J's own generator: its Gaussian op draws ~0.18 G values/s here (1.5 ms for a 512x512 array), the
  * JDK 17 ziggurat ({@link SplittableRandom#nextGaussian()}) ~0.43 G/s per core (a hand-written two-draws-per-word
  * ziggurat and Commons RNG's ZigguratSampler each drew 8-18 % faster per value, 2-3 points of the crossbar benchmark:
- * not worth the code or the dependency; see docs/performance.md). The array is cut into a fixed number of chunks, each drawn from its own stream split off a
- * per-call seed, in parallel; the numbers depend only on the seed and the number of calls, never on the thread count.
+ * not worth the code or the dependency; see docs/performance.md). The array is cut into a fixed number of chunks,
+ * each drawn from its own stream split off a per-call seed, in parallel; the numbers depend only on the seed and the
+ * number of calls, never on the thread count.
  */
 public final class GaussianNoise {
     private static final int CHUNKS = 16;
@@ -113,9 +114,9 @@ public final class GaussianNoise {
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
+            SplittableRandom random = new SplittableRandom(seeds[c]);
             float[] chunk = direct ? new float[to - from] : all;
             int off = direct ? 0 : from;
-            SplittableRandom random = new SplittableRandom(seeds[c]);
             for (int i = 0; i < to - from; i++) {
                 chunk[off + i] = (float) random.nextGaussian();
             }

@@ -44,6 +44,11 @@ import tech.tablesaw.api.Table;
  * noise and sweep the noise level, for both noise definitions.
  */
 public final class FashionExperiment {
+    /** The paper's activation quantisation in the Fashion CNN: 4 bits. */
+    public static final int PAPER_ACTIVATION_BITS = 4;
+    /** 16-bit activations: 65,535 levels, as good as unquantised for this network (the "float" network). */
+    public static final int FLOAT_ACTIVATION_BITS = 16;
+
     private FashionExperiment() {}
 
     /**
@@ -96,7 +101,7 @@ public final class FashionExperiment {
     public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, PruneConfig prune, TrainConfig config,
                                   Progress progress, long seed, Path checkpoint) {
         ProgrammingLedger ledger = new ProgrammingLedger();
-        Sequential model = Models.fashionCnn(WeightsProvider.pruned(source, prune, ledger), 4, seed);
+        Sequential model = Models.fashionCnn(WeightsProvider.pruned(source, prune, ledger), PAPER_ACTIVATION_BITS, seed);
         Trainer trainer = new Trainer(model, config.withFlipLimit(prune.flipLimit())).progress(progress);
         TrainResult r = (checkpoint == null ? trainer : trainer.checkpoint(checkpoint)).fit(train, test);
         return new Run(model, r, ledger);
@@ -111,11 +116,6 @@ public final class FashionExperiment {
     public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed, Path checkpoint) {
         return trainWeights(train, test, config, progress, seed, checkpoint, PAPER_ACTIVATION_BITS);
     }
-
-    /** The paper's activation quantisation in the Fashion CNN: 4 bits. */
-    public static final int PAPER_ACTIVATION_BITS = 4;
-    /** 16-bit activations: 65,535 levels, as good as unquantised for this network (the "float" network). */
-    public static final int FLOAT_ACTIVATION_BITS = 16;
 
     /** {@link #trainWeights} with {@code activationBits} instead of the paper's 4 (e.g. {@link #FLOAT_ACTIVATION_BITS}). */
     public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed, Path checkpoint,
@@ -140,7 +140,7 @@ public final class FashionExperiment {
             INDArray w = weights.get(layer);
             if (w == null) throw new IllegalArgumentException("programmed: layer " + layer + " has no trained weights in the given model");
             return new FixedWeights(shape, programmer.program(w, kind, sigma, seed * 31 + layer.hashCode()));
-        }, 4, 0);
+        }, PAPER_ACTIVATION_BITS, 0);
         List<BatchNorm> from = Sequential.leavesOf(trained, BatchNorm.class), to = Sequential.leavesOf(copy, BatchNorm.class);
         for (int i = 0; i < from.size(); i++) {
             to.get(i).runningMean().assign(from.get(i).runningMean());
