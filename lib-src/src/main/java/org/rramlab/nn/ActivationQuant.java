@@ -34,7 +34,7 @@ public final class ActivationQuant implements Layer {
 
     /** One Java pass for min/max and one for rounding: ~2× faster than seven ND4J passes at 553k activations. */
     private INDArray quantiseFloat(INDArray x) {
-        float[] v = Im2Col.contiguous(x).data().asFloat();
+        float[] v = Im2Col.get(Im2Col.contiguous(x), null);
         float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
         for (float f : v) { if (f < min) min = f; if (f > max) max = f; }
         INDArray out = org.nd4j.linalg.factory.Nd4j.create(x.dataType(), x.shape());

@@ -1,7 +1,6 @@
 package org.rramlab.nn;
 
 import java.util.Arrays;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,7 +36,7 @@ public final class MaxPool2d implements Layer {
         if (argMax == null || argMax.length != outLength) argMax = new int[outLength];
         if (x.dataType() == DataType.FLOAT) {
             // bulk pointer copies both ways: DataBuffer.asFloat and createFromArray(double[]).castTo cost ~10x the loop
-            float[] in = floatScratch(x);
+            float[] in = inputScratch = Im2Col.get(x, inputScratch);
             float[] out = new float[outLength];
             int o = 0;
             for (int plane = 0; plane < n * c; plane++) {
@@ -89,7 +88,7 @@ public final class MaxPool2d implements Layer {
         gradOut = Im2Col.contiguous(gradOut);
         int inLength = (int) (inShape[0] * inShape[1] * inShape[2] * inShape[3]);
         if (gradOut.dataType() == DataType.FLOAT) {
-            float[] g = floats(gradOut);
+            float[] g = Im2Col.get(gradOut, null);
             // reused between steps (an input-sized array per call was a third of the time): zero, then scatter
             if (gradScratch.length != inLength) gradScratch = new float[inLength]; else Arrays.fill(gradScratch, 0f);
             float[] dx = gradScratch;
@@ -102,20 +101,6 @@ public final class MaxPool2d implements Layer {
         double[] dx = new double[inLength];
         for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
         return Nd4j.createFromArray(dx).castTo(gradOut.dataType()).reshape('c', inShape);
-    }
-
-    /** The elements of a contiguous FLOAT input, by one bulk copy into a buffer reused between calls. */
-    private float[] floatScratch(INDArray contiguous) {
-        if (inputScratch.length != contiguous.length()) inputScratch = new float[(int) contiguous.length()];
-        ((FloatPointer) contiguous.data().pointer()).position(0).get(inputScratch, 0, inputScratch.length);
-        return inputScratch;
-    }
-
-    /** The elements of a contiguous FLOAT array, by one bulk copy. */
-    private static float[] floats(INDArray contiguous) {
-        float[] values = new float[(int) contiguous.length()];
-        ((FloatPointer) contiguous.data().pointer()).position(0).get(values, 0, values.length);
-        return values;
     }
 
     @Override public String describe() { return "maxpool " + size; }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Every layer's backward against central finite differences (double precision). */
 class LayerGradientTest {
@@ -47,6 +48,54 @@ class LayerGradientTest {
         INDArray y = conv.forward(x, true);
         assertArrayEquals(new long[] {2, 4, 4, 4}, y.shape());
         GradientCheck.check(conv, x, true, 7);
+    }
+
+    @Test void convStrideOnePaddedNonSquare() {   // input gradient computed as a convolution of the output gradient
+        Layer conv = new MaskedConv2d("conv", new TrainableWeights(new long[] {3, 2, 3, 2}, 2), 1, 1, 1, 1);
+        INDArray x = GradientCheck.random(30, 2, 2, 5, 4);
+        assertArrayEquals(new long[] {2, 3, 5, 5}, conv.forward(x, true).shape());
+        GradientCheck.check(conv, x, true, 31);
+    }
+
+    @Test void convWideOutputUsesCol2im() {   // out > 2·in: the column-gradient + col2im path at stride 1
+        Layer conv = new MaskedConv2d("conv", new TrainableWeights(new long[] {5, 2, 3, 3}, 3), 1, 1, 1, 1);
+        GradientCheck.check(conv, GradientCheck.random(32, 2, 2, 4, 4), true, 33);
+    }
+
+    /** The FLOAT path (bulk copies, rows streamed to native memory, gemm) against the gradient-checked DOUBLE path. */
+    @Test void convFloatPathMatchesDouble() {
+        int[][] geometries = {   // out, in, kh, kw, stride y, stride x, pad y, pad x, h, w
+                {16, 8, 3, 3, 1, 1, 0, 0, 7, 6}, {6, 4, 3, 2, 1, 1, 1, 1, 5, 5}, {4, 2, 3, 2, 2, 1, 1, 0, 7, 5}, {9, 2, 3, 3, 1, 1, 1, 1, 4, 6}};
+        for (int[] g : geometries) {
+            long[] shape = {g[0], g[1], g[2], g[3]};
+            TrainableWeights exact = new TrainableWeights(shape, 40);
+            MaskedConv2d reference = new MaskedConv2d("double", exact, g[4], g[5], g[6], g[7]);
+            INDArray x = GradientCheck.random(41, 3, g[1], g[8], g[9]);
+            INDArray y = reference.forward(x, true);
+            INDArray r = GradientCheck.random(42, y.shape());
+            INDArray dx = reference.backward(r);
+
+            INDArray weightsF = exact.weight().value().castTo(DataType.FLOAT);
+            INDArray[] gradF = new INDArray[1];
+            LayerWeights single = new LayerWeights() {
+                @Override public long[] shape() { return shape; }
+                @Override public INDArray weights(boolean training) { return weightsF; }
+                @Override public void backward(INDArray gradWeights) { gradF[0] = gradWeights.dup(); }
+                @Override public java.util.List<Param> params() { return java.util.List.of(); }
+            };
+            MaskedConv2d fast = new MaskedConv2d("float", single, g[4], g[5], g[6], g[7]);
+            String what = java.util.Arrays.toString(g);
+            assertClose(y, fast.forward(x.castTo(DataType.FLOAT), true), what + " output");
+            assertClose(dx, fast.backward(r.castTo(DataType.FLOAT)), what + " input gradient");
+            assertClose(exact.weight().grad(), gradF[0], what + " weight gradient");
+        }
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        double scale = expected.norm2Number().doubleValue() / Math.sqrt(expected.length());
+        double worst = Transforms.abs(expected.sub(actual.castTo(DataType.DOUBLE)), false).maxNumber().doubleValue();
+        assertTrue(worst < 1e-4 * Math.max(1, scale), what + ": max |difference| " + worst + " at rms " + scale);
     }
 
     @Test void convMatchesDirectSum() {

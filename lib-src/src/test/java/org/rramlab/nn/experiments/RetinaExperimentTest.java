@@ -53,8 +53,19 @@ class RetinaExperimentTest {
         RetinaExperiment.Run trained = RetinaExperiment.train(RetinaExperiment.Variant.TRAINED, config, data, Progress.none());
         assertEquals(0, trained.training().flips());
         RetinaExperiment.Run exact = RetinaExperiment.programmed(trained, DeviceModel.ideal(), WriteNoise.NONE, config, data);
-        // ideal cells, no write noise: the programmed weights are the trained ones (float rounding aside)
-        assertEquals(trained.training().last().rocAuc(), exact.patch().rocAuc(), 1e-4);
+        // ideal cells, no write noise: the programmed weights are the trained ones (float rounding aside) ...
+        var trainedConvs = org.rramlab.nn.Sequential.leavesOf(trained.model(), org.rramlab.nn.MaskedConv2d.class);
+        var exactConvs = org.rramlab.nn.Sequential.leavesOf(exact.model(), org.rramlab.nn.MaskedConv2d.class);
+        assertEquals(trainedConvs.size(), exactConvs.size());
+        for (int i = 0; i < trainedConvs.size(); i++) {
+            var want = trainedConvs.get(i).layerWeights().weights(false);
+            var got = exactConvs.get(i).layerWeights().weights(false).castTo(want.dataType());
+            double relative = want.sub(got).norm2Number().doubleValue() / want.norm2Number().doubleValue();
+            assertTrue(relative < 1e-6, trainedConvs.get(i).name() + ": programmed weights differ by " + relative + " (relative)");
+        }
+        // ... and so are the scores, up to what a 1-ulp weight change does through the 6-bit activation quantisers
+        // (a value on a level boundary rounds the other way; measured 1.4e-4 of ROC AUC here)
+        assertEquals(trained.training().last().rocAuc(), exact.patch().rocAuc(), 1e-3);
         RetinaExperiment.Run noisy = RetinaExperiment.programmed(trained, DeviceModel.taox40nm(), WriteNoise.range(0.3), config, data);
         valid(noisy.patch());
         // the notebook's tables and charts
