@@ -63,7 +63,8 @@ DEST="$(kernelspec list --json 2>/dev/null | "$PY" -c 'import json,sys; print(js
 # A class-data archive of what JShell loads at start-up (about a third off the kernel's start-up time). It is tied
 # to this jar path and this Java; when either changes the JVM ignores it (the kernelspec silences its warning).
 JSA="$DEST/rramlab-kernel.jsa"
-if java -XX:ArchiveClassesAtExit="$JSA" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$DEST/rramlab-kernel.jar" --warm-up >/dev/null 2>&1 \
+# The same module options as kernel.json's argv (the archive is only used when they match).
+if java -XX:ArchiveClassesAtExit="$JSA" -Xlog:cds=off -Xlog:cds+dynamic=off --add-modules jdk.incubator.vector -jar "$DEST/rramlab-kernel.jar" --warm-up >/dev/null 2>&1 \
     && [ -s "$JSA" ]; then
   echo "install-kernel: recorded the start-up class-data archive $JSA"
 else

@@ -39,10 +39,10 @@ public final class CrossbarBenchmark {
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, batch, n);
 
         double flops = 2.0 * batch * n * n;
-        System.out.printf(Locale.ROOT, "crossbar %dx%d, batch %d, %s, %d rounds x %d multiplies, OMP_WAIT_POLICY=%s%n",
-                n, n, batch, MvmConfig.paper(4), rounds, iterations, System.getenv("OMP_WAIT_POLICY"));
+        System.out.printf(Locale.ROOT, "crossbar %dx%d, batch %d, %s, %d rounds x %d multiplies, OMP_WAIT_POLICY=%s%nread-noise sampler: %s%n",
+                n, n, batch, MvmConfig.paper(4), rounds, iterations, System.getenv("OMP_WAIT_POLICY"), org.rramlab.device.GaussianNoise.sampler());
         // Rounds interleave the three so that load from other processes hits them alike; medians are printed.
-        Supplier<Object> plainCall = () -> x.mmuli(w, out), idealCall = () -> ideal.mvm(x), chainCall = () -> noisy.mvm(x),
+        Supplier<Object> plainCall = () -> Nd4j.gemm(x, w, out, false, false, 1.0, 0.0), idealCall = () -> ideal.mvm(x), chainCall = () -> noisy.mvm(x),
                 pooledCall = () -> pooled.mvm(x), perVectorCall = () -> perVector.mvm(x);
         for (Supplier<Object> warm : java.util.List.of(plainCall, idealCall, chainCall, pooledCall, perVectorCall)) {
             meanMs(iterations, warm);

@@ -4,22 +4,27 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.FloatBuffer;
+import org.rramlab.simd.Simd;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
  * A seeded source of standard normal noise that fills float ND4J arrays quickly: the hot path of every noisy read.
  *
- * <p>Why not ND4J's own generator: its Gaussian op draws ~0.18 G values/s here (1.5 ms for a 512x512 array), the
- * JDK 17 ziggurat ({@link SplittableRandom#nextGaussian()}) ~0.43 G/s per core (a hand-written two-draws-per-word
- * ziggurat and Commons RNG's ZigguratSampler each drew 8-18 % faster per value, 2-3 points of the crossbar benchmark:
- * not worth the code or the dependency; see docs/performance.md). The array is cut into a fixed number of chunks,
- * each drawn from its own stream split off a per-call seed, in parallel; the numbers depend only on the seed and the
- * number of calls, never on the thread count.
+ * <p>Two samplers, the same distribution: with {@code --add-modules jdk.incubator.vector} on the JVM (set by
+ * {@code ./lab}, the Maven build and the notebook kernel) draws come from {@link Simd#gaussian} (SIMD Box–Muller,
+ * ~0.6 ns per value); without it, from the JDK 17 ziggurat ({@link SplittableRandom#nextGaussian()}, ~2.4 ns). ND4J's
+ * own Gaussian op draws ~0.18 G values/s here (1.5 ms for a 512x512 array); a hand-written scalar ziggurat and Commons
+ * RNG's ZigguratSampler were only 8-18 % faster than the JDK's (docs/performance.md). {@link #sampler()} says which
+ * one runs; the system property {@code rramlab.simd=off} forces the scalar one.
+ *
+ * <p>The array is cut into a fixed number of chunks, each drawn from its own stream split off a per-call seed, in
+ * parallel; the numbers depend only on the seed, the number of calls and the sampler, never on the thread count.
  */
 public final class GaussianNoise {
     private static final int CHUNKS = 16;
     private static final int BLOCK = 4096;   // floats written per bulk put: 16 KiB, stays in L1/L2
+    private static final boolean VECTOR = Simd.enabled();
     private final long seed;
     private SplittableRandom master;
     private long draws;   // calls so far: with the seed, the generator's whole state (see seek)
@@ -27,6 +32,11 @@ public final class GaussianNoise {
     public GaussianNoise(long seed) {
         this.seed = seed;
         this.master = new SplittableRandom(seed);
+    }
+
+    /** The sampler in use: SIMD Box-Muller ({@link Simd#enabled()}) or the JDK's ziggurat. */
+    public static String sampler() {
+        return VECTOR ? "SIMD Box-Muller (" + Simd.describe() + ")" : "JDK ziggurat (SplittableRandom.nextGaussian)";
     }
 
     /** How many fills this generator has done: its state, for checkpoints ({@link #seek}). */
@@ -55,14 +65,6 @@ public final class GaussianNoise {
      * straight into the target's native buffer through a small block that stays in cache: no full-size heap copy.
      */
     public void fillRead(INDArray target, float[] mean, float[] sigma) {
-        fillRead(target, mean, sigma, () -> { });
-    }
-
-    /**
-     * {@link #fillRead(INDArray, float[], float[])}, with {@code alongside} run as one more job of the same parallel
-     * pass: on 2 cores, work that does not depend on the read (the DAC stage) overlaps the draw instead of following it.
-     */
-    public void fillRead(INDArray target, float[] mean, float[] sigma, Runnable alongside) {
         if (target.dataType() != DataType.FLOAT || target.isView() || target.ordering() != 'c'
                 || target.length() != mean.length || sigma.length != mean.length) {
             throw new IllegalArgumentException("target: " + target.dataType() + " " + target.ordering() + " of "
@@ -71,20 +73,21 @@ public final class GaussianNoise {
         long[] seeds = seeds();
         int n = mean.length;
         FloatBuffer buffer = target.data().asNioFloat();
-        IntStream.rangeClosed(0, CHUNKS).parallel().forEach(c -> {
-            if (c == CHUNKS) {
-                alongside.run();
-                return;
-            }
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
-            SplittableRandom random = new SplittableRandom(seeds[c]);
+            SplittableRandom random = VECTOR ? null : new SplittableRandom(seeds[c]);
+            long counter = 0;
             FloatBuffer into = buffer.duplicate();
             float[] block = new float[Math.min(BLOCK, to - from)];
             for (int start = from; start < to; start += BLOCK) {
                 int len = Math.min(BLOCK, to - start);
-                for (int j = 0; j < len; j++) {
-                    block[j] = mean[start + j] + sigma[start + j] * (float) random.nextGaussian();
+                if (VECTOR) {
+                    counter = Simd.gaussian(block, 0, mean, sigma, start, len, seeds[c], counter);
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        block[j] = mean[start + j] + sigma[start + j] * (float) random.nextGaussian();
+                    }
                 }
                 into.put(start, block, 0, len);
             }
@@ -114,11 +117,15 @@ public final class GaussianNoise {
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
-            SplittableRandom random = new SplittableRandom(seeds[c]);
             float[] chunk = direct ? new float[to - from] : all;
             int off = direct ? 0 : from;
-            for (int i = 0; i < to - from; i++) {
-                chunk[off + i] = (float) random.nextGaussian();
+            if (VECTOR) {
+                Simd.gaussian(chunk, off, null, null, 0, to - from, seeds[c], 0);
+            } else {
+                SplittableRandom random = new SplittableRandom(seeds[c]);
+                for (int i = 0; i < to - from; i++) {
+                    chunk[off + i] = (float) random.nextGaussian();
+                }
             }
             if (direct) {
                 buffer.duplicate().put(base + from, chunk);

@@ -20,8 +20,9 @@ import org.rramlab.prune.SoftwareEdgeWeights;
  * signed-constant weights), the weight-trained CNN, and sweeps write noise on it; prints one line per epoch and the
  * summaries; writes metrics CSVs and provenance JSON to outDir (default target/fashion-run). {@code epochs} overrides
  * the profile's (the cosine schedule then spans that many); {@code parts} is a comma-separated subset of
- * {@code pruned,limited,trained,float} (default the first three; {@code float} trains the weights with 16-bit
- * activations instead of the paper's 4, the float reference). Each part checkpoints every epoch into outDir, so a killed run
+ * {@code pruned,limited,trained,float,float-augmented} (default the first three; {@code float} trains the weights with
+ * 16-bit activations instead of the paper's 4, the float reference; {@code float-augmented} the same with
+ * {@link FashionExperiment#FLOAT_AUGMENTATION}). Each part checkpoints every epoch into outDir, so a killed run
  * started again with the same arguments resumes where it stopped. Device weights: see notebook 03.
  */
 public final class FashionRun {
@@ -35,8 +36,9 @@ public final class FashionRun {
             s = new FashionExperiment.Settings(profile, s.trainSize(), s.testSize(), s.training().withEpochs(Integer.parseInt(args[2])));
         }
         Set<String> parts = new LinkedHashSet<>(List.of((args.length > 3 ? args[3] : "pruned,limited,trained").split(",")));
-        if (!Set.of("pruned", "limited", "trained", "float").containsAll(parts)) {
-            throw new IllegalArgumentException("argument 4 (parts) = " + args[3] + ": expected a comma-separated subset of pruned,limited,trained,float");
+        if (!Set.of("pruned", "limited", "trained", "float", "float-augmented").containsAll(parts)) {
+            throw new IllegalArgumentException("argument 4 (parts) = " + args[3]
+                    + ": expected a comma-separated subset of pruned,limited,trained,float,float-augmented");
         }
         Path dir = FashionMnist.locate();
         Examples train = FashionExperiment.load(dir, true, s.trainSize()), test = FashionExperiment.load(dir, false, s.testSize());
@@ -78,6 +80,14 @@ public final class FashionRun {
             System.out.printf(Locale.ROOT, "weight-trained float (16-bit activations): best test %.2f %% (epoch %d), val-selected test %.2f %%, %.1f s/epoch%n",
                     100 * floatNet.result().bestTestAccuracy(), floatNet.result().bestTestEpoch(), 100 * floatNet.result().testAtBestValidation(),
                     floatNet.result().meanEpochSeconds());
+        }
+            if (parts.contains("float-augmented")) {
+            FashionExperiment.Run augmented = FashionExperiment.trainWeights(train, test, cfg.withAugmentation(FashionExperiment.FLOAT_AUGMENTATION),
+                    lines, 1, out.resolve("float-augmented.ckpt"), FashionExperiment.FLOAT_ACTIVATION_BITS);
+            augmented.result().writeCsv(out.resolve("float-augmented-metrics.csv"));
+            System.out.printf(Locale.ROOT, "weight-trained float, augmented (%s): best test %.2f %% (epoch %d), val-selected test %.2f %%, final %.2f %%, %.1f s/epoch%n",
+                    FashionExperiment.FLOAT_AUGMENTATION, 100 * augmented.result().bestTestAccuracy(), augmented.result().bestTestEpoch(),
+                    100 * augmented.result().testAtBestValidation(), 100 * augmented.result().finalTestAccuracy(), augmented.result().meanEpochSeconds());
         }
     }
 }

@@ -17,9 +17,10 @@ import org.rramlab.prune.FlipLimit;
  * @param validationFraction part of the training set held out for validation-based model selection, [0, 1)
  * @param flipLimit          flip-limit schedule, stepped whenever the best test accuracy improves
  * @param seed               shuffling and split seed
+ * @param augmentation       random changes to each training batch ({@link Augmentation#NONE}: none, as the authors)
  */
 public record TrainConfig(int epochs, int batchSize, OptimizerKind optimizer, double learningRate, double momentum,
-                          double weightDecay, double validationFraction, FlipLimit flipLimit, long seed) {
+                          double weightDecay, double validationFraction, FlipLimit flipLimit, long seed, Augmentation augmentation) {
 
     public enum OptimizerKind { SGD, ADAM }
 
@@ -30,6 +31,13 @@ public record TrainConfig(int epochs, int batchSize, OptimizerKind optimizer, do
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate: expected > 0, got " + learningRate);
         if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("validationFraction: expected [0, 1), got " + validationFraction);
         if (flipLimit == null) throw new IllegalArgumentException("flipLimit: expected a FlipLimit (FlipLimit.NONE for none), got null");
+        if (augmentation == null) throw new IllegalArgumentException("augmentation: expected an Augmentation (Augmentation.NONE for none), got null");
+    }
+
+    /** Settings without augmentation. */
+    public TrainConfig(int epochs, int batchSize, OptimizerKind optimizer, double learningRate, double momentum,
+                       double weightDecay, double validationFraction, FlipLimit flipLimit, long seed) {
+        this(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed, Augmentation.NONE);
     }
 
     /** The authors' Fashion-MNIST settings: SGD 0.1, momentum 0.9, wd 5e-4, cosine, 65 epochs, batch 60, no flip limit. */
@@ -37,12 +45,14 @@ public record TrainConfig(int epochs, int batchSize, OptimizerKind optimizer, do
         return new TrainConfig(65, 60, OptimizerKind.SGD, 0.1, 0.9, 5e-4, 0, FlipLimit.NONE, 1);
     }
 
-    public TrainConfig withEpochs(int e) { return new TrainConfig(e, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed); }
-    public TrainConfig withBatchSize(int b) { return new TrainConfig(epochs, b, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed); }
-    public TrainConfig withValidationFraction(double v) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, v, flipLimit, seed); }
-    public TrainConfig withFlipLimit(FlipLimit f) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, f, seed); }
-    public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, s); }
-    public TrainConfig withOptimizer(OptimizerKind o, double lr) { return new TrainConfig(epochs, batchSize, o, lr, momentum, weightDecay, validationFraction, flipLimit, seed); }
+    public TrainConfig withEpochs(int e) { return new TrainConfig(e, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed, augmentation); }
+    public TrainConfig withBatchSize(int b) { return new TrainConfig(epochs, b, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed, augmentation); }
+    public TrainConfig withValidationFraction(double v) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, v, flipLimit, seed, augmentation); }
+    public TrainConfig withFlipLimit(FlipLimit f) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, f, seed, augmentation); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, s, augmentation); }
+    public TrainConfig withOptimizer(OptimizerKind o, double lr) { return new TrainConfig(epochs, batchSize, o, lr, momentum, weightDecay, validationFraction, flipLimit, seed, augmentation); }
+
+    public TrainConfig withAugmentation(Augmentation a) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed, a); }
 
     public Optimizer newOptimizer() {
         return optimizer == OptimizerKind.SGD ? new Sgd(momentum, weightDecay) : new Adam(weightDecay);

@@ -106,7 +106,8 @@ public final class Trainer {
             for (int b = 0; b < batches; b++) {
                 int from = b * config.batchSize(), to = Math.min(fitSet.size(), from + config.batchSize());
                 Examples batch = fitSet.select(Arrays.copyOfRange(order, from, to));
-                INDArray logits = model.forward(batch.inputs(), true);
+                INDArray inputs = config.augmentation().apply(batch.inputs(), (config.seed() * 1_000_003L + epoch) * 1_000_033L + b);
+                INDArray logits = model.forward(inputs, true);
                 CrossEntropy.Result r = CrossEntropy.evaluate(logits, batch.labels());
                 model.backward(r.gradLogits());
                 optimizer.step(params, lr);

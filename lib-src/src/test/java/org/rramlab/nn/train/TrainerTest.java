@@ -56,21 +56,34 @@ public class TrainerTest {
     }
 
     @Test void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
+        resumeMatchesUninterrupted(config(), dir);
+    }
+
+    /** Augmentation draws from the seed, epoch and batch alone: a resumed run augments the same batches the same way. */
+    @Test void resumedAugmentedRunEqualsUninterruptedRun(@TempDir Path dir) {
+        TrainResult augmented = resumeMatchesUninterrupted(config().withAugmentation(Augmentation.flipsAndShifts(2)), dir);
+        TrainResult plain = new Trainer(prunedMlp(new ProgrammingLedger()), config()).fit(blobs(120, 1), blobs(60, 2));
+        assertFalse(java.util.Arrays.equals(plain.metrics().doubleColumn("train loss").asDoubleArray(),
+                augmented.metrics().doubleColumn("train loss").asDoubleArray()), "augmentation changed nothing");
+    }
+
+    private static TrainResult resumeMatchesUninterrupted(TrainConfig config, Path dir) {
         Path ckpt = dir.resolve("run.ckpt");
         Examples train = blobs(120, 1), test = blobs(60, 2);
-        TrainResult whole = new Trainer(prunedMlp(new ProgrammingLedger()), config()).fit(train, test);
+        TrainResult whole = new Trainer(prunedMlp(new ProgrammingLedger()), config).fit(train, test);
 
-        new Trainer(prunedMlp(new ProgrammingLedger()), config()).checkpoint(ckpt).fit(train, test, 2);   // "killed" after epoch 2
+        new Trainer(prunedMlp(new ProgrammingLedger()), config).checkpoint(ckpt).fit(train, test, 2);   // "killed" after epoch 2
         assertTrue(Files.exists(ckpt));
         ProgrammingLedger ledger = new ProgrammingLedger();
         Sequential fresh = prunedMlp(ledger);
-        TrainResult resumed = new Trainer(fresh, config()).checkpoint(ckpt).fit(train, test);
+        TrainResult resumed = new Trainer(fresh, config).checkpoint(ckpt).fit(train, test);
 
         assertEquals(3, resumed.metrics().rowCount());
         for (String col : List.of("train loss", "test acc", "val acc", "flips")) {
             assertArrayEquals(whole.metrics().doubleColumn(col).asDoubleArray(), resumed.metrics().doubleColumn(col).asDoubleArray(), 0, col);
         }
         assertEquals(whole.totalFlips(), resumed.totalFlips());
+        return whole;
     }
 
     /** Device weights: read noise in every test batch, so the read-noise generator must be in the checkpoint too. */

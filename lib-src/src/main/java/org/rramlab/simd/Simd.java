@@ -1,0 +1,85 @@
+package org.rramlab.simd;
+
+/**
+ * The vectorised kernels, or their scalar equivalents when the Vector API is not available (see the package
+ * documentation). Measured here (one core, 64k floats): min/max 30 → 4 µs, quantisation 54 → 8 µs; Gaussian draws
+ * 2.4 → 0.6 ns per value.
+ */
+public final class Simd {
+    private Simd() {}
+
+    private static final boolean ENABLED = detect();
+
+    /** Whether the SIMD kernels run (the incubator module is in the boot layer and vectors hold ≥ 8 floats). */
+    public static boolean enabled() {
+        return ENABLED;
+    }
+
+    /** One line for logs and benchmarks: which kernels run, and how wide. */
+    public static String describe() {
+        return ENABLED ? "SIMD (jdk.incubator.vector, " + VectorGaussian.STEP / 2 + " floats per register)"
+                : "scalar (run the JVM with --add-modules jdk.incubator.vector for the SIMD kernels)";
+    }
+
+    /** The system property {@code rramlab.simd=off} forces the scalar kernels (e.g. to compare them). */
+    private static boolean detect() {
+        if ("off".equalsIgnoreCase(System.getProperty("rramlab.simd", ""))) return false;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return VectorGaussian.worthwhile();
+        } catch (LinkageError e) {   // the module is there but this class loader cannot read it
+            return false;
+        }
+    }
+
+    /**
+     * {@code out[outFrom + j] = mean[from + j] + sigma[from + j] · z_j} for j < len with z_j ~ N(0, 1) (mean and sigma
+     * null: plain z_j), drawn from words {@code counter, counter + 1, ...} of the counter-based stream {@code seed};
+     * returns the next unused counter. SIMD only: callers check {@link #enabled()} and otherwise use their scalar
+     * generator.
+     */
+    public static long gaussian(float[] out, int outFrom, float[] mean, float[] sigma, int from, int len, long seed, long counter) {
+        if (!ENABLED) throw new IllegalStateException("Simd.gaussian: the SIMD kernels are off (" + describe() + ")");
+        return VectorGaussian.fill(out, outFrom, mean, sigma, from, len, seed, counter);
+    }
+
+    /**
+     * {min, max} of {@code v[from, to)}; NaN in either when a value is NaN. Empty ranges give {+∞, −∞}.
+     */
+    public static float[] minMax(float[] v, int from, int to) {
+        if (ENABLED) return VectorQuantise.minMax(v, from, to);
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        boolean nan = false;
+        for (int i = from; i < to; i++) {
+            float x = v[i];
+            lo = x < lo ? x : lo;
+            hi = x > hi ? x : hi;
+            nan |= x != x;
+        }
+        return nan ? new float[] {Float.NaN, Float.NaN} : new float[] {lo, hi};
+    }
+
+    /**
+     * Uniform quantisation in place: each value of {@code v[from, to)} clamped to [min, max] and rounded to the nearest
+     * level {@code min + k·step} (ties to the even k, as {@code torch.round}), {@code inverseStep = 1 / step}. NaN stays
+     * NaN. Bit-identical with and without SIMD.
+     */
+    public static void quantise(float[] v, int from, int to, float min, float max, float step, float inverseStep) {
+        if (ENABLED && (max - min) * inverseStep < ROUNDING_LIMIT / 2) {
+            VectorQuantise.quantise(v, from, to, min, max, step, inverseStep);
+            return;
+        }
+        quantiseScalar(v, from, to, min, max, step, inverseStep);
+    }
+
+    /** 2²³: adding and subtracting it rounds a float in [0, 2²³) to an integer, ties to even (the FPU's mode). */
+    static final float ROUNDING_LIMIT = 8388608f;
+
+    static void quantiseScalar(float[] v, int from, int to, float min, float max, float step, float inverseStep) {
+        for (int i = from; i < to; i++) {
+            float t = (Math.min(Math.max(v[i], min), max) - min) * inverseStep;
+            float k = t < ROUNDING_LIMIT ? (t + ROUNDING_LIMIT) - ROUNDING_LIMIT : (float) Math.rint(t);
+            v[i] = k * step + min;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Vectorised kernels of the noisy multiply chain (read-noise draws, DAC/ADC quantisation) on the JDK's incubating
+ * Vector API, with scalar fallbacks.
+ *
+ * <p>{@link org.rramlab.simd.Simd} is the entry point: it uses SIMD registers when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector} (set by {@code ./lab}, the Maven build and the notebook kernel) and the CPU
+ * has 256-bit vectors or wider, and plain loops otherwise. Only the package-private {@code Vector*} classes touch the
+ * incubator module, so a JVM without it never loads them. Quantisation gives bit-identical results either way;
+ * Gaussian draws have the same distribution but different numbers (see {@link org.rramlab.device.GaussianNoise}).
+ */
+package org.rramlab.simd;
