@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
+import org.rramlab.crossbar.DeviceEdgeWeights;
 import org.rramlab.data.FashionMnist;
+import org.rramlab.device.DeviceModel;
 import org.rramlab.nn.train.Examples;
 import org.rramlab.nn.train.TrainConfig;
 import org.rramlab.notebook.Profile;
@@ -15,15 +17,16 @@ import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.SoftwareEdgeWeights;
 
 /**
- * Headless Fashion-MNIST run with software weights: {@code java ... org.rramlab.nn.experiments.FashionRun
+ * Headless Fashion-MNIST run: {@code java ... org.rramlab.nn.experiments.FashionRun
  * [ci|quick|paper] [outDir] [epochs] [parts]}. Trains the pruned CNN without and with the flip limit (software
  * signed-constant weights), the weight-trained CNN, and sweeps write noise on it; prints one line per epoch and the
  * summaries; writes metrics CSVs and provenance JSON to outDir (default target/fashion-run). {@code epochs} overrides
  * the profile's (the cosine schedule then spans that many); {@code parts} is a comma-separated subset of
- * {@code pruned,limited,trained,float,float-augmented} (default the first three; {@code float} trains the weights with
- * 16-bit activations instead of the paper's 4, the float reference; {@code float-augmented} the same with
- * {@link FashionExperiment#FLOAT_AUGMENTATION}). Each part checkpoints every epoch into outDir, so a killed run
- * started again with the same arguments resumes where it stopped. Device weights: see notebook 03.
+ * {@code pruned,limited,device,trained,float,float-augmented} (default pruned,limited,trained; {@code device} prunes the
+ * conductances of a formed TaOx array with read noise in every test batch and the flip limit, as notebook 03;
+ * {@code float} trains the weights with 16-bit activations instead of the paper's 4, the float reference;
+ * {@code float-augmented} the same with {@link FashionExperiment#FLOAT_AUGMENTATION}). Each part checkpoints every epoch into outDir, so a killed run
+ * started again with the same arguments resumes where it stopped.
  */
 public final class FashionRun {
     private FashionRun() {}
@@ -36,9 +39,9 @@ public final class FashionRun {
             s = new FashionExperiment.Settings(profile, s.trainSize(), s.testSize(), s.training().withEpochs(Integer.parseInt(args[2])));
         }
         Set<String> parts = new LinkedHashSet<>(List.of((args.length > 3 ? args[3] : "pruned,limited,trained").split(",")));
-        if (!Set.of("pruned", "limited", "trained", "float", "float-augmented").containsAll(parts)) {
+        if (!Set.of("pruned", "limited", "device", "trained", "float", "float-augmented").containsAll(parts)) {
             throw new IllegalArgumentException("argument 4 (parts) = " + args[3]
-                    + ": expected a comma-separated subset of pruned,limited,trained,float,float-augmented");
+                    + ": expected a comma-separated subset of pruned,limited,device,trained,float,float-augmented");
         }
         Path dir = FashionMnist.locate();
         Examples train = FashionExperiment.load(dir, true, s.trainSize()), test = FashionExperiment.load(dir, false, s.testSize());
@@ -64,6 +67,20 @@ public final class FashionRun {
             System.out.println(limited.ledger().toTable().printAll());
             System.out.printf(Locale.ROOT, "pruned with flip limit: best test %.2f %% (epoch %d), val-selected test %.2f %%, flips %d%n",
                     100 * limited.result().bestTestAccuracy(), limited.result().bestTestEpoch(), 100 * limited.result().testAtBestValidation(), limited.result().totalFlips());
+        }
+        if (parts.contains("device")) {
+            DeviceModel device = DeviceModel.taox40nm();
+            FashionExperiment.Run onArray = FashionExperiment.trainPruned(train, test,
+                    (shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed), PruneConfig.paperWithFlipLimit(), cfg, lines, 1,
+                    out.resolve("device.ckpt"));
+            onArray.result().writeCsv(out.resolve("device-metrics.csv"));
+            FashionExperiment.writeProvenance(out.resolve("device-provenance.json"), s, PruneConfig.paperWithFlipLimit(),
+                    "formed array " + device.name() + ", read noise in every test batch", Map.of());
+            System.out.println(onArray.ledger().toTable().printAll());
+            System.out.printf(Locale.ROOT, "pruned on device weights (read noise, flip limit): best test %.2f %% (epoch %d), val-selected test %.2f %%, "
+                    + "final %.2f %%, flips %d, %.1f s/epoch%n", 100 * onArray.result().bestTestAccuracy(), onArray.result().bestTestEpoch(),
+                    100 * onArray.result().testAtBestValidation(), 100 * onArray.result().finalTestAccuracy(), onArray.result().totalFlips(),
+                    onArray.result().meanEpochSeconds());
         }
         if (parts.contains("trained")) {
             FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("trained.ckpt"));
