@@ -50,10 +50,11 @@ public final class FashionExperiment {
     /** 16-bit activations: 65,535 levels, as good as unquantised for this network (the "float" network). */
     public static final int FLOAT_ACTIVATION_BITS = 16;
     /**
-     * Augmentation for the float reference network: flips and shifts of up to 2 pixels. Without it that network
-     * overfits (train 98.5 %, test 89.4 % after 65 epochs); the pruned networks keep the authors' setting (none).
+     * Augmentation for the float reference network: horizontal flips. Without it that network overfits (train 98.5 %,
+     * test 89.4 % after 65 epochs); flips and 2-pixel shifts together were too much for it (88.4 % after 20 epochs,
+     * train 88.6 %: 1 pixel after its input max-pool). The pruned networks keep the authors' setting (none).
      */
-    public static final Augmentation FLOAT_AUGMENTATION = Augmentation.flipsAndShifts(2);
+    public static final Augmentation FLOAT_AUGMENTATION = Augmentation.flips();
 
     private FashionExperiment() {}
 

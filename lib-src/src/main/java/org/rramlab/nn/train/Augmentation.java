@@ -25,7 +25,10 @@ public record Augmentation(boolean horizontalFlip, int maxShift) {
         if (maxShift < 0) throw new IllegalArgumentException("maxShift: expected >= 0 pixels, got " + maxShift);
     }
 
-    /** Flips and shifts of up to {@code maxShift} pixels: the usual Fashion-MNIST augmentation (2 pixels at 28×28). */
+    /** Horizontal flips only. */
+    public static Augmentation flips() { return new Augmentation(true, 0); }
+
+    /** Flips and shifts of up to {@code maxShift} pixels (the usual Fashion-MNIST augmentation uses 2 at 28×28). */
     public static Augmentation flipsAndShifts(int maxShift) { return new Augmentation(true, maxShift); }
 
     public boolean enabled() { return horizontalFlip || maxShift > 0; }
