@@ -17,15 +17,25 @@ public final class CrossEntropy {
 
     /** {@code logits} [n, classes], {@code labels} n class indices in [0, classes). */
     public static Result evaluate(INDArray logits, int[] labels) {
+        return evaluate(logits, labels, 0);
+    }
+
+    /**
+     * With label smoothing {@code smoothing} in [0, 1): the target is (1 − ε)·one-hot + ε/classes, as PyTorch's
+     * {@code cross_entropy(..., label_smoothing=ε)}; the gradient is (softmax − target) / n.
+     */
+    public static Result evaluate(INDArray logits, int[] labels, double smoothing) {
         long n = logits.size(0), classes = logits.size(1);
         if (logits.rank() != 2 || labels.length != n) {
             throw new IllegalArgumentException("cross entropy: logits " + java.util.Arrays.toString(logits.shape())
                     + " and " + labels.length + " labels: expected [n, classes] with n = number of labels");
         }
+        if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException("labelSmoothing: expected [0, 1), got " + smoothing);
         INDArray logProb = logSoftmax(logits);
-        INDArray oneHot = oneHot(labels, classes, logits.dataType());
-        double loss = -logProb.mul(oneHot).sumNumber().doubleValue() / n;
-        INDArray grad = Transforms.exp(logProb, false).subi(oneHot).divi(n);
+        INDArray target = oneHot(labels, classes, logits.dataType());
+        if (smoothing > 0) target.muli(1 - smoothing).addi(smoothing / classes);
+        double loss = -logProb.mul(target).sumNumber().doubleValue() / n;
+        INDArray grad = Transforms.exp(logProb, false).subi(target).divi(n);
         return new Result(loss, grad, countCorrect(logits, labels));
     }
 

@@ -150,6 +150,28 @@ class LayerGradientTest {
         GradientCheck.check(net, GradientCheck.random(21, 3, 1, 4, 4), true, 22);
     }
 
+    @Test void crossEntropyWithLabelSmoothing() {   // PyTorch: (1 − ε)·NLL + ε·mean over classes of −log p
+        INDArray logits = GradientCheck.random(24, 3, 4);
+        int[] labels = {2, 0, 3};
+        double eps = 0.1, h = 1e-6;
+        CrossEntropy.Result r = CrossEntropy.evaluate(logits, labels, eps);
+        INDArray logp = CrossEntropy.logSoftmax(logits);
+        double expected = 0;
+        for (int i = 0; i < 3; i++) expected += -(1 - eps) * logp.getDouble(i, labels[i]) - eps * logp.getRow(i).meanNumber().doubleValue();
+        assertEquals(expected / 3, r.loss(), 1e-12);
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 4; j++) {
+            double orig = logits.getDouble(i, j);
+            logits.putScalar(i, j, orig + h);
+            double plus = CrossEntropy.evaluate(logits, labels, eps).loss();
+            logits.putScalar(i, j, orig - h);
+            double minus = CrossEntropy.evaluate(logits, labels, eps).loss();
+            logits.putScalar(i, j, orig);
+            assertEquals((plus - minus) / (2 * h), r.gradLogits().getDouble(i, j), 1e-7);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> CrossEntropy.evaluate(logits, labels, 1));
+        assertTrue(e.getMessage().contains("labelSmoothing"), e.getMessage());
+    }
+
     @Test void crossEntropyGradient() {
         INDArray logits = GradientCheck.random(23, 4, 5);
         int[] labels = {0, 3, 4, 1};

@@ -55,6 +55,8 @@ public final class FashionExperiment {
      * train 88.6 %: 1 pixel after its input max-pool). The pruned networks keep the authors' setting (none).
      */
     public static final Augmentation FLOAT_AUGMENTATION = Augmentation.flips();
+    /** Label smoothing ε of the augmented float reference run (0.1, PyTorch's usual value). */
+    public static final double FLOAT_LABEL_SMOOTHING = 0.1;
 
     private FashionExperiment() {}
 

@@ -109,7 +109,7 @@ public final class Trainer {
                 Examples batch = fitSet.select(Arrays.copyOfRange(order, from, to));
                 INDArray inputs = config.augmentation().apply(batch.inputs(), (config.seed() * 1_000_003L + epoch) * 1_000_033L + b);
                 INDArray logits = model.forward(inputs, true);
-                CrossEntropy.Result r = CrossEntropy.evaluate(logits, batch.labels());
+                CrossEntropy.Result r = CrossEntropy.evaluate(logits, batch.labels(), config.labelSmoothing());
                 INDArray gradInput = model.backward(r.gradLogits());
                 optimizer.step(params, lr);
                 lossSum += r.loss() * batch.size();

@@ -179,6 +179,8 @@ public class TrainerTest {
     @Test void badConfigurationNamesTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fashionPaper().withBatchSize(0));
         assertTrue(e.getMessage().contains("batchSize"));
+        IllegalArgumentException ls = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fashionPaper().withLabelSmoothing(-0.1));
+        assertTrue(ls.getMessage().contains("labelSmoothing") && ls.getMessage().contains("-0.1"), ls.getMessage());
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> new Examples(Nd4j.zeros(3, 4), new int[2]));
         assertTrue(m.getMessage().contains("3 inputs") && m.getMessage().contains("2 labels"), m.getMessage());
     }
