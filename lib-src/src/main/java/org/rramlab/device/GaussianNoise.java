@@ -36,7 +36,7 @@ public final class GaussianNoise {
 
     /** The sampler in use: SIMD Box-Muller ({@link Simd#enabled()}) or the JDK's ziggurat. */
     public static String sampler() {
-        return VECTOR ? "SIMD Box-Muller (" + Simd.describe() + ")" : "JDK ziggurat (SplittableRandom.nextGaussian)";
+        return VECTOR ? "Box-Muller, " + Simd.describe() : "JDK ziggurat (SplittableRandom.nextGaussian), scalar";
     }
 
     /** How many fills this generator has done: its state, for checkpoints ({@link #seek}). */

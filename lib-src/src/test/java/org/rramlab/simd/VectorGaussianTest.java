@@ -114,6 +114,6 @@ class VectorGaussianTest {
         // Maven's surefire and the kernel run with --add-modules jdk.incubator.vector; on a CPU with 256-bit vectors
         // or wider the SIMD kernels must then be on, and GaussianNoise must use them
         assertEquals(VectorGaussian.worthwhile(), Simd.enabled(), Simd.describe());
-        assertEquals(Simd.enabled(), org.rramlab.device.GaussianNoise.sampler().startsWith("SIMD"), org.rramlab.device.GaussianNoise.sampler());
+        assertEquals(Simd.enabled(), org.rramlab.device.GaussianNoise.sampler().contains("SIMD"), org.rramlab.device.GaussianNoise.sampler());
     }
 }

@@ -52,11 +52,10 @@ public final class FashionExperiment {
     /**
      * Augmentation for the float reference network: horizontal flips. Without it that network overfits (train 98.5 %,
      * test 89.4 % after 65 epochs); flips and 2-pixel shifts together were too much for it (88.4 % after 20 epochs,
-     * train 88.6 %: 1 pixel after its input max-pool). The pruned networks keep the authors' setting (none).
+     * train 88.6 %: 1 pixel after its input max-pool); label smoothing 0.1 on top changed nothing (89.82 against 89.87 %
+     * after 20 epochs). The pruned networks keep the authors' setting (none).
      */
     public static final Augmentation FLOAT_AUGMENTATION = Augmentation.flips();
-    /** Label smoothing ε of the augmented float reference run (0.1, PyTorch's usual value). */
-    public static final double FLOAT_LABEL_SMOOTHING = 0.1;
 
     private FashionExperiment() {}
 
