@@ -56,6 +56,8 @@ public final class FashionExperiment {
      * after 20 epochs). The pruned networks keep the authors' setting (none).
      */
     public static final Augmentation FLOAT_AUGMENTATION = Augmentation.flips();
+    /** Dropout before fc1 in the augmented float reference run. */
+    public static final double FLOAT_DROPOUT = 0.2;
 
     private FashionExperiment() {}
 
@@ -131,7 +133,13 @@ public final class FashionExperiment {
     /** {@link #trainWeights} with {@code activationBits} instead of the paper's 4 (e.g. {@link #FLOAT_ACTIVATION_BITS}). */
     public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed, Path checkpoint,
                                    int activationBits) {
-        Sequential model = Models.fashionCnn(WeightsProvider.trained(), activationBits, seed);
+        return trainWeights(train, test, config, progress, seed, checkpoint, activationBits, 0);
+    }
+
+    /** {@link #trainWeights} with dropout before fc1 ({@link Models#fashionCnn(WeightsProvider, int, long, double)}). */
+    public static Run trainWeights(Examples train, Examples test, TrainConfig config, Progress progress, long seed, Path checkpoint,
+                                   int activationBits, double dropout) {
+        Sequential model = Models.fashionCnn(WeightsProvider.trained(), activationBits, seed, dropout);
         Trainer trainer = new Trainer(model, config.withFlipLimit(FlipLimit.NONE)).progress(progress);
         TrainResult r = (checkpoint == null ? trainer : trainer.checkpoint(checkpoint)).fit(train, test);
         return new Run(model, r, new ProgrammingLedger());

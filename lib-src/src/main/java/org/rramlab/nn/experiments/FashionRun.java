@@ -25,7 +25,8 @@ import org.rramlab.prune.SoftwareEdgeWeights;
  * {@code pruned,limited,device,trained,float,float-augmented} (default pruned,limited,trained; {@code device} prunes the
  * conductances of a formed TaOx array with read noise in every test batch and the flip limit, as notebook 03;
  * {@code float} trains the weights with 16-bit activations instead of the paper's 4, the float reference;
- * {@code float-augmented} the same with {@link FashionExperiment#FLOAT_AUGMENTATION}). Each part checkpoints every epoch into outDir, so a killed run
+ * {@code float-augmented} the same with {@link FashionExperiment#FLOAT_AUGMENTATION} and
+ * {@link FashionExperiment#FLOAT_DROPOUT}). Each part checkpoints every epoch into outDir, so a killed run
  * started again with the same arguments resumes where it stopped.
  */
 public final class FashionRun {
@@ -100,10 +101,10 @@ public final class FashionRun {
         }
             if (parts.contains("float-augmented")) {
             FashionExperiment.Run augmented = FashionExperiment.trainWeights(train, test, cfg.withAugmentation(FashionExperiment.FLOAT_AUGMENTATION),
-                    lines, 1, out.resolve("float-augmented.ckpt"), FashionExperiment.FLOAT_ACTIVATION_BITS);
+                    lines, 1, out.resolve("float-augmented.ckpt"), FashionExperiment.FLOAT_ACTIVATION_BITS, FashionExperiment.FLOAT_DROPOUT);
             augmented.result().writeCsv(out.resolve("float-augmented-metrics.csv"));
-            System.out.printf(Locale.ROOT, "weight-trained float, augmented (%s): best test %.2f %% (epoch %d), val-selected test %.2f %%, final %.2f %%, %.1f s/epoch%n",
-                    FashionExperiment.FLOAT_AUGMENTATION, 100 * augmented.result().bestTestAccuracy(), augmented.result().bestTestEpoch(),
+            System.out.printf(Locale.ROOT, "weight-trained float, augmented (%s, dropout %.2f before fc1): best test %.2f %% (epoch %d), val-selected test %.2f %%, final %.2f %%, %.1f s/epoch%n",
+                    FashionExperiment.FLOAT_AUGMENTATION, FashionExperiment.FLOAT_DROPOUT, 100 * augmented.result().bestTestAccuracy(), augmented.result().bestTestEpoch(),
                     100 * augmented.result().testAtBestValidation(), 100 * augmented.result().finalTestAccuracy(), augmented.result().meanEpochSeconds());
         }
     }

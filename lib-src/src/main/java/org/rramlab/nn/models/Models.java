@@ -1,8 +1,12 @@
 package org.rramlab.nn.models;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.rramlab.nn.ActivationQuant;
 import org.rramlab.nn.BatchNorm;
+import org.rramlab.nn.Dropout;
 import org.rramlab.nn.Flatten;
+import org.rramlab.nn.Layer;
 import org.rramlab.nn.MaskedConv2d;
 import org.rramlab.nn.MaskedDense;
 import org.rramlab.nn.MaxPool2d;
@@ -22,16 +26,27 @@ public final class Models {
      * quantisation to {@code inputBits} (4 in the paper).
      */
     public static Sequential fashionCnn(WeightsProvider weights, int inputBits, long seed) {
-        return new Sequential(
+        return fashionCnn(weights, inputBits, seed, 0);
+    }
+
+    /**
+     * {@link #fashionCnn(WeightsProvider, int, long)} with dropout of {@code dropout} on the 400 features before fc1
+     * (0: none, the paper's network; for regularising the weight-trained float reference).
+     */
+    public static Sequential fashionCnn(WeightsProvider weights, int inputBits, long seed, double dropout) {
+        List<Layer> layers = new ArrayList<>(List.of(
                 new MaxPool2d(2),
                 new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 3}, 9, seed * 16 + 1)).withoutInputGradient(),
                 new BatchNorm(64, false), new Relu(), new ActivationQuant(inputBits),
                 new MaskedConv2d("conv2", weights.create("conv2", new long[] {16, 64, 3, 3}, 576, seed * 16 + 2)),
                 new MaxPool2d(2), new BatchNorm(16, false), new Relu(), new ActivationQuant(inputBits),
-                new Flatten(),
+                new Flatten()));
+        if (dropout > 0) layers.add(new Dropout(dropout, seed * 16 + 5));
+        layers.addAll(List.of(
                 new MaskedDense("fc1", weights.create("fc1", new long[] {128, 400}, 400, seed * 16 + 3)),
                 new Relu(), new ActivationQuant(inputBits),
-                new MaskedDense("fc2", weights.create("fc2", new long[] {10, 128}, 128, seed * 16 + 4)));
+                new MaskedDense("fc2", weights.create("fc2", new long[] {10, 128}, 128, seed * 16 + 4))));
+        return new Sequential(layers);
     }
 
     /** MLP 784-hidden-hidden-10 with ReLU, no bias, on [n, 1, 28, 28] or [n, 784]. */

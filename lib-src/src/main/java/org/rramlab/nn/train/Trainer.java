@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rramlab.nn.BatchNorm;
 import org.rramlab.nn.Buffers;
 import org.rramlab.nn.CrossEntropy;
+import org.rramlab.nn.Dropout;
 import org.rramlab.nn.Layer;
 import org.rramlab.nn.Param;
 import org.rramlab.nn.Sequential;
@@ -227,6 +228,7 @@ public final class Trainer {
         }
         for (BatchNorm bn : norms) { bn.runningMean().assign(c.arrays().get(i++)); bn.runningVar().assign(c.arrays().get(i++)); }
         optimizer.restore(params, c.arrays().subList(i, i + stateSize), c.optimizerSteps());
+        for (Dropout d : Sequential.leavesOf(model, Dropout.class)) d.seek(c.optimizerSteps());   // one training pass per step
         for (int k = 0; k < pruned.size(); k++) {
             PrunedWeights p = pruned.get(k);
             p.restore(c.masks().get(k), c.references().get(k));

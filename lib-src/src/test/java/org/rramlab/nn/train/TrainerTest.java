@@ -59,6 +59,14 @@ public class TrainerTest {
         resumeMatchesUninterrupted(config(), dir);
     }
 
+    /** Dropout masks follow the optimiser's step count after a resume. */
+    @Test void resumedRunWithDropoutEqualsUninterruptedRun(@TempDir Path dir) {
+        java.util.function.Supplier<Sequential> net = () -> new Sequential(new org.rramlab.nn.Flatten(),
+                new org.rramlab.nn.MaskedDense("fc1", new org.rramlab.nn.TrainableWeights(new long[] {16, 784}, 1)), new org.rramlab.nn.Relu(),
+                new org.rramlab.nn.Dropout(0.3, 5), new org.rramlab.nn.MaskedDense("fc2", new org.rramlab.nn.TrainableWeights(new long[] {4, 16}, 2)));
+        resumeMatchesUninterrupted(config(), dir, net);
+    }
+
     /** Augmentation draws from the seed, epoch and batch alone: a resumed run augments the same batches the same way. */
     @Test void resumedAugmentedRunEqualsUninterruptedRun(@TempDir Path dir) {
         TrainResult augmented = resumeMatchesUninterrupted(config().withAugmentation(Augmentation.flipsAndShifts(2)), dir);
@@ -68,15 +76,17 @@ public class TrainerTest {
     }
 
     private static TrainResult resumeMatchesUninterrupted(TrainConfig config, Path dir) {
+        return resumeMatchesUninterrupted(config, dir, () -> prunedMlp(new ProgrammingLedger()));
+    }
+
+    private static TrainResult resumeMatchesUninterrupted(TrainConfig config, Path dir, java.util.function.Supplier<Sequential> model) {
         Path ckpt = dir.resolve("run.ckpt");
         Examples train = blobs(120, 1), test = blobs(60, 2);
-        TrainResult whole = new Trainer(prunedMlp(new ProgrammingLedger()), config).fit(train, test);
+        TrainResult whole = new Trainer(model.get(), config).fit(train, test);
 
-        new Trainer(prunedMlp(new ProgrammingLedger()), config).checkpoint(ckpt).fit(train, test, 2);   // "killed" after epoch 2
+        new Trainer(model.get(), config).checkpoint(ckpt).fit(train, test, 2);   // "killed" after epoch 2
         assertTrue(Files.exists(ckpt));
-        ProgrammingLedger ledger = new ProgrammingLedger();
-        Sequential fresh = prunedMlp(ledger);
-        TrainResult resumed = new Trainer(fresh, config).checkpoint(ckpt).fit(train, test);
+        TrainResult resumed = new Trainer(model.get(), config).checkpoint(ckpt).fit(train, test);
 
         assertEquals(3, resumed.metrics().rowCount());
         for (String col : List.of("train loss", "test acc", "val acc", "flips")) {
