@@ -26,7 +26,7 @@ import org.rramlab.prune.SoftwareEdgeWeights;
  * conductances of a formed TaOx array with read noise in every test batch and the flip limit, as notebook 03;
  * {@code float} trains the weights with 16-bit activations instead of the paper's 4, the float reference;
  * {@code float-augmented} the same with {@link FashionExperiment#FLOAT_AUGMENTATION} and
- * {@link FashionExperiment#FLOAT_DROPOUT}). Each part checkpoints every epoch into outDir, so a killed run
+ * {@link FashionExperiment#FLOAT_DROPOUT} (flips, no dropout: the best recipe measured)). Each part checkpoints every epoch into outDir, so a killed run
  * started again with the same arguments resumes where it stopped.
  */
 public final class FashionRun {
