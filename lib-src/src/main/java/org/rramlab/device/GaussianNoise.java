@@ -24,7 +24,6 @@ import java.util.stream.IntStream;
 public final class GaussianNoise {
     private static final int CHUNKS = 16;
     private static final int BLOCK = 4096;   // floats written per bulk put: 16 KiB, stays in L1/L2
-    private static final boolean VECTOR = Simd.enabled();
     private final long seed;
     private SplittableRandom master;
     private long draws;   // calls so far: with the seed, the generator's whole state (see seek)
@@ -36,7 +35,7 @@ public final class GaussianNoise {
 
     /** The sampler in use: SIMD Box-Muller ({@link Simd#enabled()}) or the JDK's ziggurat. */
     public static String sampler() {
-        return VECTOR ? "Box-Muller, " + Simd.describe() : "JDK ziggurat (SplittableRandom.nextGaussian), scalar";
+        return Simd.enabled() ? "Box-Muller, " + Simd.describe() : "JDK ziggurat (SplittableRandom.nextGaussian), scalar";
     }
 
     /** How many fills this generator has done: its state, for checkpoints ({@link #seek}). */
@@ -76,13 +75,13 @@ public final class GaussianNoise {
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = (int) ((long) n * c / CHUNKS);
             int to = (int) ((long) n * (c + 1) / CHUNKS);
-            SplittableRandom random = VECTOR ? null : new SplittableRandom(seeds[c]);
+            SplittableRandom random = Simd.enabled() ? null : new SplittableRandom(seeds[c]);
             long counter = 0;
             FloatBuffer into = buffer.duplicate();
             float[] block = new float[Math.min(BLOCK, to - from)];
             for (int start = from; start < to; start += BLOCK) {
                 int len = Math.min(BLOCK, to - start);
-                if (VECTOR) {
+                if (Simd.enabled()) {
                     counter = Simd.gaussian(block, 0, mean, sigma, start, len, seeds[c], counter);
                 } else {
                     for (int j = 0; j < len; j++) {
@@ -119,7 +118,7 @@ public final class GaussianNoise {
             int to = (int) ((long) n * (c + 1) / CHUNKS);
             float[] chunk = direct ? new float[to - from] : all;
             int off = direct ? 0 : from;
-            if (VECTOR) {
+            if (Simd.enabled()) {
                 Simd.gaussian(chunk, off, null, null, 0, to - from, seeds[c], 0);
             } else {
                 SplittableRandom random = new SplittableRandom(seeds[c]);
