@@ -22,11 +22,13 @@ import org.rramlab.prune.SoftwareEdgeWeights;
  * signed-constant weights), the weight-trained CNN, and sweeps write noise on it; prints one line per epoch and the
  * summaries; writes metrics CSVs and provenance JSON to outDir (default target/fashion-run). {@code epochs} overrides
  * the profile's (the cosine schedule then spans that many); {@code parts} is a comma-separated subset of
- * {@code pruned,limited,device,trained,float,float-augmented} (default pruned,limited,trained; {@code device} prunes the
+ * {@code pruned,limited,device,trained,float,float-reference,mlp-pruned,mlp-float} (default pruned,limited,trained; {@code device} prunes the
  * conductances of a formed TaOx array with read noise in every test batch and the flip limit, as notebook 03;
- * {@code float} trains the weights with 16-bit activations instead of the paper's 4, the float reference;
- * {@code float-augmented} the same with {@link FashionExperiment#FLOAT_AUGMENTATION} and
- * {@link FashionExperiment#FLOAT_DROPOUT} (flips, no dropout: the best recipe measured)). Each part checkpoints every epoch into outDir, so a killed run
+ * {@code float} trains the weights with 16-bit activations instead of the paper's 4 (the paper's SGD recipe);
+ * {@code float-reference} the same with {@link FashionExperiment#floatReference} (Adam, flips: the float reference,
+ * run it for 20 epochs); {@code mlp-pruned} edge-prunes the MLP 784-512-512-10 at batch 128 on formed-array weights (the
+ * notes' PyTorch anchor: 89 % after 10 epochs), {@code mlp-float} trains its weights with the float reference's recipe
+ * (anchor 90.1 %). Each part checkpoints every epoch into outDir, so a killed run
  * started again with the same arguments resumes where it stopped.
  */
 public final class FashionRun {
@@ -40,9 +42,9 @@ public final class FashionRun {
             s = new FashionExperiment.Settings(profile, s.trainSize(), s.testSize(), s.training().withEpochs(Integer.parseInt(args[2])));
         }
         Set<String> parts = new LinkedHashSet<>(List.of((args.length > 3 ? args[3] : "pruned,limited,trained").split(",")));
-        if (!Set.of("pruned", "limited", "device", "trained", "float", "float-augmented").containsAll(parts)) {
+        if (!Set.of("pruned", "limited", "device", "trained", "float", "float-reference", "mlp-pruned", "mlp-float").containsAll(parts)) {
             throw new IllegalArgumentException("argument 4 (parts) = " + args[3]
-                    + ": expected a comma-separated subset of pruned,limited,device,trained,float,float-augmented");
+                    + ": expected a comma-separated subset of pruned,limited,device,trained,float,float-reference,mlp-pruned,mlp-float");
         }
         Path dir = FashionMnist.locate();
         Examples train = FashionExperiment.load(dir, true, s.trainSize()), test = FashionExperiment.load(dir, false, s.testSize());
@@ -57,17 +59,14 @@ public final class FashionRun {
             pruned.result().writeCsv(out.resolve("pruned-metrics.csv"));
             FashionExperiment.writeProvenance(out.resolve("pruned-provenance.json"), s, prune, "software signed constant", Map.of());
             System.out.println(pruned.ledger().toTable().printAll());
-            System.out.printf(Locale.ROOT, "pruned: best test %.2f %% (epoch %d), val-selected test %.2f %% (epoch %d), final %.2f %%, flips %d, %.1f s/epoch%n",
-                    100 * pruned.result().bestTestAccuracy(), pruned.result().bestTestEpoch(), 100 * pruned.result().testAtBestValidation(),
-                    pruned.result().bestValidationEpoch(), 100 * pruned.result().finalTestAccuracy(), pruned.result().totalFlips(), pruned.result().meanEpochSeconds());
+            report("pruned", pruned);
         }
         if (parts.contains("limited")) {
             FashionExperiment.Run limited = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
                     PruneConfig.paperWithFlipLimit(), cfg, lines, 1, out.resolve("limited.ckpt"));
             limited.result().writeCsv(out.resolve("pruned-fliplimit-metrics.csv"));
             System.out.println(limited.ledger().toTable().printAll());
-            System.out.printf(Locale.ROOT, "pruned with flip limit: best test %.2f %% (epoch %d), val-selected test %.2f %%, flips %d%n",
-                    100 * limited.result().bestTestAccuracy(), limited.result().bestTestEpoch(), 100 * limited.result().testAtBestValidation(), limited.result().totalFlips());
+            report("pruned with flip limit", limited);
         }
         if (parts.contains("device")) {
             DeviceModel device = DeviceModel.taox40nm();
@@ -78,34 +77,50 @@ public final class FashionRun {
             FashionExperiment.writeProvenance(out.resolve("device-provenance.json"), s, PruneConfig.paperWithFlipLimit(),
                     "formed array " + device.name() + ", read noise in every test batch", Map.of());
             System.out.println(onArray.ledger().toTable().printAll());
-            System.out.printf(Locale.ROOT, "pruned on device weights (read noise, flip limit): best test %.2f %% (epoch %d), val-selected test %.2f %%, "
-                    + "final %.2f %%, flips %d, %.1f s/epoch%n", 100 * onArray.result().bestTestAccuracy(), onArray.result().bestTestEpoch(),
-                    100 * onArray.result().testAtBestValidation(), 100 * onArray.result().finalTestAccuracy(), onArray.result().totalFlips(),
-                    onArray.result().meanEpochSeconds());
+            report("pruned on device weights (read noise, flip limit)", onArray);
         }
         if (parts.contains("trained")) {
             FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("trained.ckpt"));
             trained.result().writeCsv(out.resolve("trained-metrics.csv"));
             System.out.println(FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(),
                     new double[] {0, 0.05, 0.1, 0.2, 0.3}, cfg.batchSize(), 7, Progress.none()).printAll());
-            System.out.printf(Locale.ROOT, "weight-trained, 4-bit activations: best test %.2f %% (epoch %d), %.1f s/epoch%n",
-                    100 * trained.result().bestTestAccuracy(), trained.result().bestTestEpoch(), trained.result().meanEpochSeconds());
+            report("weight-trained, 4-bit activations", trained);
         }
         if (parts.contains("float")) {
             FashionExperiment.Run floatNet = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("float.ckpt"),
                     FashionExperiment.FLOAT_ACTIVATION_BITS);
             floatNet.result().writeCsv(out.resolve("float-metrics.csv"));
-            System.out.printf(Locale.ROOT, "weight-trained float (16-bit activations): best test %.2f %% (epoch %d), val-selected test %.2f %%, %.1f s/epoch%n",
-                    100 * floatNet.result().bestTestAccuracy(), floatNet.result().bestTestEpoch(), 100 * floatNet.result().testAtBestValidation(),
-                    floatNet.result().meanEpochSeconds());
+            report("weight-trained float (16-bit activations, paper's SGD recipe)", floatNet);
         }
-            if (parts.contains("float-augmented")) {
-            FashionExperiment.Run augmented = FashionExperiment.trainWeights(train, test, cfg.withAugmentation(FashionExperiment.FLOAT_AUGMENTATION),
-                    lines, 1, out.resolve("float-augmented.ckpt"), FashionExperiment.FLOAT_ACTIVATION_BITS, FashionExperiment.FLOAT_DROPOUT);
-            augmented.result().writeCsv(out.resolve("float-augmented-metrics.csv"));
-            System.out.printf(Locale.ROOT, "weight-trained float, augmented (%s, dropout %.2f before fc1): best test %.2f %% (epoch %d), val-selected test %.2f %%, final %.2f %%, %.1f s/epoch%n",
-                    FashionExperiment.FLOAT_AUGMENTATION, FashionExperiment.FLOAT_DROPOUT, 100 * augmented.result().bestTestAccuracy(), augmented.result().bestTestEpoch(),
-                    100 * augmented.result().testAtBestValidation(), 100 * augmented.result().finalTestAccuracy(), augmented.result().meanEpochSeconds());
+        if (parts.contains("float-reference")) {
+            TrainConfig recipe = FashionExperiment.floatReference(cfg);
+            FashionExperiment.Run reference = FashionExperiment.trainWeights(train, test, recipe, lines, 1, out.resolve("float-reference.ckpt"),
+                    FashionExperiment.FLOAT_ACTIVATION_BITS);
+            reference.result().writeCsv(out.resolve("float-reference-metrics.csv"));
+            report("float reference (16-bit activations, " + recipe.optimizer() + " " + recipe.learningRate() + ", wd " + recipe.weightDecay()
+                    + ", " + recipe.augmentation() + ")", reference);
         }
+        if (parts.contains("mlp-pruned")) {
+            DeviceModel device = DeviceModel.taox40nm();
+            FashionExperiment.Run mlp = FashionExperiment.trainPrunedMlp(train, test, (shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed),
+                    prune, cfg.withBatchSize(FashionExperiment.MLP_BATCH), lines, 1, out.resolve("mlp-pruned.ckpt"));
+            mlp.result().writeCsv(out.resolve("mlp-pruned-metrics.csv"));
+            System.out.println(mlp.ledger().toTable().printAll());
+            report("pruned MLP 784-512-512-10 on device weights (read noise, no flip limit, batch 128)", mlp);
+        }
+        if (parts.contains("mlp-float")) {
+            TrainConfig recipe = FashionExperiment.floatReference(cfg).withBatchSize(FashionExperiment.MLP_BATCH);
+            FashionExperiment.Run mlp = FashionExperiment.trainMlpWeights(train, test, recipe, lines, 1, out.resolve("mlp-float.ckpt"));
+            mlp.result().writeCsv(out.resolve("mlp-float-metrics.csv"));
+            report("weight-trained MLP 784-512-512-10 (float reference recipe, batch 128)", mlp);
+        }
+    }
+
+    /** One summary line per trained network: best, validation-selected and final test accuracy, mask flips, epoch time. */
+    private static void report(String what, FashionExperiment.Run run) {
+        var r = run.result();
+        System.out.printf(Locale.ROOT, "%s: best test %.2f %% (epoch %d), val-selected test %.2f %% (epoch %d), final %.2f %%, flips %d, %.1f s/epoch%n",
+                what, 100 * r.bestTestAccuracy(), r.bestTestEpoch(), 100 * r.testAtBestValidation(), r.bestValidationEpoch(),
+                100 * r.finalTestAccuracy(), r.totalFlips(), r.meanEpochSeconds());
     }
 }

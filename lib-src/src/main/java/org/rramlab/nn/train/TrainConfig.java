@@ -31,6 +31,7 @@ public record TrainConfig(int epochs, int batchSize, OptimizerKind optimizer, do
         if (batchSize < 1) throw new IllegalArgumentException("batchSize: expected >= 1, got " + batchSize);
         if (optimizer == null) throw new IllegalArgumentException("optimizer: expected SGD or ADAM, got null");
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate: expected > 0, got " + learningRate);
+        if (!(weightDecay >= 0)) throw new IllegalArgumentException("weightDecay: expected >= 0, got " + weightDecay);
         if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("validationFraction: expected [0, 1), got " + validationFraction);
         if (flipLimit == null) throw new IllegalArgumentException("flipLimit: expected a FlipLimit (FlipLimit.NONE for none), got null");
         if (augmentation == null) throw new IllegalArgumentException("augmentation: expected an Augmentation (Augmentation.NONE for none), got null");
@@ -54,6 +55,8 @@ public record TrainConfig(int epochs, int batchSize, OptimizerKind optimizer, do
     public TrainConfig withFlipLimit(FlipLimit f) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, f, seed, augmentation, labelSmoothing); }
     public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, s, augmentation, labelSmoothing); }
     public TrainConfig withOptimizer(OptimizerKind o, double lr) { return new TrainConfig(epochs, batchSize, o, lr, momentum, weightDecay, validationFraction, flipLimit, seed, augmentation, labelSmoothing); }
+
+    public TrainConfig withWeightDecay(double wd) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, wd, validationFraction, flipLimit, seed, augmentation, labelSmoothing); }
 
     public TrainConfig withAugmentation(Augmentation a) { return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, validationFraction, flipLimit, seed, a, labelSmoothing); }
 

@@ -50,4 +50,32 @@ class FashionExperimentTest {
         Table curves = FashionExperiment.curves(Map.of("pruned", pruned.result()));
         assertEquals(3, curves.rowCount());
     }
+
+    @Test void mlpRunsPruneAndTrain(@TempDir Path dir) {
+        Examples train = blobs(600, 1), test = blobs(90, 2);
+        TrainConfig mlp = TINY.withBatchSize(FashionExperiment.MLP_BATCH / 4);
+        FashionExperiment.Run pruned = FashionExperiment.trainPrunedMlp(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
+                PruneConfig.paper(), mlp, Progress.none(), 1, dir.resolve("mlp.ckpt"));
+        assertTrue(pruned.result().bestTestAccuracy() > 0.35, "above chance (0.25): pruned MLP " + pruned.result().bestTestAccuracy());
+        assertEquals(4, pruned.ledger().toTable().rowCount(), "three layers and the total");
+        assertTrue(pruned.result().totalFlips() > 0, "the masks moved");
+        assertTrue(Files.exists(dir.resolve("mlp.ckpt")), "checkpoint written");
+
+        FashionExperiment.Run trained = FashionExperiment.trainMlpWeights(train, test, FashionExperiment.floatReference(mlp), Progress.none(), 1, null);
+        assertTrue(trained.result().bestTestAccuracy() > 0.35, "above chance (0.25): trained MLP " + trained.result().bestTestAccuracy());
+        assertEquals(0, trained.result().totalFlips(), "trained weights have no masks");
+    }
+
+    @Test void floatReferenceKeepsTheRunsSettingsAndChangesOnlyTheRecipe() {
+        TrainConfig paper = FashionExperiment.Settings.of(Profile.PAPER).training();
+        TrainConfig ref = FashionExperiment.floatReference(paper);
+        assertEquals(TrainConfig.OptimizerKind.ADAM, ref.optimizer());
+        assertEquals(1e-3, ref.learningRate());
+        assertEquals(1e-4, ref.weightDecay());
+        assertTrue(ref.augmentation().horizontalFlip() && ref.augmentation().maxShift() == 0, ref.augmentation().toString());
+        assertEquals(paper.epochs(), ref.epochs());
+        assertEquals(paper.batchSize(), ref.batchSize());
+        assertEquals(paper.validationFraction(), ref.validationFraction());
+        assertEquals(paper.seed(), ref.seed());
+    }
 }

@@ -191,6 +191,9 @@ public class TrainerTest {
         assertTrue(e.getMessage().contains("batchSize"));
         IllegalArgumentException ls = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fashionPaper().withLabelSmoothing(-0.1));
         assertTrue(ls.getMessage().contains("labelSmoothing") && ls.getMessage().contains("-0.1"), ls.getMessage());
+        IllegalArgumentException wd = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fashionPaper().withWeightDecay(-1e-4));
+        assertTrue(wd.getMessage().contains("weightDecay") && wd.getMessage().contains("-1.0E-4"), wd.getMessage());
+        assertEquals(1e-4, TrainConfig.fashionPaper().withWeightDecay(1e-4).weightDecay());
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> new Examples(Nd4j.zeros(3, 4), new int[2]));
         assertTrue(m.getMessage().contains("3 inputs") && m.getMessage().contains("2 labels"), m.getMessage());
     }
