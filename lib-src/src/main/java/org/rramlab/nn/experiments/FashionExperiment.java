@@ -80,6 +80,9 @@ public final class FashionExperiment {
             if (trainSize < 0 || testSize < 0) throw new IllegalArgumentException("trainSize/testSize: expected >= 0, got " + trainSize + "/" + testSize);
         }
 
+        /** The same sizes with other training settings (e.g. {@link #floatReference}'s recipe). */
+        public Settings withTraining(TrainConfig t) { return new Settings(profile, trainSize, testSize, t); }
+
         /**
          * ci: 2,000/500 examples, 2 epochs; quick: all 60,000/10,000, 4 epochs (~70 s per network on 2 cores; with
          * 30,000 images the device-weight network missed 85 % by 0.14 points); paper: everything, 65 epochs, batch 60.

@@ -48,6 +48,8 @@ public final class FashionRun {
         }
         Path dir = FashionMnist.locate();
         Examples train = FashionExperiment.load(dir, true, s.trainSize()), test = FashionExperiment.load(dir, false, s.testSize());
+        Map<String, String> checksums = new java.util.TreeMap<>(FashionMnist.checksums(dir, true));
+        checksums.putAll(FashionMnist.checksums(dir, false));
         PruneConfig prune = PruneConfig.paper();
         TrainConfig cfg = s.training();
         Progress lines = Progress.lines(System.out);
@@ -56,69 +58,64 @@ public final class FashionRun {
         if (parts.contains("pruned")) {
             FashionExperiment.Run pruned = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
                     prune, cfg, lines, 1, out.resolve("pruned.ckpt"));
-            pruned.result().writeCsv(out.resolve("pruned-metrics.csv"));
-            FashionExperiment.writeProvenance(out.resolve("pruned-provenance.json"), s, prune, "software signed constant", Map.of());
-            System.out.println(pruned.ledger().toTable().printAll());
-            report("pruned", pruned);
+            finish(out, "pruned", "pruned", pruned, s, prune, "software signed constant", checksums);
         }
         if (parts.contains("limited")) {
             FashionExperiment.Run limited = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
                     PruneConfig.paperWithFlipLimit(), cfg, lines, 1, out.resolve("limited.ckpt"));
-            limited.result().writeCsv(out.resolve("pruned-fliplimit-metrics.csv"));
-            System.out.println(limited.ledger().toTable().printAll());
-            report("pruned with flip limit", limited);
+            finish(out, "pruned-fliplimit", "pruned with flip limit", limited, s, PruneConfig.paperWithFlipLimit(), "software signed constant", checksums);
         }
         if (parts.contains("device")) {
             DeviceModel device = DeviceModel.taox40nm();
             FashionExperiment.Run onArray = FashionExperiment.trainPruned(train, test,
                     (shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed), PruneConfig.paperWithFlipLimit(), cfg, lines, 1,
                     out.resolve("device.ckpt"));
-            onArray.result().writeCsv(out.resolve("device-metrics.csv"));
-            FashionExperiment.writeProvenance(out.resolve("device-provenance.json"), s, PruneConfig.paperWithFlipLimit(),
-                    "formed array " + device.name() + ", read noise in every test batch", Map.of());
-            System.out.println(onArray.ledger().toTable().printAll());
-            report("pruned on device weights (read noise, flip limit)", onArray);
+            finish(out, "device", "pruned on device weights (read noise, flip limit)", onArray, s, PruneConfig.paperWithFlipLimit(),
+                    "formed array " + device.name() + ", read noise in every test batch", checksums);
         }
         if (parts.contains("trained")) {
             FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("trained.ckpt"));
-            trained.result().writeCsv(out.resolve("trained-metrics.csv"));
             System.out.println(FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(),
                     new double[] {0, 0.05, 0.1, 0.2, 0.3}, cfg.batchSize(), 7, Progress.none()).printAll());
-            report("weight-trained, 4-bit activations", trained);
+            finish(out, "trained", "weight-trained, 4-bit activations", trained, s, null, "trained", checksums);
         }
         if (parts.contains("float")) {
             FashionExperiment.Run floatNet = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("float.ckpt"),
                     FashionExperiment.FLOAT_ACTIVATION_BITS);
-            floatNet.result().writeCsv(out.resolve("float-metrics.csv"));
-            report("weight-trained float (16-bit activations, paper's SGD recipe)", floatNet);
+            finish(out, "float", "weight-trained float (16-bit activations, paper's SGD recipe)", floatNet, s, null, "trained", checksums);
         }
         if (parts.contains("float-reference")) {
             TrainConfig recipe = FashionExperiment.floatReference(cfg);
             FashionExperiment.Run reference = FashionExperiment.trainWeights(train, test, recipe, lines, 1, out.resolve("float-reference.ckpt"),
                     FashionExperiment.FLOAT_ACTIVATION_BITS);
-            reference.result().writeCsv(out.resolve("float-reference-metrics.csv"));
-            report("float reference (16-bit activations, " + recipe.optimizer() + " " + recipe.learningRate() + ", wd " + recipe.weightDecay()
-                    + ", " + recipe.augmentation() + ")", reference);
+            finish(out, "float-reference", "float reference CNN (16-bit activations, Adam, flips)", reference, s.withTraining(recipe), null, "trained", checksums);
         }
         if (parts.contains("mlp-pruned")) {
             DeviceModel device = DeviceModel.taox40nm();
+            TrainConfig mlpConfig = cfg.withBatchSize(FashionExperiment.MLP_BATCH);
             FashionExperiment.Run mlp = FashionExperiment.trainPrunedMlp(train, test, (shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed),
-                    prune, cfg.withBatchSize(FashionExperiment.MLP_BATCH), lines, 1, out.resolve("mlp-pruned.ckpt"));
-            mlp.result().writeCsv(out.resolve("mlp-pruned-metrics.csv"));
-            System.out.println(mlp.ledger().toTable().printAll());
-            report("pruned MLP 784-512-512-10 on device weights (read noise, no flip limit, batch 128)", mlp);
+                    prune, mlpConfig, lines, 1, out.resolve("mlp-pruned.ckpt"));
+            finish(out, "mlp-pruned", "pruned MLP 784-512-512-10 on device weights (read noise, no flip limit, batch 128)", mlp, s.withTraining(mlpConfig),
+                    prune, "formed array " + device.name() + ", read noise in every test batch", checksums);
         }
         if (parts.contains("mlp-float")) {
             TrainConfig recipe = FashionExperiment.floatReference(cfg).withBatchSize(FashionExperiment.MLP_BATCH);
             FashionExperiment.Run mlp = FashionExperiment.trainMlpWeights(train, test, recipe, lines, 1, out.resolve("mlp-float.ckpt"));
-            mlp.result().writeCsv(out.resolve("mlp-float-metrics.csv"));
-            report("weight-trained MLP 784-512-512-10 (float reference recipe, batch 128)", mlp);
+            finish(out, "mlp-float", "weight-trained MLP 784-512-512-10 (float reference recipe, batch 128)", mlp, s.withTraining(recipe), null, "trained", checksums);
         }
     }
 
-    /** One summary line per trained network: best, validation-selected and final test accuracy, mask flips, epoch time. */
-    private static void report(String what, FashionExperiment.Run run) {
+    /**
+     * Writes {@code name}-metrics.csv and {@code name}-provenance.json into {@code out}, prints the programming ledger of
+     * a pruned run ({@code prune} not null) and one summary line: best, validation-selected and final test accuracy, mask
+     * flips, epoch time.
+     */
+    private static void finish(Path out, String name, String what, FashionExperiment.Run run, FashionExperiment.Settings settings, PruneConfig prune,
+                               String weights, Map<String, String> dataChecksums) {
         var r = run.result();
+        r.writeCsv(out.resolve(name + "-metrics.csv"));
+        FashionExperiment.writeProvenance(out.resolve(name + "-provenance.json"), settings, prune, weights, dataChecksums);
+        if (prune != null) System.out.println(run.ledger().toTable().printAll());
         System.out.printf(Locale.ROOT, "%s: best test %.2f %% (epoch %d), val-selected test %.2f %% (epoch %d), final %.2f %%, flips %d, %.1f s/epoch%n",
                 what, 100 * r.bestTestAccuracy(), r.bestTestEpoch(), 100 * r.testAtBestValidation(), r.bestValidationEpoch(),
                 100 * r.finalTestAccuracy(), r.totalFlips(), r.meanEpochSeconds());
