@@ -25,8 +25,8 @@ import org.rramlab.prune.SoftwareEdgeWeights;
  * {@code pruned,limited,device,trained,float,float-reference,mlp-pruned,mlp-float} (default pruned,limited,trained; {@code device} prunes the
  * conductances of a formed TaOx array with read noise in every test batch and the flip limit, as notebook 03;
  * {@code float} trains the weights with 16-bit activations instead of the paper's 4 (the paper's SGD recipe);
- * {@code float-reference} the same with {@link FashionExperiment#floatReference} (Adam, flips: the float reference,
- * run it for 20 epochs); {@code mlp-pruned} edge-prunes the MLP 784-512-512-10 at batch 128 on formed-array weights (the
+ * {@code float-reference} the float reference ({@link FashionExperiment#trainFloatReference}: affine batch norm, Adam,
+ * flips; run it for 20 epochs); {@code mlp-pruned} edge-prunes the MLP 784-512-512-10 at batch 128 on formed-array weights (the
  * notes' PyTorch anchor: 89 % after 10 epochs), {@code mlp-float} trains its weights with the float reference's recipe
  * (anchor 90.1 %). Each part checkpoints every epoch into outDir, so a killed run
  * started again with the same arguments resumes where it stopped.
@@ -85,10 +85,9 @@ public final class FashionRun {
             finish(out, "float", "weight-trained float (16-bit activations, paper's SGD recipe)", floatNet, s, null, "trained", checksums);
         }
         if (parts.contains("float-reference")) {
-            TrainConfig recipe = FashionExperiment.floatReference(cfg);
-            FashionExperiment.Run reference = FashionExperiment.trainWeights(train, test, recipe, lines, 1, out.resolve("float-reference.ckpt"),
-                    FashionExperiment.FLOAT_ACTIVATION_BITS);
-            finish(out, "float-reference", "float reference CNN (16-bit activations, Adam, flips)", reference, s.withTraining(recipe), null, "trained", checksums);
+            FashionExperiment.Run reference = FashionExperiment.trainFloatReference(train, test, cfg, lines, 1, out.resolve("float-reference.ckpt"));
+            finish(out, "float-reference", "float reference CNN (16-bit activations, affine batch norm, Adam, flips)", reference,
+                    s.withTraining(FashionExperiment.floatReference(cfg)), null, "trained, batch norm with affine parameters", checksums);
         }
         if (parts.contains("mlp-pruned")) {
             DeviceModel device = DeviceModel.taox40nm();

@@ -34,12 +34,20 @@ public final class Models {
      * (0: none, the paper's network; for regularising the weight-trained float reference).
      */
     public static Sequential fashionCnn(WeightsProvider weights, int inputBits, long seed, double dropout) {
+        return fashionCnn(weights, inputBits, seed, dropout, false);
+    }
+
+    /**
+     * {@link #fashionCnn(WeightsProvider, int, long, double)} with batch norm that learns a scale and shift per channel
+     * when {@code affineNorm} (160 parameters more; the paper's network has none: for the float reference).
+     */
+    public static Sequential fashionCnn(WeightsProvider weights, int inputBits, long seed, double dropout, boolean affineNorm) {
         List<Layer> layers = new ArrayList<>(List.of(
                 new MaxPool2d(2),
                 new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 3}, 9, seed * 16 + 1)).withoutInputGradient(),
-                new BatchNorm(64, false), new Relu(), new ActivationQuant(inputBits),
+                new BatchNorm(64, affineNorm), new Relu(), new ActivationQuant(inputBits),
                 new MaskedConv2d("conv2", weights.create("conv2", new long[] {16, 64, 3, 3}, 576, seed * 16 + 2)),
-                new MaxPool2d(2), new BatchNorm(16, false), new Relu(), new ActivationQuant(inputBits),
+                new MaxPool2d(2), new BatchNorm(16, affineNorm), new Relu(), new ActivationQuant(inputBits),
                 new Flatten()));
         if (dropout > 0) layers.add(new Dropout(dropout, seed * 16 + 5));
         layers.addAll(List.of(

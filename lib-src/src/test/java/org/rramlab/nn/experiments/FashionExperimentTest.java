@@ -78,4 +78,15 @@ class FashionExperimentTest {
         assertEquals(paper.validationFraction(), ref.validationFraction());
         assertEquals(paper.seed(), ref.seed());
     }
+
+    @Test void floatReferenceLearnsItsBatchNormScaleAndShift() {
+        FashionExperiment.Run ref = FashionExperiment.trainFloatReference(blobs(600, 1), blobs(90, 2), TINY, Progress.none(), 1, null);
+        assertTrue(ref.result().bestTestAccuracy() > 0.35, "above chance (0.25): float reference " + ref.result().bestTestAccuracy());
+        var norms = org.rramlab.nn.Sequential.leavesOf(ref.model(), org.rramlab.nn.BatchNorm.class);
+        assertEquals(2, norms.size());
+        for (var bn : norms) {
+            assertEquals(2, bn.params().size(), "scale and shift");
+            assertNotEquals(1.0, bn.params().get(0).value().getDouble(0), "the scale moved from its initial 1");
+        }
+    }
 }
