@@ -65,21 +65,27 @@ public final class BilinearUpsample2d implements Layer {
             uw = Nd4j.create(matrix(w, w * scale, corners)).castTo(x.dataType());
         }
         inShape = shape;
-        return apply(x, uh, uw);
+        return apply(x, uh, uw, false);
     }
 
     @Override public INDArray backward(INDArray gradOut) {
-        return apply(gradOut, uh.transpose(), uw.transpose());
+        return apply(gradOut, uh, uw, true);
     }
 
-    /** y[b] = mh · x[b] · mwᵀ for every image-channel b, as two GEMMs over the whole batch. */
-    private static INDArray apply(INDArray x, INDArray mh, INDArray mw) {
+    /**
+     * y[b] = mh · x[b] · mwᵀ for every image-channel b, as two GEMMs over the whole batch ({@code Nd4j.gemm} into
+     * outputs created here; {@code mmul} allocates on a slower path), with (mh, mw) = (uh, uw), or their transposes
+     * for the gradient.
+     */
+    private static INDArray apply(INDArray x, INDArray uh, INDArray uw, boolean transposed) {
         long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-        long oh = mh.rows(), ow = mw.rows();
+        long oh = transposed ? uh.columns() : uh.rows(), ow = transposed ? uw.columns() : uw.rows();
         INDArray xc = Im2Col.contiguous(x);
-        INDArray alongW = xc.reshape('c', n * c * h, w).mmul(mw.transpose());                   // [n*c*h, ow]
+        INDArray alongW = Nd4j.create(x.dataType(), n * c * h, ow);
+        Nd4j.gemm(xc.reshape('c', n * c * h, w), uw, alongW, false, !transposed, 1.0, 0.0);     // [n*c*h, ow]
         INDArray t = alongW.reshape('c', n * c, h, ow).permute(0, 2, 1).dup('c');               // [n*c, ow, h]
-        INDArray alongH = t.reshape('c', n * c * ow, h).mmul(mh.transpose());                   // [n*c*ow, oh]
+        INDArray alongH = Nd4j.create(x.dataType(), n * c * ow, oh);
+        Nd4j.gemm(t.reshape('c', n * c * ow, h), uh, alongH, false, !transposed, 1.0, 0.0);     // [n*c*ow, oh]
         INDArray y = Nd4j.create(x.dataType(), n, c, oh, ow);
         y.reshape('c', n * c, oh, ow).assign(alongH.reshape('c', n * c, ow, oh).permute(0, 2, 1));
         Buffers.free(alongW, t, alongH);   // temporaries: free now, not at the next collection

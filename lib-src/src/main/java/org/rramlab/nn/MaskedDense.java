@@ -3,10 +3,12 @@ package org.rramlab.nn;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * y = x · Wᵀ without bias (the paper's layers have none), x [n, in], W [out, in] from a {@link LayerWeights}: edge
- * pruned ("masked") or trained.
+ * pruned ("masked") or trained. Products are {@code Nd4j.gemm} into outputs created here ({@code INDArray.mmul}
+ * allocates its result on a slower path, see {@link MaskedConv2d}).
  */
 public final class MaskedDense implements Layer {
     private final String name;
@@ -30,14 +32,22 @@ public final class MaskedDense implements Layer {
         if (x.rank() != 2 || x.size(1) != in) {
             throw new IllegalArgumentException(name + ": expected input [n, " + in + "], got " + Arrays.toString(x.shape()));
         }
-        this.x = x;
-        this.w = weights.weights(training);
-        return x.mmul(w.transpose());
+        this.x = Im2Col.contiguous(x);
+        this.w = Im2Col.contiguous(weights.weights(training));
+        INDArray y = Nd4j.create(x.dataType(), x.size(0), out);
+        Nd4j.gemm(this.x, w, y, false, true, 1.0, 0.0);          // x · Wᵀ
+        return y;
     }
 
     @Override public INDArray backward(INDArray gradOut) {
-        weights.backward(gradOut.transpose().mmul(x));
-        return inputGradient ? gradOut.mmul(w) : null;
+        INDArray g = Im2Col.contiguous(gradOut);
+        INDArray gradW = Nd4j.create(g.dataType(), out, in);
+        Nd4j.gemm(g, x, gradW, true, false, 1.0, 0.0);             // gᵀ · x
+        weights.backward(gradW);
+        if (!inputGradient) return null;
+        INDArray dx = Nd4j.create(g.dataType(), g.size(0), in);
+        Nd4j.gemm(g, w, dx, false, false, 1.0, 0.0);               // g · W
+        return dx;
     }
 
     /**
