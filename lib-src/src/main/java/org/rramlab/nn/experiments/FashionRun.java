@@ -53,7 +53,8 @@ public final class FashionRun {
         PruneConfig prune = PruneConfig.paper();
         TrainConfig cfg = s.training();
         Progress lines = Progress.lines(System.out);
-        System.out.println("profile " + profile.lowerName() + ": " + train.size() + " train, " + test.size() + " test, " + cfg + ", parts " + parts);
+        System.out.println("profile " + profile.lowerName() + ": " + train.size() + " train, " + test.size() + " test, parts " + parts
+                + "; base settings (each part applies its own flip limit, recipe, batch) " + cfg);
 
         if (parts.contains("pruned")) {
             FashionExperiment.Run pruned = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
