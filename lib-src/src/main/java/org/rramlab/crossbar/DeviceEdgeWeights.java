@@ -7,6 +7,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.GaussianNoise;
 import org.rramlab.prune.EdgeWeights;
+import org.rramlab.prune.EdgeWeightsFactory;
+import org.rramlab.prune.SoftwareEdgeWeights;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -52,6 +54,14 @@ public final class DeviceEdgeWeights implements EdgeWeights {
         this.keptStored = gFormed.sub(gLow).muli(signScale);
         this.prunedStored = gReset.sub(gLow).muli(signScale);
         this.noise = new GaussianNoise(seed ^ 0x5DEECE66DL);
+    }
+
+    /** Factory for model builders: every layer's cells formed on {@code device} (as {@link SoftwareEdgeWeights#factory}). */
+    public static EdgeWeightsFactory factory(DeviceModel device) {
+        if (device == null) {
+            throw new IllegalArgumentException("device is null: expected a DeviceModel, e.g. DeviceModel.taox40nm()");
+        }
+        return (shape, fanIn, seed) -> form(device, shape, fanIn, seed);
     }
 
     /**

@@ -73,6 +73,15 @@ class DeviceEdgeWeightsTest {
     }
 
     @Test
+    void factoryFormsTheSameCellsAsForm() {
+        var fromFactory = DeviceEdgeWeights.factory(DeviceModel.taox40nm()).create(new long[]{30, 40}, 40, 9);
+        assertEquals(DeviceEdgeWeights.form(DeviceModel.taox40nm(), new long[]{30, 40}, 40, 9).keptWeights(),
+                ((DeviceEdgeWeights) fromFactory).keptWeights());
+        var e = assertThrows(IllegalArgumentException.class, () -> DeviceEdgeWeights.factory(null));
+        assertTrue(e.getMessage().contains("device is null"), e.getMessage());
+    }
+
+    @Test
     void badInputIsNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> DeviceEdgeWeights.form(DeviceModel.ideal(), new long[]{10, 0}, 5, 1));

@@ -69,7 +69,7 @@ public final class FashionRun {
         if (parts.contains("device")) {
             DeviceModel device = DeviceModel.taox40nm();
             FashionExperiment.Run onArray = FashionExperiment.trainPruned(train, test,
-                    (shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed), PruneConfig.paperWithFlipLimit(), cfg, lines, 1,
+                    DeviceEdgeWeights.factory(device), PruneConfig.paperWithFlipLimit(), cfg, lines, 1,
                     out.resolve("device.ckpt"));
             finish(out, "device", "pruned on device weights (read noise, flip limit)", onArray, s, PruneConfig.paperWithFlipLimit(),
                     "formed array " + device.name() + ", read noise in every test batch", checksums);
@@ -93,7 +93,7 @@ public final class FashionRun {
         if (parts.contains("mlp-pruned")) {
             DeviceModel device = DeviceModel.taox40nm();
             TrainConfig mlpConfig = cfg.withBatchSize(FashionExperiment.MLP_BATCH);
-            FashionExperiment.Run mlp = FashionExperiment.trainPrunedMlp(train, test, (shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed),
+            FashionExperiment.Run mlp = FashionExperiment.trainPrunedMlp(train, test, DeviceEdgeWeights.factory(device),
                     prune, mlpConfig, lines, 1, out.resolve("mlp-pruned.ckpt"));
             finish(out, "mlp-pruned", "pruned MLP 784-512-512-10 on device weights (read noise, no flip limit, batch 128)", mlp, s.withTraining(mlpConfig),
                     prune, "formed array " + device.name() + ", read noise in every test batch", checksums);

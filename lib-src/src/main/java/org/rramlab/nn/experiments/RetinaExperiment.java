@@ -193,7 +193,7 @@ public final class RetinaExperiment {
     public static WeightsProvider weights(Variant v, Config c) {
         return switch (v) {
             case PRUNED_DEVICE -> WeightsProvider.pruned(
-                    (shape, fanIn, seed) -> DeviceEdgeWeights.form(DeviceModel.taox40nm(), shape, fanIn, seed),
+                    DeviceEdgeWeights.factory(DeviceModel.taox40nm()),
                     new PruneConfig(c.keepFraction(), c.flipLimit()), new ProgrammingLedger());
             case PRUNED_SOFTWARE -> WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
                     new PruneConfig(c.keepFraction(), FlipLimit.NONE), new ProgrammingLedger());

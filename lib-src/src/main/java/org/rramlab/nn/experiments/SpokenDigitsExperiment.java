@@ -110,7 +110,7 @@ public final class SpokenDigitsExperiment {
     /** A fresh, untrained network of the given variant; flips are counted in {@code ledger}. */
     public Sequential model(Variant variant, ProgrammingLedger ledger) {
         WeightsProvider weights = switch (variant) {
-            case DEVICE_PRUNED -> WeightsProvider.pruned((shape, fanIn, seed) -> DeviceEdgeWeights.form(device, shape, fanIn, seed),
+            case DEVICE_PRUNED -> WeightsProvider.pruned(DeviceEdgeWeights.factory(device),
                     new PruneConfig(config.keepFraction(), config.deviceFlipLimit()), ledger);
             case SOFTWARE_PRUNED -> WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
                     new PruneConfig(config.keepFraction(), org.rramlab.prune.FlipLimit.NONE), ledger);
