@@ -103,7 +103,11 @@ public final class FashionExperiment {
      * name the file) with the paper's normalisation; the first {@code limit} examples (0: all).
      */
     public static Examples load(Path dir, boolean train, int limit) {
-        LabelledImages set = FashionMnist.load(dir, train);
+        return examples(FashionMnist.load(dir, train), limit);
+    }
+
+    /** {@link #load} for a set already read (e.g. to keep its {@link LabelledImages#sha256()} for provenance). */
+    public static Examples examples(LabelledImages set, int limit) {
         if (limit > 0 && limit < set.size()) {
             set = set.subset(0, limit);
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.Map;
 import org.rramlab.crossbar.DeviceEdgeWeights;
 import org.rramlab.data.FashionMnist;
+import org.rramlab.data.LabelledImages;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.nn.train.Examples;
 import org.rramlab.nn.train.TrainConfig;
@@ -47,9 +48,10 @@ public final class FashionRun {
                     + ": expected a comma-separated subset of pruned,limited,device,trained,float,float-reference,mlp-pruned,mlp-float");
         }
         Path dir = FashionMnist.locate();
-        Examples train = FashionExperiment.load(dir, true, s.trainSize()), test = FashionExperiment.load(dir, false, s.testSize());
-        Map<String, String> checksums = new java.util.TreeMap<>(FashionMnist.checksums(dir, true));
-        checksums.putAll(FashionMnist.checksums(dir, false));
+        LabelledImages trainSet = FashionMnist.load(dir, true), testSet = FashionMnist.load(dir, false);
+        Examples train = FashionExperiment.examples(trainSet, s.trainSize()), test = FashionExperiment.examples(testSet, s.testSize());
+        Map<String, String> checksums = new java.util.TreeMap<>(trainSet.sha256());   // hashed while reading, for provenance
+        checksums.putAll(testSet.sha256());
         PruneConfig prune = PruneConfig.paper();
         TrainConfig cfg = s.training();
         Progress lines = Progress.lines(System.out);
