@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Speed of the full noisy multiply chain on one 512x512 array with a batch of 128 inputs (4-bit DAC, fresh read
+ * Speed of the full noisy multiply chain on an array of 512 x 512 pairs with a batch of 128 inputs (4-bit DAC, fresh read
  * noise, 14-bit ADC: {@link MvmConfig#paper(int)}), against a plain ND4J matmul of the same shape in the same run.
  * The goal: the chain at >= 50 % of the plain matmul's throughput. The chain is timed with fresh read-noise draws
  * (exact) and with the pooled draws ({@link MvmConfig.Sampling#POOLED}); for reference also with a separate read per
@@ -26,24 +26,21 @@ public final class CrossbarBenchmark {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int batch = 128, n = Crossbar.PAPER_SIZE;
+        int batch = 128, n = 512;
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, n);
-        Crossbar noisy = Crossbar.paperMacro(DeviceModel.taox40nm(), MvmConfig.paper(4), 1);
-        Crossbar ideal = Crossbar.paperMacro(DeviceModel.taox40nm(), MvmConfig.ideal(), 1);
-        Crossbar pooled = Crossbar.paperMacro(DeviceModel.taox40nm(),
-                MvmConfig.paper(4).withSampling(MvmConfig.Sampling.POOLED), 1);
-        Crossbar perVector = Crossbar.paperMacro(DeviceModel.taox40nm(),
-                MvmConfig.paper(4).withSampling(MvmConfig.Sampling.PER_VECTOR), 1);
-        INDArray w = noisy.effectiveDifference();
+        Crossbar noisy = formed(n), ideal = formed(n), pooled = formed(n), perVector = formed(n);
+        MvmConfig paper = MvmConfig.paper(4), exact = MvmConfig.ideal(), pooledChain = paper.withSampling(MvmConfig.Sampling.POOLED),
+                perVectorChain = paper.withSampling(MvmConfig.Sampling.PER_VECTOR);
+        INDArray w = noisy.difference();
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, batch, n);
 
         double flops = 2.0 * batch * n * n;
         System.out.printf(Locale.ROOT, "crossbar %dx%d, batch %d, %s, %d rounds x %d multiplies, OMP_WAIT_POLICY=%s%nread-noise sampler: %s%n",
                 n, n, batch, MvmConfig.paper(4), rounds, iterations, System.getenv("OMP_WAIT_POLICY"), org.rramlab.device.GaussianNoise.sampler());
         // Rounds interleave the three so that load from other processes hits them alike; medians are printed.
-        Supplier<Object> plainCall = () -> Nd4j.gemm(x, w, out, false, false, 1.0, 0.0), idealCall = () -> ideal.mvm(x), chainCall = () -> noisy.mvm(x),
-                pooledCall = () -> pooled.mvm(x), perVectorCall = () -> perVector.mvm(x);
+        Supplier<Object> plainCall = () -> Nd4j.gemm(x, w, out, false, false, 1.0, 0.0), idealCall = () -> ideal.mvm(x, exact),
+                chainCall = () -> noisy.mvm(x, paper), pooledCall = () -> pooled.mvm(x, pooledChain), perVectorCall = () -> perVector.mvm(x, perVectorChain);
         for (Supplier<Object> warm : java.util.List.of(plainCall, idealCall, chainCall, pooledCall, perVectorCall)) {
             meanMs(iterations, warm);
         }
@@ -71,6 +68,13 @@ public final class CrossbarBenchmark {
                 median(perVectorMs), 100 * plain / median(perVectorMs));
         System.out.printf(Locale.ROOT, "median per-round throughput ratio to matmul: fresh %.0f %%, pooled %.0f %%%n",
                 100 * median(ratio), 100 * median(pooledRatio));
+    }
+
+    /** A 512 x 512-pair array (two paper arrays' worth: a 128 x 512 x 512 product), formed as random pairs. */
+    private static Crossbar formed(int n) {
+        Crossbar c = new Crossbar(n, n, DeviceModel.taox40nm(), 1);
+        c.formDifferential();
+        return c;
     }
 
     private static double meanMs(int iterations, Supplier<Object> call) {

@@ -16,8 +16,10 @@ import org.rramlab.nn.train.TrainConfig;
 import org.rramlab.nn.train.TrainResult;
 import org.rramlab.nn.train.Trainer;
 import org.rramlab.notebook.Progress;
-import org.rramlab.prune.EdgeWeights;
-import org.rramlab.prune.EdgeWeightsFactory;
+import org.rramlab.crossbar.Macro;
+import org.rramlab.crossbar.MvmConfig;
+import org.rramlab.device.DeviceModel;
+import org.rramlab.prune.TileEdges;
 import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.SoftwareEdgeWeights;
@@ -48,10 +50,11 @@ public final class TrainingBenchmark {
         Examples test = FashionExperiment.load(FashionMnist.locate(), false, 0);
         if (cnnEpochs > 0) {
             ProgrammingLedger ledger = new ProgrammingLedger();
-            Layer cnn = Models.fashionCnn(WeightsProvider.pruned(noisy(0.02), PruneConfig.paper(), ledger), 4, 1);
+            Layer cnn = Models.fashionCnn(WeightsProvider.pruned(TileEdges.factory(Macro.paper(DeviceModel.taox40nm(), 1)), PruneConfig.paper(), ledger)
+                    .withMvm(MvmConfig.readNoiseOnly()), 4, 1);
             TrainResult r = new Trainer(cnn, TrainConfig.fashionPaper().withEpochs(cnnEpochs))
                     .progress(Progress.lines(System.out)).fit(train, test);
-            System.out.printf(Locale.ROOT, "CNN (pruned, software weights + 2%% read noise, %d epoch(s) of a 65-epoch schedule would differ): "
+            System.out.printf(Locale.ROOT, "CNN (pruned, formed TaOx tiles, 2%% read noise, %d epoch(s) of a 65-epoch schedule would differ): "
                     + "%.1f s/epoch, best test acc %.2f %%, flips %d%n", cnnEpochs, r.meanEpochSeconds(), 100 * r.bestTestAccuracy(), r.totalFlips());
         }
         if (mlpEpochs > 0) {
@@ -69,21 +72,6 @@ public final class TrainingBenchmark {
     /** CPU time of this process, all threads. */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** Software signed-constant weights with Gaussian read noise of {@code sigma} × the weight on every read. */
-    static EdgeWeightsFactory noisy(double sigma) {
-        return (shape, fanIn, seed) -> {
-            EdgeWeights base = SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, shape, fanIn, seed);
-            return new EdgeWeights() {
-                @Override public long[] shape() { return base.shape(); }
-                @Override public void read(INDArray k, INDArray p) {
-                    base.read(k, p);
-                    k.muli(Nd4j.randn(k.dataType(), k.shape()).muli(sigma).addi(1));
-                }
-                @Override public boolean isNoisy() { return true; }
-            };
-        };
     }
 
     static void topK() {

@@ -5,7 +5,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.crossbar.Macro;
-import org.rramlab.device.DeviceModel;
 import org.rramlab.nn.PixelCrossEntropy;
 import org.rramlab.nn.Sequential;
 import org.rramlab.nn.experiments.RetinaExperiment;
@@ -68,10 +67,9 @@ public final class UNetBenchmark {
                 trainStep, 3 * flop / trainStep / 1e9, evalStep, flop / evalStep / 1e9);
         System.out.printf(Locale.ROOT, "seconds per epoch (%d train patches + %d test patches): %.1f s; 60 epochs: %.1f h%n",
                 trainPatches, testPatches, epoch, 60 * epoch / 3600);
-        long tm = System.nanoTime();
-        Macro macro = RetinaExperiment.mapOntoArrays(model, DeviceModel.taox40nm(), 6, 1);
-        System.out.printf(Locale.ROOT, "mapped onto %d arrays of 512x512 (utilisation %.1f %%) in %.1f s%n",
-                macro.arrays().size(), 100 * macro.utilisation(), (System.nanoTime() - tm) / 1e9);
+        Macro macro = RetinaExperiment.macro(model);
+        System.out.printf(Locale.ROOT, "runs on %d arrays of %d x %d cells (utilisation %.1f %%)%n",
+                macro.arrays().size(), macro.arrayRows(), 2 * macro.arrayCols(), 100 * macro.utilisation());
         System.out.println(memory.stop());
     }
 

@@ -1,117 +1,121 @@
 package org.rramlab.crossbar;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.rramlab.device.Check;
 import org.rramlab.device.DeviceModel;
-import org.rramlab.device.GaussianNoise;
-import org.rramlab.device.NoisePool;
+import org.rramlab.device.Switching;
 import org.rramlab.device.WriteNoise;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * One array of {@code rows x cols} differential pairs: every crosspoint holds a G+ and a G- cell (two planes), so a
- * 512x512 array holds 512x512 weights in 2x262,144 cells. (The paper's macro has 512x512 = 262,144 cells; with both
- * cells of a pair in one row it holds 512x256 pairs: {@code new Crossbar(512, 256, ...)}.) Inputs drive the rows;
- * the output of column j is the current {@code sum_i x_i (G+_ij - G-_ij)}, in input units x uS.
+ * One array of {@code rows x cols} differential pairs: the one store of cell conductances. Every crosspoint holds a G+
+ * and a G- cell (two planes); the paper's 512 x 512-cell array holds 512 x 256 pairs ({@link #paperArray}). Every
+ * layer of every network, every mapping report and every energy figure reads its cells from here.
  *
- * <p>Stored state (drawn once): the conductance of every cell, changed only by {@link #formAll}, {@link #set},
- * {@link #reset} and {@link #program}, each counted in {@link #counters()}. Per multiply: the chain of
- * {@link MvmConfig} (DAC, a fresh read, IR drop, ADC). One seeded generator per array: the same seed and the same
- * calls give identical numbers.
+ * <p>Each cell has a {@link CellState} and two stored conductances in uS, that of its high state (formed, SET or
+ * programmed) and that of its low state (RESET, or pristine before forming); it conducts the one its state names. What
+ * SET and RESET leave in those slots is the device's {@link Switching.Reinstate} choice: RESTORE keeps both (a
+ * reinstated edge gets its formed conductance back, the authors' scripts' fixed weights), REDRAW draws the slot afresh
+ * on every switch (cycle-to-cycle variability). Forming, SET, RESET and write-verify are counted in {@link #counters()}.
  *
- * <p>Read noise in the multiply: by default one call of {@link #mvm} is one read of the array, shared by the batch
- * (as the authors' scripts read once per test batch); {@link MvmConfig.Sampling#PER_VECTOR} reads once per input
- * vector. Only G+ - G- reaches the output, so one N(0, 1) draw per pair scaled by sqrt(sigma+^2 + sigma-^2)
- * replaces the two cell draws: exact in distribution, half the random numbers.
+ * <p>Randomness: every draw is keyed by the array's seed, the cell and the event ({@link KeyedRandom}), so a cell's
+ * conductances do not depend on the order in which cells are formed or switched, and the same seed gives the same
+ * cells. Reads (read noise, IR drop, drift, the multiply) are done by the {@link AnalogTile}s placed on the array;
+ * {@link #mvm} multiplies the whole array as one tile.
  *
- * <p>Not thread-safe: it reuses its buffers between multiplies; use one array per thread.
+ * <p>Not thread-safe.
  */
 public final class Crossbar {
-    /** The paper's macro: 512 x 512. */
-    public static final int PAPER_SIZE = 512;
+    /** Rows of the paper's macro array. */
+    public static final int PAPER_ROWS = 512;
+    /** Differential pairs per row of the paper's 512 x 512-cell array: two cells per pair. */
+    public static final int PAPER_PAIR_COLUMNS = 256;
+
+    static final int PLUS = 0, MINUS = 1;
+    private static final long PRISTINE = 1, FORM = 2, FORM_OK = 3, RESET_LEVEL = 4, REDRAW = 5, VERIFY = 6, SIGN = 7;
 
     private final int rows, cols;
     private final DeviceModel device;
-    private final MvmConfig mvm;
-    private final SplittableRandom random;
-    private final GaussianNoise noise;
-    private final long poolSeed;
-    private NoisePool pool;   // made on the first pooled read: 16 MiB
-    private final float[] gPlus, gMinus;
+    private final long seed;
+    private final float[][] high = new float[2][], low = new float[2][];
+    private final byte[][] state = new byte[2][];
+    private final int[][] switches = new int[2][];   // SET/RESET/write-verify events of each cell: keys its next draw
     private final Counters counters = new Counters();
+    private final KeyedRandom random = new KeyedRandom();
+    private long externalWrites;   // writes through the public cell methods: tiles on the array rebuild what they cache
+    private AnalogTile whole;      // the whole array as one tile, for mvm
     private double secondsSinceProgramming;
-    private boolean dirty = true;
-    private INDArray difference;   // effective G+ - G- (IR drop, drift), uS
-    private INDArray pairSigma;    // read-noise sigma of each pair's difference, uS
-    private INDArray pairVariance; // its square, for reads per input vector
-    private float[] differenceArray, pairSigmaArray; // the same, on the heap, for the fused read of the whole array
-    private final Map<Long, INDArray> readBuffers = new HashMap<>();
-    private final Map<Long, INDArray> dacBuffers = new HashMap<>();   // per input shape: the quantised inputs
-    private final Quantise dacQuantiser = new Quantise(), adcQuantiser = new Quantise();
 
-    /** A fresh, unformed array (every cell pristine). */
-    public Crossbar(int rows, int cols, DeviceModel device, MvmConfig mvm, long seed) {
+    /** A fresh array: every cell pristine (unformed). */
+    public Crossbar(int rows, int cols, DeviceModel device, long seed) {
         Check.arraySize(rows, cols);
         this.rows = rows;
         this.cols = cols;
         this.device = Check.notNull("device", device);
-        this.mvm = Check.notNull("mvm", mvm);
-        this.random = new SplittableRandom(seed);
-        this.noise = new GaussianNoise(random.nextLong());
-        this.poolSeed = random.nextLong();
+        this.seed = seed;
         int n = Math.multiplyExact(rows, cols);
-        gPlus = new float[n];
-        gMinus = new float[n];
-        for (int i = 0; i < n; i++) {
-            gPlus[i] = (float) device.forming().pristine().sample(random);
-            gMinus[i] = (float) device.forming().pristine().sample(random);
+        for (int p = 0; p < 2; p++) {
+            high[p] = new float[n];
+            low[p] = new float[n];
+            state[p] = new byte[n];
+            switches[p] = new int[n];
+            for (int i = 0; i < n; i++) {
+                float g = (float) device.forming().pristine().sample(random.at(KeyedRandom.key(seed, p, i, PRISTINE)));
+                high[p][i] = g;
+                low[p][i] = g;
+            }
         }
     }
 
-    /** The paper's 512 x 512 array, formed as random differential pairs ({@link #formDifferential()}). */
-    public static Crossbar paperMacro(DeviceModel device, MvmConfig mvm, long seed) {
-        Crossbar c = new Crossbar(PAPER_SIZE, PAPER_SIZE, device, mvm, seed);
-        c.formDifferential();
-        return c;
+    /** An array of the paper's size, 512 rows x 256 pairs (512 x 512 cells), unformed. */
+    public static Crossbar paperArray(DeviceModel device, long seed) {
+        return new Crossbar(PAPER_ROWS, PAPER_PAIR_COLUMNS, device, seed);
     }
 
     public int rows() { return rows; }
 
+    /** Pairs per row (the array is twice as many cells wide). */
     public int cols() { return cols; }
 
     public DeviceModel device() { return device; }
 
-    public MvmConfig mvmConfig() { return mvm; }
+    public long seed() { return seed; }
 
+    /** Every operation on this array's cells, whichever tile did it. */
     public Counters counters() { return counters; }
 
-    /** Electroforms every cell: each forms with the device's probability and takes a random conductance. */
+    // --- the public cell operations (notebooks, tests): counted here, and tiles on the array refresh their caches --
+
+    /** Electroforms one cell: formed with the device's probability, at a random conductance (counted). */
+    public void form(Plane plane, int row, int col) {
+        formCell(plane(plane), index(row, col), null);
+        externalWrites++;
+    }
+
+    /** Electroforms every cell of both planes. */
     public void formAll() {
-        for (int i = 0; i < gPlus.length; i++) {
-            gPlus[i] = (float) device.formCell(random);
-            gMinus[i] = (float) device.formCell(random);
+        for (int p = 0; p < 2; p++) {
+            for (int i = 0; i < high[p].length; i++) {
+                formCell(p, i, null);
+            }
         }
-        counters.formed += 2L * gPlus.length;
-        dirty = true;
+        externalWrites++;
     }
 
     /**
-     * Forms every cell, then RESETs one cell of each pair, picked at random (seeded): each pair becomes
-     * formed - low or low - formed, a random signed weight, as the pruning method starts from.
+     * Forms every cell, then RESETs one cell of each pair, picked at random (seeded): each pair becomes formed - low
+     * or low - formed, a random signed weight, as the pruning method starts from. The RESETs are preparation.
      */
     public void formDifferential() {
         formAll();
-        for (int i = 0; i < gPlus.length; i++) {
-            resetCell(random.nextBoolean() ? gMinus : gPlus, i);
+        SplittableRandom signs = new SplittableRandom(KeyedRandom.key(seed, 0, 0, SIGN));
+        for (int i = 0; i < high[0].length; i++) {
+            resetCell(signs.nextBoolean() ? MINUS : PLUS, i, null, true);
         }
-        dirty = true;
+        externalWrites++;
     }
 
     /**
@@ -124,42 +128,29 @@ public final class Crossbar {
         if (!(keepFraction > 0 && keepFraction <= 1)) {
             throw new IllegalArgumentException("keepFraction = " + keepFraction + ": expected a fraction in (0, 1]");
         }
-        float[] keep = new float[gPlus.length];
+        SplittableRandom pick = new SplittableRandom(KeyedRandom.key(seed, 1, 0, SIGN));
+        float[] keep = new float[high[0].length];
         for (int i = 0; i < keep.length; i++) {
-            if (random.nextDouble() < keepFraction) {
+            if (pick.nextDouble() < keepFraction) {
                 keep[i] = 1;
             } else {
-                resetCell(gPlus[i] >= gMinus[i] ? gPlus : gMinus, i);
+                resetCell(conductance(PLUS, i) >= conductance(MINUS, i) ? PLUS : MINUS, i, null, false);
             }
         }
-        dirty = true;
+        externalWrites++;
         return Nd4j.create(keep, new long[]{rows, cols}, 'c');
     }
 
-    /** Electroforms one cell: formed with the device's probability, at a random conductance (counted). */
-    public void form(Plane plane, int row, int col) {
-        cells(plane)[index(row, col)] = (float) device.formCell(random);
-        counters.formed++;
-        dirty = true;
-    }
-
-    /** Binary SET of one cell: a new draw from the SET state (one pulse). */
+    /** Binary SET of one cell (one pulse, counted). */
     public void set(Plane plane, int row, int col) {
-        int i = index(row, col);
-        cells(plane)[i] = (float) device.switching().setState().sample(random);
-        counters.sets++;
-        dirty = true;
+        setCell(plane(plane), index(row, col), null);
+        externalWrites++;
     }
 
-    /** Binary RESET of one cell: a new draw from the RESET (low) state (one pulse). */
+    /** Binary RESET of one cell (one pulse, counted). */
     public void reset(Plane plane, int row, int col) {
-        resetCell(cells(plane), index(row, col));
-        dirty = true;
-    }
-
-    private void resetCell(float[] plane, int i) {
-        plane[i] = (float) device.switching().resetState().sample(random);
-        counters.resets++;
+        resetCell(plane(plane), index(row, col), null, false);
+        externalWrites++;
     }
 
     /**
@@ -167,188 +158,185 @@ public final class Crossbar {
      * {@code noise} (clipped at 0 uS). Returns the pulses spent (also counted).
      */
     public int program(Plane plane, int row, int col, double targetUs, WriteNoise noise) {
-        Check.conductance("targetUs", targetUs);
-        Check.notNull("noise", noise);
-        float[] cells = cells(plane);
-        int i = index(row, col);
-        int pulses = device.writeVerify().pulses(cells[i], targetUs, random);
-        double sigma = noise.sigmaUs(targetUs, device.writeVerify().rangeUs());
-        cells[i] = (float) Math.max(0, targetUs + sigma * random.nextGaussian());
-        counters.verifyPulses += pulses;
-        dirty = true;
+        int pulses = programCell(plane(plane), index(row, col), targetUs, noise, null);
+        externalWrites++;
         return pulses;
     }
 
-    /** Stored conductance of one cell, uS (no read noise). */
+    /** Stored conductance of one cell now, uS (no read noise, no IR drop). */
     public double conductance(Plane plane, int row, int col) {
-        return cells(plane)[index(row, col)];
+        return conductance(plane(plane), index(row, col));
     }
 
-    /** Stored G+ conductances, uS, [rows, cols] (a copy). */
+    /** State of one cell. */
+    public CellState state(Plane plane, int row, int col) {
+        return CellState.of(state[plane(plane)][index(row, col)]);
+    }
+
+    /** Stored G+ conductances now, uS, [rows, cols] (a copy). */
     public INDArray gPlus() {
-        return Nd4j.create(gPlus.clone(), new long[]{rows, cols}, 'c');
+        return plane(PLUS);
     }
 
-    /** Stored G- conductances, uS, [rows, cols] (a copy). */
+    /** Stored G- conductances now, uS, [rows, cols] (a copy). */
     public INDArray gMinus() {
-        return Nd4j.create(gMinus.clone(), new long[]{rows, cols}, 'c');
+        return plane(MINUS);
     }
 
-    /** Conductances as seen by the multiply now (IR drop and drift applied), G+ - G-, uS (a copy). */
-    public INDArray effectiveDifference() {
-        refresh();
-        return difference.dup();
+    /** Stored G+ - G- of every pair now, uS, [rows, cols] (a copy; no IR drop or drift: see {@link AnalogTile}). */
+    public INDArray difference() {
+        return gPlus().subi(gMinus());
     }
 
-    /** Time since programming, for drift ({@link DeviceModel#drift()}). */
+    /** Cells in each state, both planes together. */
+    public long count(CellState s) {
+        long n = 0;
+        for (int p = 0; p < 2; p++) {
+            for (byte b : state[p]) {
+                if (b == s.ordinal()) n++;
+            }
+        }
+        return n;
+    }
+
+    /** Time since programming of the whole-array multiply ({@link #mvm}), for drift. */
     public void setSecondsSinceProgramming(double seconds) {
         Check.nonNegative("seconds", seconds);
-        this.secondsSinceProgramming = seconds;
-        dirty = true;
+        secondsSinceProgramming = seconds;
+        if (whole != null) whole.setSecondsSinceProgramming(seconds);
     }
 
     /**
-     * The full chain on the whole array: x [batch, rows] -> DAC -> currents with one fresh read -> ADC.
-     * Returns the currents [batch, cols] in input units x uS.
+     * The whole array as one layer: x [batch, rows] -> {@code config}'s chain (DAC, a read, IR drop, ADC) -> currents
+     * [batch, cols] in input units x uS. One call is one multiply: an evaluation read of every pair.
      */
-    public INDArray mvm(INDArray x) {
-        INDArray xq = mvm.dac().enabled() && x.rank() == 2 ? quantiseInputs(x) : x;
-        return mvm.adc().apply(currents(xq, 0, 0, rows, cols), adcQuantiser);
-    }
-
-    /** One noisy read of the whole array into the reused read buffer, fresh or pooled. */
-    private INDArray wholeRead() {
-        refresh();
-        INDArray read = readBuffer(rows, cols);
-        if (mvm.sampling() == MvmConfig.Sampling.POOLED && differenceArray.length <= NoisePool.DEFAULT_SIZE) {
-            if (pool == null) {
-                pool = new NoisePool(poolSeed, NoisePool.DEFAULT_SIZE);
-            }
-            pool.fillRead(read, differenceArray, pairSigmaArray);
-        } else {
-            noise.fillRead(read, differenceArray, pairSigmaArray);
+    public INDArray mvm(INDArray x, MvmConfig config) {
+        if (whole == null) {
+            whole = AnalogTile.wholeArray(this);
+            whole.setSecondsSinceProgramming(secondsSinceProgramming);
         }
-        return read;
+        return whole.multiply(x, config);
     }
 
-    /**
-     * x·w as one GEMM into a new array: {@code Nd4j.gemm} into a fresh output is ~0.2 ms faster than {@code mmul}'s
-     * own allocating path at 128×512×512 (a quarter of the chain). Views go through {@code mmul}.
-     */
-    private static INDArray product(INDArray x, INDArray w) {
-        if (x.isView() || w.isView() || x.ordering() != 'c' || w.ordering() != 'c') {
-            return x.mmul(w);
-        }
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), w.columns());
-        Nd4j.gemm(x, w, out, false, false, 1.0, 0.0);
-        return out;
+    /** What {@link #mvm} has done: multiplies, reads, vectors (the array's own {@link #counters()} count its cells' pulses). */
+    public Counters mvmCounters() {
+        return whole == null ? new Counters() : whole.counters();
     }
 
-    private INDArray quantiseInputs(INDArray x) {
-        INDArray into = dacBuffers.computeIfAbsent(((long) x.rows() << 32) | x.columns(),
-                k -> Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns()));
-        return mvm.dac().apply(x, into, dacQuantiser);
-    }
+    // --- the operations tiles use: counted here and in the tile's own counters ------------------------------------
 
-    /**
-     * The array stage alone on a block of cells (what tiling uses): currents of columns
-     * [colOffset, colOffset + blockCols) for inputs x [batch, blockRows] on rows [rowOffset, rowOffset + blockRows),
-     * the other rows held at 0 V. One fresh read of the block when the chain has read noise.
-     */
-    public INDArray currents(INDArray x, int rowOffset, int colOffset, int blockRows, int blockCols) {
-        checkBlock(x, rowOffset, colOffset, blockRows, blockCols);
-        refresh();
-        boolean whole = rowOffset == 0 && colOffset == 0 && blockRows == rows && blockCols == cols;
-        INDArray diff = whole ? difference : difference.get(NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
-                NDArrayIndex.interval(colOffset, colOffset + blockCols));
-        count(x, blockRows, blockCols);
-        INDArray xf = asFloat(x);
-        if (!(mvm.readNoise() && device.hasReadNoise())) {
-            return product(xf, diff);
-        }
-        if (mvm.sampling() == MvmConfig.Sampling.PER_VECTOR) {
-            INDArray variance = whole ? pairVariance : pairVariance.get(
-                    NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
-                    NDArrayIndex.interval(colOffset, colOffset + blockCols));
-            INDArray sd = Transforms.sqrt(xf.mul(xf).mmul(variance), false);
-            INDArray z = Nd4j.createUninitialized(DataType.FLOAT, sd.shape());
-            noise.fill(z);
-            return xf.mmul(diff).addi(z.muli(sd));
-        }
-        if (whole) {
-            return product(xf, wholeRead());
-        }
-        INDArray sigma = whole ? pairSigma : pairSigma.get(NDArrayIndex.interval(rowOffset, rowOffset + blockRows),
-                NDArrayIndex.interval(colOffset, colOffset + blockCols));
-        INDArray read = readBuffer(blockRows, blockCols);
-        noise.fill(read);
-        read.muli(sigma).addi(diff);
-        return xf.mmul(read);
-    }
-
-    private void checkBlock(INDArray x, int rowOffset, int colOffset, int blockRows, int blockCols) {
-        if (x.rank() != 2 || x.columns() != blockRows) {
-            throw new IllegalArgumentException("x: shape " + java.util.Arrays.toString(x.shape()) + ", expected [batch, "
-                    + blockRows + "]");
-        }
-        if (rowOffset < 0 || colOffset < 0 || blockRows <= 0 || blockCols <= 0 || rowOffset + blockRows > rows
-                || colOffset + blockCols > cols) {
-            throw new IllegalArgumentException("block rows " + rowOffset + "+" + blockRows + ", cols " + colOffset + "+"
-                    + blockCols + ": outside the " + rows + " x " + cols + " array");
-        }
-    }
-
-    private void count(INDArray x, int blockRows, int blockCols) {
-        counters.mvms++;
-        counters.inputVectors += x.rows();
-        counters.cellReads += 2L * blockRows * blockCols;
-    }
-
-    private static INDArray asFloat(INDArray x) {
-        return x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
-    }
-
-    /** The reused buffer one read of a block is drawn into (its product is a new array, so reuse is safe). */
-    private INDArray readBuffer(int blockRows, int blockCols) {
-        return readBuffers.computeIfAbsent(((long) blockRows << 32) | blockCols,
-                k -> Nd4j.createUninitialized(DataType.FLOAT, blockRows, blockCols));
-    }
-
-    /** Rebuilds the effective difference and the pair read-noise sigma after any cell changed. */
-    private void refresh() {
-        if (!dirty) {
-            return;
-        }
-        double drift = device.drift().factor(secondsSinceProgramming);
-        double rel = device.readNoise().relative(), add = device.readNoise().additiveUs();
-        float[] diff = new float[gPlus.length], sig = new float[gPlus.length];
-        IrDrop ir = mvm.irDrop();
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++, i++) {
-                double p = gPlus[i] * drift, m = gMinus[i] * drift;
-                p *= ir.attenuation(p, r, c, rows);
-                m *= ir.attenuation(m, r, c, rows);
-                diff[i] = (float) (p - m);
-                sig[i] = (float) Math.sqrt(rel * rel * (p * p + m * m) + 2 * add * add);
+    /** Forms cell {@code i} of plane {@code p}. */
+    void formCell(int p, int i, Counters tile) {
+        if (state[p][i] == CellState.UNFORMED.ordinal()) {
+            var f = device.forming();
+            if (random.at(KeyedRandom.key(seed, p, i, FORM)).nextDouble() < f.formedFraction()) {
+                high[p][i] = (float) f.formed().sample(random.at(KeyedRandom.key(seed, p, i, FORM_OK)));
+                low[p][i] = (float) device.switching().resetState().sample(random.at(KeyedRandom.key(seed, p, i, RESET_LEVEL)));
+                state[p][i] = (byte) CellState.FORMED.ordinal();
             }
         }
-        differenceArray = diff;
-        pairSigmaArray = sig;
-        difference = Nd4j.create(diff, new long[]{rows, cols}, 'c');
-        pairSigma = Nd4j.create(sig, new long[]{rows, cols}, 'c');
-        pairVariance = pairSigma.mul(pairSigma);
-        dirty = false;
+        counters.formed++;
+        if (tile != null) tile.formed++;
     }
 
-    private float[] cells(Plane plane) {
-        return Check.notNull("plane", plane) == Plane.PLUS ? gPlus : gMinus;
+    /** SET pulse: a formed cell goes to its high state (REDRAW: a new draw of the SET state). */
+    void setCell(int p, int i, Counters tile) {
+        if (state[p][i] != CellState.UNFORMED.ordinal()) {
+            if (device.switching().reinstate() == Switching.Reinstate.REDRAW) {
+                high[p][i] = (float) device.switching().setState().sample(random.at(KeyedRandom.key(seed, p, i, REDRAW + 8L * switches[p][i]++)));
+            }
+            state[p][i] = (byte) CellState.SET.ordinal();
+        }
+        counters.sets++;
+        if (tile != null) tile.sets++;
     }
 
-    private int index(int row, int col) {
+    /** RESET pulse: a formed cell goes to its low state; {@code preparation} counts it as set-up, not a flip. */
+    void resetCell(int p, int i, Counters tile, boolean preparation) {
+        if (state[p][i] != CellState.UNFORMED.ordinal()) {
+            if (device.switching().reinstate() == Switching.Reinstate.REDRAW && state[p][i] != CellState.FORMED.ordinal()) {
+                low[p][i] = (float) device.switching().resetState().sample(random.at(KeyedRandom.key(seed, p, i, REDRAW + 8L * switches[p][i]++)));
+            }
+            state[p][i] = (byte) CellState.RESET.ordinal();
+        }
+        counters.resets++;
+        if (preparation) counters.preparationResets++;
+        if (tile != null) {
+            tile.resets++;
+            if (preparation) tile.preparationResets++;
+        }
+    }
+
+    /** Write-verify to {@code targetUs} with residual error {@code noise}; returns the pulses spent. */
+    int programCell(int p, int i, double targetUs, WriteNoise noise, Counters tile) {
+        Check.conductance("targetUs", targetUs);
+        Check.notNull("noise", noise);
+        var wv = device.writeVerify();
+        KeyedRandom r = random.at(KeyedRandom.key(seed, p, i, VERIFY + 8L * switches[p][i]++));
+        int pulses = wv.pulses(conductance(p, i), targetUs, r);
+        double sigma = noise.sigmaUs(targetUs, wv.rangeUs());
+        high[p][i] = (float) Math.max(0, targetUs + sigma * r.nextGaussian());
+        state[p][i] = (byte) CellState.PROGRAMMED.ordinal();
+        counters.verifyPulses += pulses;
+        if (tile != null) tile.verifyPulses += pulses;
+        return pulses;
+    }
+
+    /** Conductance of cell {@code i} of plane {@code p} in its present state, uS. */
+    float conductance(int p, int i) {
+        return CellState.of(state[p][i]).high() ? high[p][i] : low[p][i];
+    }
+
+    /** The cell's high-state and low-state slots (what SET and RESET return to under RESTORE). */
+    float highSlot(int p, int i) { return high[p][i]; }
+
+    float lowSlot(int p, int i) { return low[p][i]; }
+
+    byte stateCode(int p, int i) { return state[p][i]; }
+
+    int switches(int p, int i) { return switches[p][i]; }
+
+    /** Puts a cell back as a checkpoint saved it (not counted: it replays what was counted then). */
+    void restoreCell(int p, int i, byte s, float hi, float lo, int switchCount) {
+        state[p][i] = s;
+        high[p][i] = hi;
+        low[p][i] = lo;
+        switches[p][i] = switchCount;
+    }
+
+    /** Sets a cell's state without a pulse (checkpoint replay). */
+    void restoreState(int p, int i, CellState s) {
+        state[p][i] = (byte) s.ordinal();
+    }
+
+    long externalWrites() { return externalWrites; }
+
+    private INDArray plane(int p) {
+        float[] g = new float[high[p].length];
+        for (int i = 0; i < g.length; i++) g[i] = conductance(p, i);
+        return Nd4j.create(g, new long[]{rows, cols}, 'c');
+    }
+
+    private static int plane(Plane plane) {
+        return Check.notNull("plane", plane) == Plane.PLUS ? PLUS : MINUS;
+    }
+
+    int index(int row, int col) {
         if (row < 0 || row >= rows || col < 0 || col >= cols) {
             throw new IllegalArgumentException("cell (" + row + ", " + col + "): outside the " + rows + " x " + cols
                     + " array");
         }
         return row * cols + col;
+    }
+
+    @Override
+    public String toString() {
+        return "Crossbar[" + rows + " x " + cols + " pairs, " + device.name() + ", formed " + (count(CellState.FORMED)
+                + count(CellState.SET) + count(CellState.RESET)) + " of " + 2L * rows * cols + " cells]";
+    }
+
+    /** Mix of a cell's slots, for tests: [plane][cell] high and low slots. */
+    float[][] slots(int p) {
+        return new float[][]{Arrays.copyOf(high[p], high[p].length), Arrays.copyOf(low[p], low[p].length)};
     }
 }

@@ -7,9 +7,13 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Locale;
 
-/** Images of arrays: a heat map of a matrix with a diverging colour scale (blue negative, white 0, red positive). */
+/**
+ * Images of arrays: a heat map of a matrix with a diverging colour scale (blue negative, white 0, red positive), the
+ * histogram of the pairs' differences, and the floorplan of a macro (which layer sits where).
+ */
 public final class CrossbarPlots {
     private CrossbarPlots() {
     }
@@ -51,7 +55,7 @@ public final class CrossbarPlots {
     /**
      * Histogram of the pairs' differences G+ - G- (uS), kept and pruned pairs as two series.
      *
-     * @param differenceUs [rows, cols] differences, e.g. {@link Crossbar#effectiveDifference()}
+     * @param differenceUs [rows, cols] differences, e.g. {@link Crossbar#difference()}
      * @param keep         [rows, cols] mask, 1 kept, 0 pruned
      */
     public static org.knowm.xchart.XYChart weightHistogram(INDArray differenceUs, INDArray keep, int bins) {
@@ -68,6 +72,64 @@ public final class CrossbarPlots {
                 .mapToDouble(i -> d[i]).toArray());
         parts.values().removeIf(v -> v.length == 0);
         return org.rramlab.device.DevicePlots.histogram("Differential pairs G+ - G-", "G+ - G- (uS)", bins, parts);
+    }
+
+    /** A qualitative palette for layers (colour-blind friendly, Okabe-Ito, then repeated darker). */
+    private static final Color[] LAYER_COLOURS = {new Color(0xE69F00), new Color(0x56B4E9), new Color(0x009E73),
+            new Color(0xF0E442), new Color(0x0072B2), new Color(0xD55E00), new Color(0xCC79A7), new Color(0x999999)};
+
+    /**
+     * The floorplan of a macro: every array as a square (512 x 512 cells: each pair is two cells wide), its blocks
+     * filled in the colour of their layer, unused cells white; a legend names the layers with their pairs and blocks.
+     */
+    public static BufferedImage floorplan(Macro macro) {
+        List<AnalogTile> tiles = macro.tiles();
+        int n = Math.max(1, macro.arrays().size()), perRow = Math.min(n, 6);
+        int side = n > 12 ? 110 : 160, gap = 14, top = 28, labelH = 16;
+        double sy = side / (double) macro.arrayRows(), sx = side / (2.0 * macro.arrayCols());
+        int gridRows = (n + perRow - 1) / perRow;
+        int legendRows = (tiles.size() + 2) / 3;
+        int width = Math.max(perRow * (side + gap) + gap, 620);
+        int height = top + gridRows * (side + labelH + gap) + 18 * legendRows + 16;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setColor(Color.BLACK);
+        g.drawString(String.format(Locale.ROOT, "%d array(s) of %d x %d cells, %.1f %% of the pairs in use", macro.arrays().size(),
+                macro.arrayRows(), 2 * macro.arrayCols(), 100 * macro.utilisation()), gap, 18);
+        for (int a = 0; a < macro.arrays().size(); a++) {
+            int x0 = gap + (a % perRow) * (side + gap), y0 = top + (a / perRow) * (side + labelH + gap);
+            for (int t = 0; t < tiles.size(); t++) {
+                g.setColor(LAYER_COLOURS[t % LAYER_COLOURS.length]);
+                for (Block b : tiles.get(t).blocks()) {
+                    if (b.array() != a) continue;
+                    int bx = x0 + (int) Math.floor(2 * b.colOffset() * sx), by = y0 + (int) Math.floor(b.rowOffset() * sy);
+                    int bw = Math.max(1, (int) Math.ceil(2 * b.cols() * sx)), bh = Math.max(1, (int) Math.ceil(b.rows() * sy));
+                    g.fillRect(bx, by, bw, bh);
+                }
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.drawRect(x0, y0, side, side);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.drawString(String.format(Locale.ROOT, "array %d: %.0f %% used", a,
+                    100.0 * macro.pairsUsed(a) / ((double) macro.arrayRows() * macro.arrayCols())), x0, y0 + side + 13);
+        }
+        int ly = top + gridRows * (side + labelH + gap) + 4, colW = (width - 2 * gap) / 3;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int t = 0; t < tiles.size(); t++) {
+            int lx = gap + (t % 3) * colW, y = ly + (t / 3) * 18;
+            g.setColor(LAYER_COLOURS[t % LAYER_COLOURS.length]);
+            g.fillRect(lx, y, 12, 12);
+            g.setColor(Color.BLACK);
+            AnalogTile tile = tiles.get(t);
+            g.drawString(String.format(Locale.ROOT, "%s: %,d pairs, %d block(s)", tile.name(), tile.edges(), tile.blocks().size()),
+                    lx + 17, y + 11);
+        }
+        g.dispose();
+        return img;
     }
 
     /** t in [-1, 1] -> blue .. white .. red. */

@@ -6,151 +6,225 @@ import org.rramlab.device.Check;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.WriteNoise;
 import org.rramlab.device.WriteVerify;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A macro of identical arrays onto which layers are mapped. A layer larger than one array is cut into tiles of at
- * most rows x cols (inputs along rows, outputs along columns); tiles of several layers share an array where they
- * fit (guillotine packing, best area fit, see {@link #fit}; a new array when none has room). A new array is electroformed when it is first used. Layers come either
- * programmed by write-verify ({@link #program}, the conventional baseline) or formed for edge pruning
- * ({@link #formLayer}). {@link #report()} says which cells each layer uses.
+ * The arrays a network runs on, and where each of its layers sits. A layer is placed as {@link Block}s of at most
+ * rows x cols pairs (inputs along rows, outputs along columns); blocks of several layers share an array where they fit
+ * (guillotine packing, best area fit, see {@link #fit}); a new array is added when none has room, up to
+ * {@link #maxArrays()}. The cells a layer uses are electroformed when it is placed (forming counted per layer).
+ *
+ * <p>Layers come formed for edge pruning ({@link #formForPruning}: random signs, the paper's method) or programmed by
+ * write-verify ({@link #program}: the conventional baseline); either way the result is the layer's
+ * {@link AnalogTile}. {@link #report()} and {@link #floorplan} show the placement the tiles really use.
  */
 public final class Macro {
     private final int rows, cols;
     private final DeviceModel device;
-    private final MvmConfig mvm;
     private final long seed;
+    private final int maxArrays;
     private final List<Crossbar> arrays = new ArrayList<>();
     private final List<List<int[]>> free = new ArrayList<>(); // per array: free rectangles {top, left, height, width}
-    private final List<MappedLayer> layers = new ArrayList<>();
+    private final Map<String, AnalogTile> tiles = new LinkedHashMap<>();
 
-    public Macro(int rows, int cols, DeviceModel device, MvmConfig mvm, long seed) {
+    /**
+     * @param rows      rows of every array
+     * @param cols      differential pairs per row of every array
+     * @param maxArrays most arrays the macro holds (Integer.MAX_VALUE: as many as the network needs)
+     */
+    public Macro(int rows, int cols, DeviceModel device, long seed, int maxArrays) {
         Check.arraySize(rows, cols);
+        if (maxArrays < 1) {
+            throw new IllegalArgumentException("maxArrays = " + maxArrays + ": expected >= 1");
+        }
         this.rows = rows;
         this.cols = cols;
         this.device = Check.notNull("device", device);
-        this.mvm = Check.notNull("mvm", mvm);
         this.seed = seed;
+        this.maxArrays = maxArrays;
     }
 
-    /** Arrays of the paper's size, 512 x 512 pairs. */
-    public static Macro paper(DeviceModel device, MvmConfig mvm, long seed) {
-        return new Macro(Crossbar.PAPER_SIZE, Crossbar.PAPER_SIZE, device, mvm, seed);
+    /** As many arrays as the layers need. */
+    public Macro(int rows, int cols, DeviceModel device, long seed) {
+        this(rows, cols, device, seed, Integer.MAX_VALUE);
+    }
+
+    /** Arrays of the paper's size, 512 rows x 256 pairs (512 x 512 cells), as many as needed. */
+    public static Macro paper(DeviceModel device, long seed) {
+        return new Macro(Crossbar.PAPER_ROWS, Crossbar.PAPER_PAIR_COLUMNS, device, seed);
+    }
+
+    /** The paper's test chip: one array of 512 x 512 cells. A network that does not fit is refused. */
+    public static Macro paperChip(DeviceModel device, long seed) {
+        return new Macro(Crossbar.PAPER_ROWS, Crossbar.PAPER_PAIR_COLUMNS, device, seed, 1);
+    }
+
+    public int arrayRows() { return rows; }
+
+    /** Pairs per row of each array. */
+    public int arrayCols() { return cols; }
+
+    public int maxArrays() { return maxArrays; }
+
+    public DeviceModel device() { return device; }
+
+    public long seed() { return seed; }
+
+    /**
+     * Places a layer for edge pruning and forms its cells: on every pair a seeded random sign picks which cell stays
+     * formed (high), the other is RESET (low, counted as preparation); every edge starts kept. One scale per layer
+     * makes the kept weights' standard deviation 2 / sqrt(fanIn) ({@link DifferentialPair#pruningScale}).
+     *
+     * @param shape the weight tensor's shape, [out, in] or [out, in, kh, kw] (a convolution takes in*kh*kw rows)
+     * @param fanIn inputs per output, > 0
+     * @param seed  the layer's sign pattern
+     */
+    public AnalogTile formForPruning(String layer, long[] shape, int fanIn, long seed) {
+        int[] oi = matrix(layer, shape);
+        int out = oi[0], in = oi[1];
+        if (fanIn <= 0) {
+            throw new IllegalArgumentException("layer " + layer + ": fanIn = " + fanIn + ": expected > 0 (inputs per output)");
+        }
+        List<Block> blocks = place(layer, out, in);
+        SplittableRandom signs = new SplittableRandom(seed);
+        boolean[] formedPlus = new boolean[out * in];
+        for (int e = 0; e < formedPlus.length; e++) formedPlus[e] = signs.nextBoolean();
+        AnalogTile tile = new AnalogTile(this, layer, AnalogTile.Use.PRUNING, shape, blocks, Collections.unmodifiableList(arrays),
+                Double.NaN, formedPlus, seed);
+        double sum = 0, sumSq = 0;
+        for (int e = 0; e < formedPlus.length; e++) {
+            Crossbar a = arrays.get(tile.arrayOf(e));
+            int cell = tile.cellOf(e), hp = formedPlus[e] ? Crossbar.PLUS : Crossbar.MINUS;
+            a.formCell(Crossbar.PLUS, cell, tile.counters());
+            a.formCell(Crossbar.MINUS, cell, tile.counters());
+            a.resetCell(1 - hp, cell, tile.counters(), true);
+            double d = (formedPlus[e] ? 1 : -1) * ((double) a.conductance(hp, cell) - a.conductance(1 - hp, cell));
+            sum += d;
+            sumSq += d * d;
+        }
+        tile.initialiseScale(DifferentialPair.pruningScale(layer, sum, sumSq, formedPlus.length, fanIn, shape));
+        tiles.put(layer, tile);
+        return tile;
     }
 
     /**
-     * Maps {@code weights} [out, in] onto tiles and programs them by write-verify like
-     * {@link ProgrammedWeights} (one scale per layer: max|W| spans the programmable range). A convolution's
-     * [out, in, kh, kw] is taken as the matrix [out, in * kh * kw] it multiplies as after im2col.
+     * Places trained {@code weights} and programs them by write-verify: every cell is formed, then written to its
+     * target ({@link DifferentialPair#plusTarget}, max|W| spans the programmable range) with the residual error of
+     * {@code noise}; the verify loop's pulses are counted. A convolution's [out, in, kh, kw] is the matrix
+     * [out, in*kh*kw] it multiplies after im2col.
      */
-    public MappedLayer program(String name, INDArray weights, WriteNoise noise) {
+    public AnalogTile program(String layer, INDArray weights, WriteNoise noise, long seed) {
         Check.notNull("noise", noise);
-        if (weights == null || weights.rank() < 2) {
-            throw new IllegalArgumentException("weights for layer " + name + ": expected a matrix [out, in], got "
-                    + (weights == null ? "null" : java.util.Arrays.toString(weights.shape())));
+        if (weights == null) {
+            throw new IllegalArgumentException("layer " + layer + ": weights are null, expected a weight tensor [out, in, ...]");
         }
-        if (weights.rank() > 2) {
-            weights = weights.reshape('c', weights.size(0), weights.length() / weights.size(0));
-        }
-        int out = (int) weights.rows(), in = (int) weights.columns();
-        float[][] w = weights.castTo(DataType.FLOAT).toFloatMatrix();
-        double maxAbs = weights.amaxNumber().doubleValue();
-        if (!Double.isFinite(maxAbs)) {
-            throw new IllegalArgumentException("weights for layer " + name + ": contain NaN or infinite values");
+        int[] oi = matrix(layer, weights.shape());
+        float[] w = weights.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        double maxAbs = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (!Float.isFinite(w[i])) {
+                throw new IllegalArgumentException("layer " + layer + ": weight " + i + " = " + w[i] + ", expected finite weights");
+            }
+            maxAbs = Math.max(maxAbs, Math.abs(w[i]));
         }
         WriteVerify wv = device.writeVerify();
-        double perUs = maxAbs == 0 ? 1 : wv.rangeUs() / maxAbs;
-        List<Tile> tiles = place(out, in);
-        long pulses = 0;
-        for (Tile t : tiles) {
-            Crossbar a = arrays.get(t.array());
-            for (int r = 0; r < t.rows(); r++) {
-                for (int c = 0; c < t.cols(); c++) {
-                    float v = w[t.outOffset() + c][t.inOffset() + r];
-                    pulses += a.program(Plane.PLUS, t.rowOffset() + r, t.colOffset() + c,
-                            wv.gMinUs() + Math.max(v, 0) * perUs, noise);
-                    pulses += a.program(Plane.MINUS, t.rowOffset() + r, t.colOffset() + c,
-                            wv.gMinUs() + Math.max(-v, 0) * perUs, noise);
-                }
-            }
+        double perUs = DifferentialPair.usPerWeight(maxAbs, wv);
+        List<Block> blocks = place(layer, oi[0], oi[1]);
+        AnalogTile tile = new AnalogTile(this, layer, AnalogTile.Use.PROGRAMMED, weights.shape(), blocks,
+                Collections.unmodifiableList(arrays), DifferentialPair.programmingScale(perUs), null, seed);
+        for (int e = 0; e < w.length; e++) {
+            Crossbar a = arrays.get(tile.arrayOf(e));
+            int cell = tile.cellOf(e);
+            a.formCell(Crossbar.PLUS, cell, tile.counters());
+            a.formCell(Crossbar.MINUS, cell, tile.counters());
+            a.programCell(Crossbar.PLUS, cell, DifferentialPair.plusTarget(w[e], perUs, wv), noise, tile.counters());
+            a.programCell(Crossbar.MINUS, cell, DifferentialPair.minusTarget(w[e], perUs, wv), noise, tile.counters());
         }
-        MappedLayer layer = new MappedLayer(name, out, in, 1 / perUs, tiles, Collections.unmodifiableList(arrays), mvm,
-                pulses, null);
-        layers.add(layer);
-        return layer;
+        tiles.put(layer, tile);
+        return tile;
     }
 
-    /**
-     * Places a layer for edge pruning: on its (freshly formed) cells a seeded random sign picks which cell of each
-     * pair stays formed and the other is RESET, so every edge starts kept with a random signed weight, as
-     * {@link DeviceEdgeWeights} describes. One scale per layer makes the kept weights' std {@code 2 / sqrt(fanIn)}.
-     * {@link MappedLayer#applyMask} then prunes and reinstates edges by RESET and SET.
-     *
-     * @param out   outputs (columns used)
-     * @param in    inputs (rows used); a convolution's in x kh x kw
-     * @param fanIn inputs per output, > 0
-     */
-    public MappedLayer formLayer(String name, int out, int in, int fanIn) {
-        if (out <= 0 || in <= 0 || fanIn <= 0) {
-            throw new IllegalArgumentException("layer " + name + ": out = " + out + ", in = " + in + ", fanIn = " + fanIn
-                    + ": expected all > 0");
+    /** The tile of a placed layer. */
+    public AnalogTile tile(String layer) {
+        AnalogTile t = tiles.get(layer);
+        if (t == null) {
+            throw new IllegalArgumentException("layer '" + layer + "': not placed on this macro, which holds " + tiles.keySet());
         }
-        List<Tile> tiles = place(out, in);
-        SplittableRandom signs = new SplittableRandom(seed + 7919L * (layers.size() + 1));
-        boolean[] formedPlus = new boolean[out * in];
-        double sum = 0, sumSq = 0;
-        for (Tile t : tiles) {
-            Crossbar a = arrays.get(t.array());
-            for (int r = 0; r < t.rows(); r++) {
-                for (int c = 0; c < t.cols(); c++) {
-                    int edge = (t.outOffset() + c) * in + t.inOffset() + r;
-                    int row = t.rowOffset() + r, col = t.colOffset() + c;
-                    formedPlus[edge] = signs.nextBoolean();
-                    a.reset(formedPlus[edge] ? Plane.MINUS : Plane.PLUS, row, col);
-                    double d = a.conductance(Plane.PLUS, row, col) - a.conductance(Plane.MINUS, row, col);
-                    sum += d;
-                    sumSq += d * d;
-                }
-            }
-        }
-        int n = out * in;
-        double std = Math.sqrt(Math.max(0, sumSq / n - (sum / n) * (sum / n)));
-        if (!(std > 0)) {
-            throw new IllegalStateException("layer " + name + ": formed weights have no spread; cannot scale them");
-        }
-        MappedLayer layer = new MappedLayer(name, out, in, 2 / Math.sqrt(fanIn) / std, tiles,
-                Collections.unmodifiableList(arrays), mvm, 0, formedPlus);
-        layers.add(layer);
-        return layer;
+        return t;
     }
 
-    /** Cuts an out x in layer into tiles and finds room for each. */
-    private List<Tile> place(int out, int in) {
-        List<Tile> tiles = new ArrayList<>();
+    public List<AnalogTile> tiles() { return List.copyOf(tiles.values()); }
+
+    public List<Crossbar> arrays() { return Collections.unmodifiableList(arrays); }
+
+    /** Every operation on every array of the macro. */
+    public Counters counters() {
+        Counters c = new Counters();
+        for (AnalogTile t : tiles.values()) c.add(t.counters());
+        return c;
+    }
+
+    private int[] matrix(String layer, long[] shape) {
+        if (layer == null || layer.isBlank()) {
+            throw new IllegalArgumentException("layer name '" + layer + "': expected a name");
+        }
+        if (tiles.containsKey(layer)) {
+            throw new IllegalArgumentException("layer " + layer + ": already mapped on this macro (" + tiles.get(layer).blocks().size()
+                    + " block(s)); a layer is placed once");
+        }
+        if (shape == null || shape.length < 2) {
+            throw new IllegalArgumentException("layer " + layer + ": weight shape " + Arrays.toString(shape)
+                    + ", expected [out, in] or [out, in, kh, kw]");
+        }
+        long n = 1;
+        for (long d : shape) {
+            if (d <= 0) throw new IllegalArgumentException("layer " + layer + ": weight shape " + Arrays.toString(shape) + ": every dimension must be > 0");
+            n = Math.multiplyExact(n, d);
+        }
+        if (n >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("layer " + layer + ": " + n + " weights, more than one tile holds (2^31)");
+        }
+        return new int[]{(int) shape[0], (int) (n / shape[0])};
+    }
+
+    /** Cuts an out x in layer into blocks and finds room for each; refuses when the macro is full. */
+    private List<Block> place(String layer, int out, int in) {
+        List<Block> blocks = new ArrayList<>();
         for (int i0 = 0; i0 < in; i0 += rows) {
             for (int o0 = 0; o0 < out; o0 += cols) {
                 int h = Math.min(rows, in - i0), wd = Math.min(cols, out - o0);
-                tiles.add(fit(h, wd, i0, o0));
+                Block b = fit(h, wd, i0, o0);
+                if (b == null) {
+                    long need = (long) out * in, freePairs = free.stream().flatMap(List::stream).mapToLong(f -> (long) f[2] * f[3]).sum();
+                    throw new IllegalArgumentException("layer " + layer + " (" + out + " x " + in + " = " + need + " pairs): the macro's "
+                            + maxArrays + " array(s) of " + rows + " x " + cols + " pairs are full (" + freePairs + " pairs free in pieces "
+                            + "too small); use a macro with more arrays (maxArrays) or a smaller network");
+                }
+                blocks.add(b);
             }
         }
-        return tiles;
+        return blocks;
     }
 
     /**
-     * Guillotine packing, best area fit: the tile goes into the smallest free rectangle (of any array, in order)
+     * Guillotine packing, best area fit: the block goes into the smallest free rectangle (of any array, in order)
      * that holds it, at its top-left corner; the rest of that rectangle becomes a full-height strip to its right and
-     * a piece below it. Keeping full-height strips suits crossbar tiles, most of which are tall (up to all rows of
-     * inputs) and narrow.
+     * a piece below it. Keeping full-height strips suits crossbar blocks, most of which are tall (up to all rows of
+     * inputs) and narrow. Returns null when no array has room and no array may be added.
      */
-    private Tile fit(int h, int w, int inOffset, int outOffset) {
+    private Block fit(int h, int w, int inOffset, int outOffset) {
         int bestArray = -1, bestIndex = -1;
         long bestArea = Long.MAX_VALUE;
         for (int a = 0; a < arrays.size() && bestArray < 0; a++) {
@@ -166,9 +240,8 @@ public final class Macro {
             }
         }
         if (bestArray < 0) {
-            Crossbar fresh = new Crossbar(rows, cols, device, mvm, seed + 1_000_003L * arrays.size());
-            fresh.formAll();
-            arrays.add(fresh);
+            if (arrays.size() >= maxArrays) return null;
+            arrays.add(new Crossbar(rows, cols, device, seed + 1_000_003L * arrays.size()));
             List<int[]> rects = new ArrayList<>();
             rects.add(new int[]{0, 0, rows, cols});
             free.add(rects);
@@ -183,36 +256,62 @@ public final class Macro {
         if (f[2] > h) {
             rects.add(new int[]{f[0] + h, f[1], f[2] - h, w});
         }
-        return new Tile(bestArray, f[0], f[1], h, w, inOffset, outOffset);
+        return new Block(bestArray, f[0], f[1], h, w, inOffset, outOffset);
     }
 
-    /** One row per tile: layer, array, cell rows and columns used, pairs. */
+    /** One row per block: layer, array, cell rows and columns used, pairs. */
     public Table report() {
         StringColumn layer = StringColumn.create("layer");
         IntColumn array = IntColumn.create("array"), r0 = IntColumn.create("first row"), r1 = IntColumn.create("last row"),
-                c0 = IntColumn.create("first col"), c1 = IntColumn.create("last col");
+                c0 = IntColumn.create("first pair column"), c1 = IntColumn.create("last pair column");
         LongColumn pairs = LongColumn.create("pairs");
-        for (MappedLayer l : layers) {
-            for (Tile t : l.tiles()) {
-                layer.append(l.name());
-                array.append(t.array());
-                r0.append(t.rowOffset());
-                r1.append(t.rowOffset() + t.rows() - 1);
-                c0.append(t.colOffset());
-                c1.append(t.colOffset() + t.cols() - 1);
-                pairs.append(t.pairs());
+        for (AnalogTile t : tiles.values()) {
+            for (Block b : t.blocks()) {
+                layer.append(t.name());
+                array.append(b.array());
+                r0.append(b.rowOffset());
+                r1.append(b.rowOffset() + b.rows() - 1);
+                c0.append(b.colOffset());
+                c1.append(b.colOffset() + b.cols() - 1);
+                pairs.append(b.pairs());
             }
         }
-        return Table.create("cells used per layer", layer, array, r0, r1, c0, c1, pairs);
+        return Table.create("blocks of each layer on the macro's arrays", layer, array, r0, r1, c0, c1, pairs);
     }
 
-    public List<MappedLayer> layers() { return Collections.unmodifiableList(layers); }
-
-    public List<Crossbar> arrays() { return Collections.unmodifiableList(arrays); }
+    /** One row per layer: blocks, arrays touched, pairs, cells, share of the macro's pairs in use. */
+    public Table layerSummary() {
+        StringColumn layer = StringColumn.create("layer"), use = StringColumn.create("use");
+        IntColumn blocks = IntColumn.create("blocks"), touched = IntColumn.create("arrays");
+        LongColumn pairs = LongColumn.create("pairs"), cells = LongColumn.create("cells");
+        DoubleColumn share = DoubleColumn.create("share of used pairs (%)");
+        long total = tiles.values().stream().mapToLong(AnalogTile::edges).sum();
+        for (AnalogTile t : tiles.values()) {
+            layer.append(t.name());
+            use.append(t.use().name().toLowerCase(java.util.Locale.ROOT));
+            blocks.append(t.blocks().size());
+            touched.append((int) t.blocks().stream().mapToInt(Block::array).distinct().count());
+            pairs.append(t.edges());
+            cells.append(2 * t.edges());
+            share.append(Math.round(1000.0 * t.edges() / total) / 10.0);
+        }
+        return Table.create("layers on the macro (" + arrays.size() + " array(s) of " + rows + " x " + cols + " pairs, "
+                + Math.round(1000 * utilisation()) / 10.0 + " % used)", layer, use, blocks, touched, pairs, cells, share);
+    }
 
     /** Fraction of all pairs of the arrays in use that hold a weight. */
     public double utilisation() {
-        long used = layers.stream().flatMap(l -> l.tiles().stream()).mapToLong(Tile::pairs).sum();
+        long used = tiles.values().stream().flatMap(t -> t.blocks().stream()).mapToLong(Block::pairs).sum();
         return arrays.isEmpty() ? 0 : used / ((double) rows * cols * arrays.size());
+    }
+
+    /** Pairs in use on array {@code a}. */
+    public long pairsUsed(int a) {
+        return tiles.values().stream().flatMap(t -> t.blocks().stream()).filter(b -> b.array() == a).mapToLong(Block::pairs).sum();
+    }
+
+    /** A picture of the placement: every array with its blocks coloured by layer ({@link CrossbarPlots#floorplan}). */
+    public java.awt.image.BufferedImage floorplan() {
+        return CrossbarPlots.floorplan(this);
     }
 }

@@ -1,6 +1,5 @@
 package org.rramlab.crossbar;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.device.DeviceModel;
@@ -12,7 +11,8 @@ import tech.tablesaw.api.Table;
 /**
  * How far the analogue multiply is from the ideal one as the chain's settings vary. The error of a setting is
  * ||y - y_ideal|| / ||y_ideal|| on a batch of inputs uniform in [0, 1] (like post-ReLU activations), averaged over
- * {@code reads} multiplies, on one randomly formed array whose pairs are half pruned (keep fraction 0.5).
+ * {@code reads} multiplies, on one randomly formed array whose pairs are half pruned (keep fraction 0.5). Every
+ * multiply goes through {@link Crossbar#mvm}, the chain the networks' layers use.
  */
 public final class MvmErrorSweep {
     private final DeviceModel device;
@@ -23,7 +23,7 @@ public final class MvmErrorSweep {
     /**
      * @param device the cells (the read-noise sweep overrides its read noise)
      * @param rows   array rows (inputs)
-     * @param cols   array columns (outputs)
+     * @param cols   array pair columns (outputs)
      * @param batch  inputs per multiply
      * @param reads  multiplies averaged per point
      */
@@ -51,13 +51,13 @@ public final class MvmErrorSweep {
     }
 
     private double error(DeviceModel d, MvmConfig config) {
-        Crossbar array = new Crossbar(rows, cols, d, config, seed);
+        Crossbar array = new Crossbar(rows, cols, d, seed);
         array.formDifferential();
         array.pruneAtRandom(0.5);
-        INDArray ideal = x.mmul(array.gPlus().sub(array.gMinus()));
+        INDArray ideal = x.mmul(array.difference());
         double norm = ideal.norm2Number().doubleValue(), sum = 0;
         for (int r = 0; r < reads; r++) {
-            sum += array.mvm(x).subi(ideal).norm2Number().doubleValue() / norm;
+            sum += array.mvm(x, config).subi(ideal).norm2Number().doubleValue() / norm;
         }
         return sum / reads;
     }

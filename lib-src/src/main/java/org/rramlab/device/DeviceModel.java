@@ -17,9 +17,10 @@ import java.util.random.RandomGenerator;
  * @param readNoise   cycle-to-cycle read noise
  * @param writeVerify write-verify programming (the conventional baseline's cost)
  * @param drift       conductance drift after programming
+ * @param pulses      read and programming pulses (the energy model's per-read and per-pulse energies)
  */
 public record DeviceModel(String name, Forming forming, Switching switching, ReadNoise readNoise,
-                          WriteVerify writeVerify, Drift drift) {
+                          WriteVerify writeVerify, Drift drift, Pulses pulses) {
 
     public DeviceModel {
         if (name == null || name.isBlank()) {
@@ -30,6 +31,7 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
         Check.notNull("readNoise", readNoise);
         Check.notNull("writeVerify", writeVerify);
         Check.notNull("drift", drift);
+        Check.notNull("pulses", pulses);
     }
 
     /**
@@ -37,7 +39,9 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
      * same group's earlier 40 nm macro study; pristine 0.1 uS is "about 10 MOhm before forming". Assumed (no public
      * number): 95 % of cells form at a 3.3 V / 1 us reference pulse, 0.2 V per e-fold, sensitivity 0.15; SET state as
      * formed; RESET (off) state N(1.0, 0.3) uS; read noise 2 % of G; programmable range 1..30 uS, verify tolerance
-     * 0.5 uS, a pulse covers N(0.5, 0.25) of the remaining distance, at most 100 pulses; no drift.
+     * 0.5 uS, a pulse covers N(0.5, 0.25) of the remaining distance, at most 100 pulses; no drift; a SET restores the
+     * formed conductance ({@link Switching.Reinstate#RESTORE}, as the authors' scripts); pulses
+     * {@link Pulses#taoxTypical()} (assumed).
      */
     public static DeviceModel taox40nm() {
         TruncatedNormal formed = new TruncatedNormal(14.25, 2.46);
@@ -46,7 +50,7 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
                 new Switching(formed, new TruncatedNormal(1.0, 0.3)),
                 new ReadNoise(0.02, 0),
                 new WriteVerify(1, 30, 0.5, 100, 0.5, 0.25),
-                Drift.NONE);
+                Drift.NONE, Pulses.taoxTypical());
     }
 
     /**
@@ -60,14 +64,15 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
                 new Switching(formed, TruncatedNormal.fixed(0)),
                 ReadNoise.NONE,
                 WriteVerify.exact(0, 30),
-                Drift.NONE);
+                Drift.NONE, Pulses.taoxTypical());
     }
 
     /**
      * A phase-change-memory-like device (assumed, typical literature magnitudes): random initial states N(10, 3.5) uS
      * in every cell, SET N(20, 3) uS, RESET (amorphous) N(0.1, 0.05) uS, read noise 4 % of G (1/f noise is larger
      * than in filamentary RRAM), range 0.1..25 uS with less controllable partial-SET steps N(0.3, 0.2), and drift
-     * nu = 0.05 from t0 = 1 s.
+     * nu = 0.05 from t0 = 1 s. Pulses (assumed): read 0.2 V / 10 ns; SET 1.2 V, 100 uA, 150 ns (crystallising);
+     * RESET 2.0 V, 300 uA, 50 ns (melt-quench needs a larger, shorter pulse).
      */
     public static DeviceModel pcmLike() {
         return new DeviceModel("PCM-like",
@@ -76,7 +81,7 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
                 new Switching(new TruncatedNormal(20, 3), new TruncatedNormal(0.1, 0.05)),
                 new ReadNoise(0.04, 0),
                 new WriteVerify(0.1, 25, 0.5, 100, 0.3, 0.2),
-                new Drift(0.05, 1));
+                new Drift(0.05, 1), new Pulses(0.2, 10, 100, 1.2, 100, 150, 2.0, 300, 50, 100));
     }
 
     /** The preset called {@code name}: taox40nm, ideal or pcm. */
@@ -91,38 +96,47 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
 
     /** This device formed with another pulse. */
     public DeviceModel withFormingPulse(FormingPulse pulse) {
-        return new DeviceModel(name, forming.at(pulse), switching, readNoise, writeVerify, drift);
+        return new DeviceModel(name, forming.at(pulse), switching, readNoise, writeVerify, drift, pulses);
     }
 
     public DeviceModel withReadNoise(ReadNoise noise) {
-        return new DeviceModel(name, forming, switching, noise, writeVerify, drift);
+        return new DeviceModel(name, forming, switching, noise, writeVerify, drift, pulses);
     }
 
     public DeviceModel withForming(Forming f) {
-        return new DeviceModel(name, f, switching, readNoise, writeVerify, drift);
+        return new DeviceModel(name, f, switching, readNoise, writeVerify, drift, pulses);
     }
 
     public DeviceModel withSwitching(Switching sw) {
-        return new DeviceModel(name, forming, sw, readNoise, writeVerify, drift);
+        return new DeviceModel(name, forming, sw, readNoise, writeVerify, drift, pulses);
     }
 
     public DeviceModel withWriteVerify(WriteVerify wv) {
-        return new DeviceModel(name, forming, switching, readNoise, wv, drift);
+        return new DeviceModel(name, forming, switching, readNoise, wv, drift, pulses);
     }
 
     public DeviceModel withDrift(Drift d) {
-        return new DeviceModel(name, forming, switching, readNoise, writeVerify, d);
+        return new DeviceModel(name, forming, switching, readNoise, writeVerify, d, pulses);
+    }
+
+    public DeviceModel withPulses(Pulses p) {
+        return new DeviceModel(name, forming, switching, readNoise, writeVerify, drift, p);
+    }
+
+    /** This device with another choice of what reinstating a pruned edge leaves in the cell. */
+    public DeviceModel withReinstate(Switching.Reinstate r) {
+        return withSwitching(switching.withReinstate(r));
     }
 
     public DeviceModel withName(String newName) {
-        return new DeviceModel(newName, forming, switching, readNoise, writeVerify, drift);
+        return new DeviceModel(newName, forming, switching, readNoise, writeVerify, drift, pulses);
     }
 
     /** Measured conductances replace the model: formed states and read noise come from the table. */
     public DeviceModel withMeasured(ConductanceTable table) {
         Forming f = new Forming(table.formedDistribution(), forming.formedFraction(), forming.pristine(),
                 forming.reference(), forming.voltageScaleV(), forming.meanSensitivity());
-        return new DeviceModel(name + " (measured)", f, switching, table.readNoise(), writeVerify, drift);
+        return new DeviceModel(name + " (measured)", f, switching, table.readNoise(), writeVerify, drift, pulses);
     }
 
     /** Conductance of one freshly formed cell: formed with probability formedFraction, else pristine. */

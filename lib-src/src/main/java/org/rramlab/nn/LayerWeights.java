@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Where a dense or convolution layer gets its weight tensor from, so one layer class serves both training styles:
  * edge pruning ({@code org.rramlab.prune.PrunedWeights}: fixed random weights, learned scores choose the kept edges)
- * and conventional training ({@link TrainableWeights}: the weights are the parameters), plus fixed weights read from a
- * programmed array ({@link FixedWeights}).
+ * and conventional training ({@link TrainableWeights}: the weights are the parameters), plus the weights of a
+ * programmed tile ({@link TileWeights}).
  */
 public interface LayerWeights {
 
@@ -24,4 +24,9 @@ public interface LayerWeights {
     void backward(INDArray gradWeights);
 
     List<Param> params();
+
+    /** The analogue tile the weights are read from, or null for software weights (the layer then multiplies digitally). */
+    default org.rramlab.crossbar.AnalogTile tile() {
+        return null;
+    }
 }

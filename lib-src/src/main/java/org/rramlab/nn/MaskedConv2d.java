@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.crossbar.MvmChain;
+import org.rramlab.crossbar.MvmConfig;
 
 /**
  * 2-D convolution without bias on [n, c, h, w], weights [out, c, kh, kw] from a {@link LayerWeights}. Non-square
@@ -11,6 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Computed as im2col + one GEMM ({@link Im2Col}: ND4J's conv2d_bp and its im2col + permute were much slower at
  * the paper's small shapes). Backward is two GEMMs and col2im.
+ *
+ * <p>The forward product goes through the layer's {@link MvmChain} (a convolution is the product of its im2col columns
+ * with the weight matrix [out, in·kh·kw]: on a tile, one input vector per output pixel), with the DAC on the input
+ * before im2col; the backward is the chain's straight-through estimate.
  *
  * <p>Every product is {@code Nd4j.gemm} into an output created here: {@code INDArray.mmul} was 2–15× slower at these
  * shapes (conv2's column gradient [6000, 16] × [16, 576]: 23 ms against 1.5 ms).
@@ -25,8 +31,15 @@ public final class MaskedConv2d implements Layer {
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
     private boolean inputGradient = true;
+    private final MvmChain chain;
 
+    /** A convolution with every stage of the multiply off. */
     public MaskedConv2d(String name, LayerWeights weights, int strideY, int strideX, int padY, int padX) {
+        this(name, weights, strideY, strideX, padY, padX, MvmConfig.ideal());
+    }
+
+    /** A convolution whose multiply runs through {@code mvm}'s stages (on the weights' tile when they have one). */
+    public MaskedConv2d(String name, LayerWeights weights, int strideY, int strideX, int padY, int padX, MvmConfig mvm) {
         long[] shape = weights.shape();
         if (shape.length != 4) throw new IllegalArgumentException(name + ": expected weights [out, in, kh, kw], got " + Arrays.toString(shape));
         if (strideY < 1 || strideX < 1) throw new IllegalArgumentException(name + ": stride must be >= 1, got " + strideY + "x" + strideX);
@@ -38,12 +51,17 @@ public final class MaskedConv2d implements Layer {
         this.kh = (int) shape[2];
         this.kw = (int) shape[3];
         this.sy = strideY; this.sx = strideX; this.py = padY; this.px = padX;
+        this.chain = Layers.chain(name, weights, mvm);
     }
 
     /** Stride 1, no padding (the Fashion-MNIST network's convolutions). */
     public MaskedConv2d(String name, LayerWeights weights) { this(name, weights, 1, 1, 0, 0); }
 
-    @Override public INDArray forward(INDArray x, boolean training) {
+    @Override public INDArray forward(INDArray input, boolean training) {
+        if (input.rank() != 4 || input.size(1) != inChannels) {
+            throw new IllegalArgumentException(name + ": expected input [n, " + inChannels + ", h, w], got " + Arrays.toString(input.shape()));
+        }
+        INDArray x = chain.input(input);
         if (x.rank() != 4 || x.size(1) != inChannels) {
             throw new IllegalArgumentException(name + ": expected input [n, " + inChannels + ", h, w], got " + Arrays.toString(x.shape()));
         }
@@ -60,8 +78,7 @@ public final class MaskedConv2d implements Layer {
         }
         Im2Col.im2col(x, g, cols);
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
-        INDArray y = Nd4j.create(x.dataType(), outChannels, g.rows());
-        Nd4j.gemm(w2, cols, y, false, false, 1.0, 0.0);               // [out, n*oh*ow]
+        INDArray y = chain.columns(w2, cols, training, inShape[0]);   // [out, n*oh*ow]
         INDArray out = y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
         Buffers.free(y);   // now, not at the next garbage collection
         return out;
@@ -138,6 +155,8 @@ public final class MaskedConv2d implements Layer {
 
     @Override public List<Param> params() { return weights.params(); }
     public LayerWeights layerWeights() { return weights; }
+    /** The layer's multiply chain (its stages can be changed for evaluation: {@link MvmChain#reconfigure}). */
+    public MvmChain chain() { return chain; }
     public String name() { return name; }
 
     @Override public String describe() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.crossbar.MvmChain;
+import org.rramlab.crossbar.MvmConfig;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -36,6 +38,7 @@ public final class MaskedRnn implements Layer {
     private final UnaryOperator<INDArray> quantiser;
     private final String quantiserName;
     private final List<Layer> views;
+    private final MvmChain inputChain, hiddenChain;
 
     private INDArray x2;              // [n*T, in]
     private INDArray wih, whh;        // weights used by the last forward
@@ -57,6 +60,15 @@ public final class MaskedRnn implements Layer {
      * {@code null} for none. {@code quantiserName} appears in {@link #describe()}.
      */
     public MaskedRnn(String name, LayerWeights inputWeights, LayerWeights hiddenWeights, UnaryOperator<INDArray> hiddenQuantiser, String quantiserName) {
+        this(name, inputWeights, hiddenWeights, hiddenQuantiser, quantiserName, MvmConfig.ideal(), MvmConfig.ideal());
+    }
+
+    /**
+     * With the input and hidden products running through {@code inputMvm}'s and {@code hiddenMvm}'s stages (on the
+     * weights' tiles when they have them).
+     */
+    public MaskedRnn(String name, LayerWeights inputWeights, LayerWeights hiddenWeights, UnaryOperator<INDArray> hiddenQuantiser, String quantiserName,
+                     MvmConfig inputMvm, MvmConfig hiddenMvm) {
         long[] ih = inputWeights.shape(), hh = hiddenWeights.shape();
         if (ih.length != 2) throw new IllegalArgumentException(name + ": input weights: expected [hidden, in], got " + Arrays.toString(ih));
         if (hh.length != 2 || hh[0] != ih[0] || hh[1] != ih[0]) {
@@ -69,7 +81,9 @@ public final class MaskedRnn implements Layer {
         this.in = (int) ih[1];
         this.quantiser = hiddenQuantiser;
         this.quantiserName = hiddenQuantiser == null ? "" : quantiserName;
-        this.views = List.of(new MaskedDense(name + ".ih", inputWeights), new MaskedDense(name + ".hh", hiddenWeights));
+        this.inputChain = Layers.chain(name + ".ih", inputWeights, inputMvm);
+        this.hiddenChain = Layers.chain(name + ".hh", hiddenWeights, hiddenMvm);
+        this.views = List.of(new MaskedDense(name + ".ih", inputWeights, inputChain), new MaskedDense(name + ".hh", hiddenWeights, hiddenChain));
     }
 
     private static UnaryOperator<INDArray> minMax(String name, int bits) {
@@ -89,9 +103,10 @@ public final class MaskedRnn implements Layer {
         steps = x.size(1);
         wih = inputWeights.weights(training);
         whh = hiddenWeights.weights(training);
-        x2 = x.dup('c').reshape('c', n * steps, in);
-        // all steps' input projections in one GEMM
-        INDArray u = x2.mmul(wih.transpose()).reshape('c', n, steps, hidden);
+        x2 = inputChain.input(x.dup('c').reshape('c', n * steps, in));
+        // all steps' input projections in one product
+        INDArray u = inputChain.dense(x2, Im2Col.contiguous(wih), training, n).reshape('c', n, steps, hidden);
+        INDArray whhC = Im2Col.contiguous(whh);
         INDArray out = Nd4j.create(u.dataType(), n, steps, hidden);
         pre = new INDArray[(int) steps];
         carried = new INDArray[(int) Math.max(0, steps - 1)];
@@ -99,9 +114,9 @@ public final class MaskedRnn implements Layer {
         for (int t = 0; t < steps; t++) {
             INDArray a = u.get(step(t)).dup('c');
             if (h != null) {
-                INDArray hq = quantiser == null ? h : quantiser.apply(h);
+                INDArray hq = hiddenChain.input(quantiser == null ? h : quantiser.apply(h));
                 carried[t - 1] = hq;
-                a.addi(hq.mmul(whh.transpose()));
+                a.addi(hiddenChain.dense(Im2Col.contiguous(hq), whhC, training, t == 1 ? n : 0));   // n examples, counted once
             }
             pre[t] = a;
             h = org.nd4j.linalg.ops.transforms.Transforms.relu(a, true);
@@ -140,6 +155,8 @@ public final class MaskedRnn implements Layer {
     @Override public List<Layer> children() { return views; }
 
     public LayerWeights inputWeights() { return inputWeights; }
+    public MvmChain inputChain() { return inputChain; }
+    public MvmChain hiddenChain() { return hiddenChain; }
     public LayerWeights hiddenWeights() { return hiddenWeights; }
     public String name() { return name; }
     public int hiddenSize() { return hidden; }

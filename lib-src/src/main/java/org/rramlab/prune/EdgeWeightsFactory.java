@@ -2,10 +2,15 @@ package org.rramlab.prune;
 
 /**
  * Makes the fixed weights of one layer. Model builders take a factory so the caller chooses software weights
- * ({@link SoftwareEdgeWeights}) or the conductances of a formed array, e.g.
- * {@code DeviceEdgeWeights.factory(DeviceModel.taox40nm())}.
+ * ({@link SoftwareEdgeWeights#factory}) or the cells of a formed array ({@link TileEdges#factory}).
  */
 @FunctionalInterface
 public interface EdgeWeightsFactory {
-    EdgeWeights create(long[] shape, int fanIn, long seed);
+    /**
+     * @param layer the layer's name (its tile's name on a macro)
+     * @param shape the weight tensor's shape
+     * @param fanIn inputs per output
+     * @param seed  the layer's weight seed
+     */
+    EdgeWeights create(String layer, long[] shape, int fanIn, long seed);
 }

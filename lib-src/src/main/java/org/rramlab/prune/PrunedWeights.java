@@ -17,9 +17,12 @@ import org.rramlab.nn.TrainableWeights;
  * array). The score gradient is the straight-through estimate through the mask, including sign(score) because
  * ranking uses |score|: dL/ds = dL/dW_eff ⊙ (whenKept − whenPruned) ⊙ sign(s). Without the sign training diverges.
  *
- * <p>Training reads the array once (at construction); every evaluation forward of a noisy source reads afresh, so
- * test accuracy includes read noise. The mask is recomputed from the scores on every forward; mask flips pass the
- * {@link FlipLimit} and are counted in the {@link ProgrammingLedger}.
+ * <p>Training multiplies with the source's training read (one read of the formed array for the whole run, or a new
+ * one per step when the tile is configured so); every evaluation forward of a source on cells reads them afresh, so
+ * test accuracy includes read noise and whatever the layer's chain does. The mask is recomputed from the scores on
+ * every forward; mask flips pass the {@link FlipLimit}, are counted in the {@link ProgrammingLedger}, and on a tile are
+ * SET and RESET pulses on the edges' formed cells (the tile's counters count them too). The initial prune from an
+ * all-kept array is done on the cells as preparation, not counted as flips.
  */
 public final class PrunedWeights implements LayerWeights {
     private final String layer;
@@ -28,8 +31,7 @@ public final class PrunedWeights implements LayerWeights {
     private final Param scores;
     private final ProgrammingLedger ledger;
 
-    private final INDArray trainKept, trainPruned, trainDiff;   // the single training read
-    private final INDArray evalKept, evalPruned;                 // scratch for fresh evaluation reads
+    private INDArray trainKept, trainPruned, trainDiff;          // the training read (ND4J path)
     private final INDArray mask;                                 // 0/1, dtype of the weights; synced lazily
     private final INDArray effective;
     private final INDArray signedDiff;                           // (kept − pruned)·sign(score) of the training read
@@ -48,8 +50,11 @@ public final class PrunedWeights implements LayerWeights {
      * same in ND4J ops took ~12 ms per MLP step (784-512-512-10), a third of the step. Other types use ND4J ops.
      */
     private final boolean fast;
-    private final float[] keptF, prunedF;   // training read (fast path)
+    private final float[] keptF, prunedF;   // the training read, one value per edge
     private final float[] scoreF, effF, signedDiffF, maskF;
+    private final int[] flipped;            // edges flipped by the last mask update
+    private long trainingReads;             // index of the present training read (0: the one read of the run)
+    private long readVersion = -1;          // the source's read settings the training read was taken with (-1: none yet)
 
     /**
      * @param layer  name used in the ledger and in messages
@@ -68,32 +73,37 @@ public final class PrunedWeights implements LayerWeights {
         this.ledger = ledger;
         this.scores = new Param(layer + ".scores", Param.Kind.SCORE, TrainableWeights.kaimingUniform(shape, seed));
         var type = Nd4j.defaultFloatingPointType();
-        this.trainKept = Nd4j.create(type, shape);
-        this.trainPruned = Nd4j.create(type, shape);
-        source.read(trainKept, trainPruned);
-        this.trainDiff = trainKept.sub(trainPruned);
-        this.evalKept = Nd4j.create(type, shape);
-        this.evalPruned = Nd4j.create(type, shape);
+        int size = Math.toIntExact(n);
+        this.keptF = new float[size];
+        this.prunedF = new float[size];
         this.mask = Nd4j.create(type, shape);
         this.effective = Nd4j.create(type, shape);
         this.signedDiff = Nd4j.create(type, shape);
-        int size = Math.toIntExact(n);
         this.maskBits = new boolean[size];
         this.reference = scores.value().data().asFloat();
         this.fast = type == DataType.FLOAT && scores.value().dataType() == DataType.FLOAT;
-        this.keptF = fast ? trainKept.data().asFloat() : null;
-        this.prunedF = fast ? trainPruned.data().asFloat() : null;
         this.scoreF = new float[size];
         this.effF = fast ? new float[size] : null;
         this.signedDiffF = fast ? new float[size] : null;
         this.maskF = fast ? new float[size] : null;
-        // initial prune from an all-kept array: exact top-k, not counted as programming
+        this.flipped = new int[size];
+        // initial prune from an all-kept array: exact top-k, done on the cells as preparation, not counted as programming
         float threshold = TopK.kthLargestAbs(reference, kept);
         for (int i = 0; i < size; i++) {
             maskBits[i] = Math.abs(reference[i]) >= threshold;
             if (fast) maskF[i] = maskBits[i] ? 1f : 0f;
         }
+        source.prepare(maskBits);
         ledger.register(layer, n);
+    }
+
+    /** The ND4J path's copies of the training read (double precision: gradient checks). */
+    private void rebuildTrainingArrays() {
+        var type = Nd4j.defaultFloatingPointType();
+        long[] shape = source.shape();
+        trainKept = Nd4j.createFromArray(keptF).castTo(type).reshape('c', shape);
+        trainPruned = Nd4j.createFromArray(prunedF).castTo(type).reshape('c', shape);
+        trainDiff = trainKept.sub(trainPruned);
     }
 
     /** The current scores, copied into {@link #scoreF} (a bulk copy for float32). */
@@ -132,9 +142,11 @@ public final class PrunedWeights implements LayerWeights {
      * weights and score-gradient factor are rewritten right after, from the scores already read.
      */
     public long updateMask() {
+        ensureTrainingRead();
         float[] s = readScores();
         float threshold = TopK.kthLargestAbs(s, kept);
         long sets = 0, resets = 0;
+        int count = 0;
         // |s| >= threshold compared on the float bits (non-negative floats order like their bits): computing the
         // boolean with a float compare compiles to a branch that half the edges mispredict (~10× slower measured)
         int thresholdBits = Float.floatToRawIntBits(threshold);
@@ -146,12 +158,18 @@ public final class PrunedWeights implements LayerWeights {
             if (flipLimit > 0 && Math.abs(si - reference[i]) < flipLimit * Math.abs(reference[i])) continue;
             maskBits[i] = want;
             reference[i] = si;
+            flipped[count++] = i;
             if (want) sets++; else resets++;
             if (fast) maskF[i] = want ? 1f : 0f;
         }
-        if (sets + resets > 0) {
+        if (count > 0) {
             maskArrayStale = true;
             ledger.record(layer, sets, resets);
+            source.flip(flipped, count, maskBits);   // the SET and RESET pulses on the cells
+            if (source.flipsChangeValues()) {
+                source.trainingRead(trainingReads, flipped, count, keptF, prunedF);
+                if (!fast) rebuildTrainingArrays();
+            }
         }
         if (fast) writeTrainingRead(s);
         trainingStale = !fast;   // the ND4J path recomputes in refreshTraining (sign(score) may change without flips)
@@ -193,12 +211,32 @@ public final class PrunedWeights implements LayerWeights {
 
     @Override public long[] shape() { return source.shape(); }
 
+    /**
+     * Takes the training read when there is none yet, or when the source's read settings changed (a tile's chain was
+     * reconfigured): the read is a function of the cells, the chain's settings and the read's index.
+     */
+    private void ensureTrainingRead() {
+        if (readVersion == source.readVersion()) return;
+        source.trainingRead(trainingReads, keptF, prunedF);
+        source.countTrainingRead();
+        readVersion = source.readVersion();
+        if (!fast) rebuildTrainingArrays();
+        trainingStale = true;
+    }
+
     @Override public INDArray weights(boolean training) {
+        ensureTrainingRead();
         if (scoresChanged) {
+            if (training && source.freshTrainingReads()) {   // a new read of the array for this step
+                source.trainingRead(++trainingReads, keptF, prunedF);
+                source.countTrainingRead();
+                if (!fast) rebuildTrainingArrays();
+                trainingStale = true;
+            }
             updateMask();
             scoresChanged = false;
         }
-        if (training || !source.isNoisy()) {
+        if (training || (!source.isNoisy() && !source.onCells())) {
             if (trainingStale || !lastReadTraining) {
                 refreshTraining();
                 trainingStale = false;
@@ -206,22 +244,18 @@ public final class PrunedWeights implements LayerWeights {
             lastReadTraining = true;
             return effective;
         }
-        lastReadTraining = false;   // effective now holds a noisy read
-        syncMask();
-        source.read(evalKept, evalPruned);
-        evalKept.subi(evalPruned);
-        return effective.assign(evalKept).muli(mask).addi(evalPruned);
+        lastReadTraining = false;   // effective now holds an evaluation read of the cells
+        source.evaluationRead(effective, maskBits);
+        return effective;
     }
 
     @Override public void backward(INDArray gradWeights) {
         scoresChanged = true;
         scoreCopyCurrent = false;
         INDArray g = scores.grad();
-        if (lastReadTraining) {
-            gradWeights.mul(signedDiff, g);
-        } else {   // after an evaluation read (not done in training): the straight-through estimate of that read
-            g.assign(gradWeights).muli(evalKept).muli(Transforms.sign(scores.value(), true));
-        }
+        ensureTrainingRead();
+        if (!lastReadTraining) refreshTraining();   // after an evaluation read (not done in training): the training read's estimate
+        gradWeights.mul(signedDiff, g);
     }
 
     @Override public List<Param> params() { return List.of(scores); }
@@ -230,6 +264,8 @@ public final class PrunedWeights implements LayerWeights {
     public ProgrammingLedger ledger() { return ledger; }
     public String layer() { return layer; }
     public EdgeWeights source() { return source; }
+    /** The tile this layer's edges live on, or null for software weights. */
+    @Override public org.rramlab.crossbar.AnalogTile tile() { return source.tile(); }
     /** The current mask, 0/1 (do not modify; brought up to date on each call). */
     public INDArray mask() { syncMask(); return mask; }
     public int keptCount() { return kept; }
@@ -244,13 +280,40 @@ public final class PrunedWeights implements LayerWeights {
     public boolean[] maskBits() { return maskBits.clone(); }
     public float[] references() { return reference.clone(); }
 
-    /** Restores the state saved by {@link #maskBits()} and {@link #references()}. */
+    /** What the source must save beside the mask (its read-noise state, counters) and the training read's index. */
+    public long[] sourceState() {
+        long[] s = source.saveState();
+        long[] all = new long[s.length + 1];
+        all[0] = trainingReads;
+        System.arraycopy(s, 0, all, 1, s.length);
+        return all;
+    }
+
+    /** The source's cells (states, conductances) for checkpoints; empty for software weights. */
+    public byte[] sourceCells() { return source.saveCells(); }
+
+    /** Restores the mask and flip-limit references of {@link #maskBits()} and {@link #references()}. */
     public void restore(boolean[] bits, float[] refs) {
+        restore(bits, refs, new long[0], new byte[0]);
+    }
+
+    /** Restores the state saved by {@link #maskBits()}, {@link #references()}, {@link #sourceState()} and {@link #sourceCells()}. */
+    public void restore(boolean[] bits, float[] refs, long[] state, byte[] cells) {
         if (bits.length != maskBits.length || refs.length != reference.length) {
             throw new IllegalArgumentException(layer + ": checkpoint has " + bits.length + " mask bits, layer has " + maskBits.length);
         }
         System.arraycopy(bits, 0, maskBits, 0, bits.length);
         System.arraycopy(refs, 0, reference, 0, refs.length);
+        if (state.length > 0) {
+            trainingReads = state[0];
+            source.restore(java.util.Arrays.copyOfRange(state, 1, state.length), cells);
+        } else if (source.onCells()) {
+            throw new IllegalArgumentException(layer + ": the checkpoint holds no cells for a layer on a tile; it was written by an "
+                    + "older version: delete it to start afresh");
+        }
+        source.trainingRead(trainingReads, keptF, prunedF);   // the cells may have been redrawn since the first read
+        readVersion = source.readVersion();
+        if (!fast) rebuildTrainingArrays();
         if (fast) for (int i = 0; i < bits.length; i++) maskF[i] = bits[i] ? 1f : 0f;
         maskArrayStale = true;
         trainingStale = true;

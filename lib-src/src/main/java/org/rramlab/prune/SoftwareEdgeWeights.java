@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Pure-software fixed weights (no device, no read noise): the comparison mode. Pruned edges are exact zeros.
+ * Pure-software fixed weights (no device, no read noise, no cells): the comparison mode. Pruned edges are exact zeros.
  * Signed constant: ±2/√fanIn with a random sign; Gaussian: N(0, (2/√fanIn)²). Seeded.
  */
 public final class SoftwareEdgeWeights implements EdgeWeights {
@@ -15,9 +15,9 @@ public final class SoftwareEdgeWeights implements EdgeWeights {
     public enum Kind { SIGNED_CONSTANT, GAUSSIAN }
 
     private final long[] shape;
-    private final INDArray kept;
+    private final float[] kept;
 
-    private SoftwareEdgeWeights(long[] shape, INDArray kept) {
+    private SoftwareEdgeWeights(long[] shape, float[] kept) {
         this.shape = shape;
         this.kept = kept;
     }
@@ -35,13 +35,13 @@ public final class SoftwareEdgeWeights implements EdgeWeights {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (kind == Kind.SIGNED_CONSTANT ? (random.nextBoolean() ? scale : -scale) : gaussian(random) * scale);
         }
-        INDArray kept = Nd4j.createFromArray(values).castTo(Nd4j.defaultFloatingPointType()).reshape('c', shape);
-        return new SoftwareEdgeWeights(shape.clone(), kept);
+        return new SoftwareEdgeWeights(shape.clone(), values);
     }
 
     /** Factory for model builders. */
     public static EdgeWeightsFactory factory(Kind kind) {
-        return (shape, fanIn, seed) -> create(kind, shape, fanIn, seed);
+        if (kind == null) throw new IllegalArgumentException("kind: expected SIGNED_CONSTANT or GAUSSIAN, got null");
+        return (layer, shape, fanIn, seed) -> create(kind, shape, fanIn, seed);
     }
 
     private static double gaussian(SplittableRandom random) {
@@ -52,10 +52,19 @@ public final class SoftwareEdgeWeights implements EdgeWeights {
 
     @Override public long[] shape() { return shape.clone(); }
 
-    @Override public void read(INDArray whenKept, INDArray whenPruned) {
-        whenKept.assign(kept);
-        whenPruned.assign(0);
+    @Override public void trainingRead(long read, float[] whenKept, float[] whenPruned) {
+        System.arraycopy(kept, 0, whenKept, 0, kept.length);
+        Arrays.fill(whenPruned, 0f);
+    }
+
+    @Override public void evaluationRead(INDArray into, boolean[] mask) {
+        float[] w = new float[kept.length];
+        for (int i = 0; i < w.length; i++) w[i] = mask[i] ? kept[i] : 0f;
+        into.assign(Nd4j.create(w, shape, 'c'));
     }
 
     @Override public boolean isNoisy() { return false; }
+
+    /** The kept values (a copy). */
+    public float[] keptValues() { return kept.clone(); }
 }

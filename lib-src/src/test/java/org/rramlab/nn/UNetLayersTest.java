@@ -64,7 +64,7 @@ class UNetLayersTest {
         INDArray all = wide.forward(x, true);
         GradientCheck.check(wide, x, true, 30);
         INDArray first3 = w.weight().value().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)).dup();
-        MaskedConv2d narrow = new MaskedConv2d("narrow", new FixedWeights(new long[] {3, 2, 3, 3}, () -> first3), 1, 1, 1, 1);
+        MaskedConv2d narrow = new MaskedConv2d("narrow", new TrainableWeightsView(first3), 1, 1, 1, 1);
         INDArray some = narrow.forward(x, true);
         INDArray expected = all.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3));
         assertEquals(0.0, some.sub(expected).amaxNumber().doubleValue(), 1e-12);
@@ -124,5 +124,15 @@ class UNetLayersTest {
             logits.putScalar(i, v);
             assertEquals((plus - minus) / (2 * eps), grad.getDouble(i), 1e-7);
         }
+    }
+
+    /** Fixed weights given as a tensor (a weight-trained layer's slice). */
+    private static final class TrainableWeightsView implements LayerWeights {
+        private final INDArray w;
+        TrainableWeightsView(INDArray w) { this.w = w; }
+        @Override public long[] shape() { return w.shape(); }
+        @Override public INDArray weights(boolean training) { return w; }
+        @Override public void backward(INDArray g) {}
+        @Override public java.util.List<Param> params() { return java.util.List.of(); }
     }
 }

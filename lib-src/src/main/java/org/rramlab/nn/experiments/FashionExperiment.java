@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rramlab.Version;
+import org.rramlab.crossbar.Macro;
+import org.rramlab.crossbar.MvmConfig;
+import org.rramlab.device.DeviceModel;
+import org.rramlab.device.WriteNoise;
+import org.rramlab.nn.Layers;
 import org.rramlab.nn.BatchNorm;
-import org.rramlab.nn.FixedWeights;
 import org.rramlab.nn.MaskedConv2d;
 import org.rramlab.nn.MaskedDense;
 import org.rramlab.nn.Sequential;
@@ -41,8 +45,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * The Fashion-MNIST experiment of the paper, step by step, for notebook 03 and headless runs: train the edge-pruned
- * CNN on fixed random weights, train the same CNN's weights conventionally, program those onto an array with write
- * noise and sweep the noise level, for both noise definitions.
+ * CNN on fixed random weights (software, or the cells of a formed macro whose layers run on analogue tiles), train the
+ * same CNN's weights conventionally, program those onto a macro with write noise and sweep the noise level, for both
+ * noise definitions.
  */
 public final class FashionExperiment {
     /** The paper's activation quantisation in the Fashion CNN: 4 bits. */
@@ -118,17 +123,17 @@ public final class FashionExperiment {
     /** A trained model and what its training produced. */
     public record Run(Sequential model, TrainResult result, ProgrammingLedger ledger) {}
 
-    /** Trains the edge-pruned CNN on weights from {@code source}. */
-    public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, PruneConfig prune, TrainConfig config,
+    /** Trains the edge-pruned CNN on weights from {@code source}, every multiply through {@code mvm}'s stages. */
+    public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, MvmConfig mvm, PruneConfig prune, TrainConfig config,
                                   Progress progress, long seed) {
-        return trainPruned(train, test, source, prune, config, progress, seed, null);
+        return trainPruned(train, test, source, mvm, prune, config, progress, seed, null);
     }
 
     /** {@link #trainPruned}, saving a checkpoint after every epoch to {@code checkpoint} (null: none) and resuming from it. */
-    public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, PruneConfig prune, TrainConfig config,
+    public static Run trainPruned(Examples train, Examples test, EdgeWeightsFactory source, MvmConfig mvm, PruneConfig prune, TrainConfig config,
                                   Progress progress, long seed, Path checkpoint) {
         ProgrammingLedger ledger = new ProgrammingLedger();
-        Sequential model = Models.fashionCnn(WeightsProvider.pruned(source, prune, ledger), PAPER_ACTIVATION_BITS, seed);
+        Sequential model = Models.fashionCnn(WeightsProvider.pruned(source, prune, ledger).withMvm(mvm), PAPER_ACTIVATION_BITS, seed);
         return fit(model, ledger, train, test, config.withFlipLimit(prune.flipLimit()), progress, checkpoint);
     }
 
@@ -169,10 +174,10 @@ public final class FashionExperiment {
      * from {@code source}: the reproduction notes' PyTorch anchor (random differential-pair weights, keep 0.5, batch
      * {@value #MLP_BATCH}: 89 % after 10 epochs).
      */
-    public static Run trainPrunedMlp(Examples train, Examples test, EdgeWeightsFactory source, PruneConfig prune, TrainConfig config,
+    public static Run trainPrunedMlp(Examples train, Examples test, EdgeWeightsFactory source, MvmConfig mvm, PruneConfig prune, TrainConfig config,
                                      Progress progress, long seed, Path checkpoint) {
         ProgrammingLedger ledger = new ProgrammingLedger();
-        Sequential model = Models.mlp(WeightsProvider.pruned(source, prune, ledger), MLP_HIDDEN, seed);
+        Sequential model = Models.mlp(WeightsProvider.pruned(source, prune, ledger).withMvm(mvm), MLP_HIDDEN, seed);
         return fit(model, ledger, train, test, config.withFlipLimit(prune.flipLimit()), progress, checkpoint);
     }
 
@@ -190,39 +195,56 @@ public final class FashionExperiment {
     }
 
     /**
-     * The weight-trained model with its weights programmed by {@code programmer}: same layers, BN statistics copied,
-     * every evaluation batch a fresh read of the programmed arrays.
+     * The weight-trained model with its weights programmed onto a fresh macro of {@code device} by write-verify with
+     * residual {@code noise}: same layers, batch-norm statistics copied, every multiply through {@code mvm}'s stages on
+     * the programmed tiles, every evaluation batch a fresh read of the cells.
      */
-    public static Sequential programmed(Sequential trained, WeightProgrammer programmer, WeightProgrammer.NoiseKind kind, double sigma, long seed) {
-        Map<String, INDArray> weights = new HashMap<>();
-        Sequential.visitLeaves(trained, l -> {
-            if (l instanceof MaskedConv2d c && c.layerWeights() instanceof TrainableWeights t) weights.put(c.name(), t.weight().value());
-            if (l instanceof MaskedDense d && d.layerWeights() instanceof TrainableWeights t) weights.put(d.name(), t.weight().value());
-        });
-        Sequential copy = Models.fashionCnn((layer, shape, fanIn, s) -> {
-            INDArray w = weights.get(layer);
-            if (w == null) throw new IllegalArgumentException("programmed: layer " + layer + " has no trained weights in the given model");
-            return new FixedWeights(shape, programmer.program(w, kind, sigma, seed * 31 + layer.hashCode()));
-        }, PAPER_ACTIVATION_BITS, 0);
-        List<BatchNorm> from = Sequential.leavesOf(trained, BatchNorm.class), to = Sequential.leavesOf(copy, BatchNorm.class);
-        for (int i = 0; i < from.size(); i++) {
-            to.get(i).runningMean().assign(from.get(i).runningMean());
-            to.get(i).runningVar().assign(from.get(i).runningVar());
-        }
+    public static Sequential programmed(Sequential trained, DeviceModel device, WriteNoise noise, MvmConfig mvm, long seed) {
+        Map<String, INDArray> weights = trainedWeights(trained);
+        Sequential copy = Models.fashionCnn(WeightsProvider.programmed(weights, Macro.paper(device, seed), noise, seed).withMvm(mvm),
+                PAPER_ACTIVATION_BITS, 0);
+        copyBatchNorm(trained, copy);
         return copy;
     }
 
-    /** Test accuracy of the programmed baseline for each noise level and both noise definitions. */
-    public static Table noiseSweep(Sequential trained, Examples test, WeightProgrammer programmer, double[] sigmas, int batch, long seed,
+    /** Layer name -> trained weight tensor, for every dense, conv and recurrent matrix of a weight-trained model. */
+    public static Map<String, INDArray> trainedWeights(org.rramlab.nn.Layer model) {
+        Map<String, INDArray> weights = new HashMap<>();
+        Sequential.visitLeaves(model, l -> {
+            if (l instanceof MaskedConv2d c && c.layerWeights() instanceof TrainableWeights t) weights.put(c.name(), t.weight().value());
+            if (l instanceof MaskedDense d && d.layerWeights() instanceof TrainableWeights t) weights.put(d.name(), t.weight().value());
+        });
+        if (weights.isEmpty()) throw new IllegalArgumentException("trainedWeights: the model has no trained weights (a pruned model?)");
+        return weights;
+    }
+
+    /** Copies batch-norm running statistics (and affine parameters) between two models of the same shape. */
+    public static void copyBatchNorm(org.rramlab.nn.Layer from, org.rramlab.nn.Layer to) {
+        List<BatchNorm> a = Sequential.leavesOf(from, BatchNorm.class), b = Sequential.leavesOf(to, BatchNorm.class);
+        if (a.size() != b.size()) throw new IllegalArgumentException("copyBatchNorm: " + a.size() + " vs " + b.size() + " batch norms");
+        for (int i = 0; i < a.size(); i++) {
+            b.get(i).runningMean().assign(a.get(i).runningMean());
+            b.get(i).runningVar().assign(a.get(i).runningVar());
+            var pa = a.get(i).params();
+            var pb = b.get(i).params();
+            for (int k = 0; k < pa.size(); k++) pb.get(k).value().assign(pa.get(k).value());
+        }
+    }
+
+    /**
+     * Test accuracy of the programmed baseline for each noise level and both noise definitions (each a fresh
+     * programming of a fresh macro), every multiply through {@code mvm}.
+     */
+    public static Table noiseSweep(Sequential trained, Examples test, DeviceModel device, MvmConfig mvm, double[] sigmas, int batch, long seed,
                                    Progress progress) {
         StringColumn kindCol = StringColumn.create("noise");
         DoubleColumn sigmaCol = DoubleColumn.create("sigma"), acc = DoubleColumn.create("test acc %");
         progress.start("write-noise sweep", 2L * sigmas.length);
         int done = 0;
-        for (WeightProgrammer.NoiseKind kind : WeightProgrammer.NoiseKind.values()) {
+        for (WriteNoise.Kind kind : WriteNoise.Kind.values()) {
             for (double sigma : sigmas) {
-                double a = Trainer.evaluate(programmed(trained, programmer, kind, sigma, seed), test, batch)[1];
-                kindCol.append(kind.name().toLowerCase());
+                double a = Trainer.evaluate(programmed(trained, device, new WriteNoise(kind, sigma), mvm, seed), test, batch)[1];
+                kindCol.append(kind.name().toLowerCase(java.util.Locale.ROOT));
                 sigmaCol.append(sigma);
                 acc.append(Math.round(1e4 * a) / 100.0);   // a percentage with two decimals, as counted
                 progress.advance(++done, kind + " " + sigma);
@@ -230,6 +252,33 @@ public final class FashionExperiment {
         }
         progress.finish("swept " + done + " settings");
         return Table.create("trained-then-programmed CNN vs write noise", kindCol, sigmaCol, acc);
+    }
+
+    /**
+     * Test accuracy of trained models evaluated with other multiply chains: for each model (by name) and each chain,
+     * every layer's chain is set to it, the model tested, and its chains put back. The ADC / IR-drop study of
+     * notebook 03. Columns: network, chain, test acc %.
+     */
+    public static Table chainStudy(Map<String, Sequential> models, Map<String, MvmConfig> chains, Examples test, int batch, Progress progress) {
+        StringColumn net = StringColumn.create("network"), chain = StringColumn.create("chain");
+        DoubleColumn acc = DoubleColumn.create("test acc %");
+        progress.start("chain study", (long) models.size() * chains.size());
+        int done = 0;
+        for (Map.Entry<String, Sequential> m : models.entrySet()) {
+            List<MvmConfig> before = Layers.chains(m.getValue()).stream().map(org.rramlab.crossbar.MvmChain::config).toList();
+            for (Map.Entry<String, MvmConfig> c : chains.entrySet()) {
+                Layers.setMvm(m.getValue(), c.getValue());
+                double a = Trainer.evaluate(m.getValue(), test, batch)[1];
+                net.append(m.getKey());
+                chain.append(c.getKey());
+                acc.append(Math.round(1e4 * a) / 100.0);
+                progress.advance(++done, m.getKey() + ", " + c.getKey());
+            }
+            var chainsNow = Layers.chains(m.getValue());
+            for (int i = 0; i < chainsNow.size(); i++) chainsNow.get(i).reconfigure(before.get(i));
+        }
+        progress.finish(done + " evaluations");
+        return Table.create("test accuracy vs the analogue chain", net, chain, acc);
     }
 
     /** Writes the run's provenance (config, seeds, profile, library version, data checksums) as JSON, atomically. */

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
-import org.rramlab.crossbar.DeviceEdgeWeights;
+import org.rramlab.crossbar.Macro;
+import org.rramlab.crossbar.MvmConfig;
 import org.rramlab.data.FashionMnist;
 import org.rramlab.data.LabelledImages;
 import org.rramlab.device.DeviceModel;
@@ -16,6 +17,7 @@ import org.rramlab.notebook.Profile;
 import org.rramlab.notebook.Progress;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.SoftwareEdgeWeights;
+import org.rramlab.prune.TileEdges;
 
 /**
  * Headless Fashion-MNIST run: {@code java ... org.rramlab.nn.experiments.FashionRun
@@ -60,25 +62,25 @@ public final class FashionRun {
 
         if (parts.contains("pruned")) {
             FashionExperiment.Run pruned = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
-                    prune, cfg, lines, 1, out.resolve("pruned.ckpt"));
+                    MvmConfig.ideal(), prune, cfg, lines, 1, out.resolve("pruned.ckpt"));
             finish(out, "pruned", "pruned", pruned, s, prune, "software signed constant", checksums);
         }
         if (parts.contains("limited")) {
             FashionExperiment.Run limited = FashionExperiment.trainPruned(train, test, SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
-                    PruneConfig.paperWithFlipLimit(), cfg, lines, 1, out.resolve("limited.ckpt"));
+                    MvmConfig.ideal(), PruneConfig.paperWithFlipLimit(), cfg, lines, 1, out.resolve("limited.ckpt"));
             finish(out, "pruned-fliplimit", "pruned with flip limit", limited, s, PruneConfig.paperWithFlipLimit(), "software signed constant", checksums);
         }
         if (parts.contains("device")) {
             DeviceModel device = DeviceModel.taox40nm();
             FashionExperiment.Run onArray = FashionExperiment.trainPruned(train, test,
-                    DeviceEdgeWeights.factory(device), PruneConfig.paperWithFlipLimit(), cfg, lines, 1,
+                    TileEdges.factory(Macro.paper(device, 1)), MvmConfig.paper(), PruneConfig.paperWithFlipLimit(), cfg, lines, 1,
                     out.resolve("device.ckpt"));
-            finish(out, "device", "pruned on device weights (read noise, flip limit)", onArray, s, PruneConfig.paperWithFlipLimit(),
-                    "formed array " + device.name() + ", read noise in every test batch", checksums);
+            finish(out, "device", "pruned on device weights (analogue tiles: read noise, 14-bit ADC; flip limit)", onArray, s, PruneConfig.paperWithFlipLimit(),
+                    "formed macro " + device.name() + ", " + MvmConfig.paper(), checksums);
         }
         if (parts.contains("trained")) {
             FashionExperiment.Run trained = FashionExperiment.trainWeights(train, test, cfg, lines, 1, out.resolve("trained.ckpt"));
-            System.out.println(FashionExperiment.noiseSweep(trained.model(), test, WeightProgrammer.software(),
+            System.out.println(FashionExperiment.noiseSweep(trained.model(), test, DeviceModel.taox40nm(), MvmConfig.paper(),
                     new double[] {0, 0.05, 0.1, 0.2, 0.3}, cfg.batchSize(), 7, Progress.none()).printAll());
             finish(out, "trained", "weight-trained, 4-bit activations", trained, s, null, "trained", checksums);
         }
@@ -95,10 +97,10 @@ public final class FashionRun {
         if (parts.contains("mlp-pruned")) {
             DeviceModel device = DeviceModel.taox40nm();
             TrainConfig mlpConfig = cfg.withBatchSize(FashionExperiment.MLP_BATCH);
-            FashionExperiment.Run mlp = FashionExperiment.trainPrunedMlp(train, test, DeviceEdgeWeights.factory(device),
-                    prune, mlpConfig, lines, 1, out.resolve("mlp-pruned.ckpt"));
+            FashionExperiment.Run mlp = FashionExperiment.trainPrunedMlp(train, test, TileEdges.factory(Macro.paper(device, 1)),
+                    MvmConfig.paper(), prune, mlpConfig, lines, 1, out.resolve("mlp-pruned.ckpt"));
             finish(out, "mlp-pruned", "pruned MLP 784-512-512-10 on device weights (read noise, no flip limit, batch 128)", mlp, s.withTraining(mlpConfig),
-                    prune, "formed array " + device.name() + ", read noise in every test batch", checksums);
+                    prune, "formed macro " + device.name() + ", " + MvmConfig.paper(), checksums);
         }
         if (parts.contains("mlp-float")) {
             TrainConfig recipe = FashionExperiment.floatReference(cfg).withBatchSize(FashionExperiment.MLP_BATCH);

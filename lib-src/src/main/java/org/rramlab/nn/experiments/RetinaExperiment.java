@@ -9,10 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.rramlab.crossbar.DeviceEdgeWeights;
 import org.rramlab.crossbar.Macro;
 import org.rramlab.crossbar.MvmConfig;
-import org.rramlab.crossbar.ProgrammedWeights;
 import org.rramlab.data.retina.DriveDataset;
 import org.rramlab.data.retina.FundusImage;
 import org.rramlab.data.retina.Patches;
@@ -21,7 +19,7 @@ import org.rramlab.device.DeviceModel;
 import org.rramlab.device.WriteNoise;
 import org.rramlab.metrics.SegmentationScores;
 import org.rramlab.nn.BatchNorm;
-import org.rramlab.nn.FixedWeights;
+import org.rramlab.nn.Layers;
 import org.rramlab.nn.Layer;
 import org.rramlab.nn.LayerWeights;
 import org.rramlab.nn.MaskedConv2d;
@@ -44,6 +42,7 @@ import org.rramlab.prune.FlipLimit;
 import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.SoftwareEdgeWeights;
+import org.rramlab.prune.TileEdges;
 
 /**
  * The paper's third experiment: retinal-vessel segmentation with a U-Net whose weights are the random conductances
@@ -185,16 +184,20 @@ public final class RetinaExperiment {
                 c.trainPatches(), c.testPatches(), c.patchSide(), c.seed());
     }
 
+    /** The stages of every multiply of the device U-Nets (pruned and programmed): the paper's chip. */
+    public static final MvmConfig DEVICE_MVM = MvmConfig.paper();
+
     /**
      * The weights provider of a variant (a fresh ledger counts the pruned variants' mask flips). The flip limit is a
      * hardware setting, so only the device-pruned variant gets {@code c.flipLimit()} (constant for DRIVE, so it needs
-     * no schedule); the software-pruned variant uses the plain top-k, as the authors' software scripts.
+     * no schedule); the software-pruned variant uses the plain top-k, as the authors' software scripts. The device
+     * variant's layers are formed on a fresh macro of the paper's arrays and multiply through {@link #DEVICE_MVM}.
      */
     public static WeightsProvider weights(Variant v, Config c) {
         return switch (v) {
             case PRUNED_DEVICE -> WeightsProvider.pruned(
-                    DeviceEdgeWeights.factory(DeviceModel.taox40nm()),
-                    new PruneConfig(c.keepFraction(), c.flipLimit()), new ProgrammingLedger());
+                    TileEdges.factory(Macro.paper(DeviceModel.taox40nm(), c.seed())),
+                    new PruneConfig(c.keepFraction(), c.flipLimit()), new ProgrammingLedger()).withMvm(DEVICE_MVM);
             case PRUNED_SOFTWARE -> WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
                     new PruneConfig(c.keepFraction(), FlipLimit.NONE), new ProgrammingLedger());
             case TRAINED -> WeightsProvider.trained();
@@ -211,24 +214,20 @@ public final class RetinaExperiment {
     }
 
     /**
-     * The conventional baseline: the trained U-Net's weights programmed onto cell pairs by write-verify with
-     * {@code noise} ({@link ProgrammedWeights}), batch norm kept as trained; every test batch reads the array afresh.
-     * Scored on the same test patches and full images.
+     * The conventional baseline: the trained U-Net's weights programmed onto a fresh macro by write-verify with
+     * {@code noise}, batch norm kept as trained, every multiply through {@link #DEVICE_MVM} on the programmed tiles;
+     * every test batch reads the cells afresh. Scored on the same test patches and full images.
      */
     public static Run programmed(Run trained, DeviceModel device, WriteNoise noise, Config c, PreparedRetina data) {
-        Map<String, INDArray> weights = new LinkedHashMap<>();
         for (MaskedConv2d conv : Sequential.leavesOf(trained.model(), MaskedConv2d.class)) {
-            if (!(conv.layerWeights() instanceof TrainableWeights t)) {
+            if (!(conv.layerWeights() instanceof TrainableWeights)) {
                 throw new IllegalArgumentException("programmed: run '" + trained.variant() + "' layer " + conv.name()
                         + " does not hold trained weights; expected a TRAINED run");
             }
-            weights.put(conv.name(), t.weight().value());
         }
-        long[] seq = {c.seed() * 1_000L};
-        Sequential model = UNet.build((layer, shape, fanIn, seed) -> {
-            ProgrammedWeights p = ProgrammedWeights.program(weights.get(layer), device, noise, seq[0]++);
-            return new FixedWeights(shape, p::read);
-        }, c.net(), c.seed());
+        Map<String, INDArray> weights = FashionExperiment.trainedWeights(trained.model());
+        Sequential model = UNet.build(WeightsProvider.programmed(weights, Macro.paper(device, c.seed() * 1_000L), noise, c.seed() * 1_000L)
+                .withMvm(DEVICE_MVM), c.net(), c.seed());
         copyBatchNorm(trained.model(), model);
         SegmentationScores patch = SegmentationScores.onPixels(
                 SegmentationTrainer.predict(model, data.testPatches().images(), c.batchSize()), data.testPatches().truth());
@@ -240,14 +239,7 @@ public final class RetinaExperiment {
 
     /** Copies batch-norm affine parameters and running statistics between two U-Nets of the same shape. */
     static void copyBatchNorm(Layer from, Layer to) {
-        List<BatchNorm> a = Sequential.leavesOf(from, BatchNorm.class), b = Sequential.leavesOf(to, BatchNorm.class);
-        if (a.size() != b.size()) throw new IllegalArgumentException("copyBatchNorm: " + a.size() + " vs " + b.size() + " batch norms");
-        for (int i = 0; i < a.size(); i++) {
-            b.get(i).runningMean().assign(a.get(i).runningMean());
-            b.get(i).runningVar().assign(a.get(i).runningVar());
-            List<Param> pa = a.get(i).params(), pb = b.get(i).params();
-            for (int k = 0; k < pa.size(); k++) pb.get(k).value().assign(pa.get(k).value());
-        }
+        FashionExperiment.copyBatchNorm(from, to);
     }
 
     /** Vessel probability of the first {@code fullImages} test images by overlapping tiles (stride crop/2). */
@@ -281,17 +273,11 @@ public final class RetinaExperiment {
     }
 
     /**
-     * Maps every conv of {@code model} onto 512×512 arrays (its current effective weights; a pruned conv's pruned
-     * edges included, they still occupy cells) and returns the macro: {@code arrays().size()} arrays,
-     * {@code report()} lists the cells each layer uses.
+     * The macro {@code model}'s layers run on (a device U-Net: its tiles' placement), e.g. for the mapping report:
+     * {@code arrays().size()} arrays, {@code report()} lists the cells each layer uses.
      */
-    public static Macro mapOntoArrays(Layer model, DeviceModel device, int inputBits, long seed) {
-        Macro macro = Macro.paper(device, MvmConfig.paper(inputBits), seed);
-        for (MaskedConv2d conv : Sequential.leavesOf(model, MaskedConv2d.class)) {
-            LayerWeights w = conv.layerWeights();
-            macro.program(conv.name(), w.weights(false).dup(), WriteNoise.NONE);
-        }
-        return macro;
+    public static Macro macro(Layer model) {
+        return Layers.macro(model);
     }
 
     /** Rows of a row-major image as the [height][width] grid the notebook's image helpers take. */
@@ -400,8 +386,9 @@ public final class RetinaExperiment {
         for (double sigma : new double[] {0.05, 0.1, 0.2}) {
             print(programmed(trained, DeviceModel.taox40nm(), WriteNoise.range(sigma), c, data));
         }
-        Macro macro = mapOntoArrays(pruned.model(), DeviceModel.taox40nm(), c.net().inputBits(), c.seed());
-        System.out.printf(Locale.ROOT, "mapped onto %d arrays of 512x512 (utilisation %.1f %%)%n", macro.arrays().size(), 100 * macro.utilisation());
+        Macro macro = macro(pruned.model());
+        System.out.printf(Locale.ROOT, "the pruned U-Net runs on %d arrays of %d x %d cells (utilisation %.1f %%)%n", macro.arrays().size(),
+                macro.arrayRows(), 2 * macro.arrayCols(), 100 * macro.utilisation());
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "total %.1f s; %s%n", total, memory.stop());
         System.out.printf(Locale.ROOT, "pruned U-Net (flip limit %s): trained in %.1f s, %,d mask flips%n",

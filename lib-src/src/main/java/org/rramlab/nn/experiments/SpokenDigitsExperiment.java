@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.rramlab.crossbar.DeviceEdgeWeights;
-import org.rramlab.crossbar.ProgrammedWeights;
+import org.rramlab.crossbar.Macro;
+import org.rramlab.crossbar.MvmConfig;
 import org.rramlab.data.LabelledImages;
 import org.rramlab.data.audio.SpokenDigits;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.WriteNoise;
 import org.rramlab.metrics.ConfusionMatrix;
 import org.rramlab.nn.BatchNorm;
-import org.rramlab.nn.FixedWeights;
 import org.rramlab.nn.Layer;
 import org.rramlab.nn.LayerWeights;
 import org.rramlab.nn.MaskedConv2d;
@@ -30,6 +29,7 @@ import org.rramlab.notebook.Progress;
 import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.SoftwareEdgeWeights;
+import org.rramlab.prune.TileEdges;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -39,7 +39,8 @@ import tech.tablesaw.api.Table;
  * ({@link SpokenDigitCrnn}) trained three ways on the same split, then the conventional baseline.
  * <ul>
  *   <li>{@link Variant#DEVICE_PRUNED}: edge pruning of the random conductances of freshly formed arrays
- *       ({@link DeviceEdgeWeights}), with the hardware flip limit; every test batch is a fresh, noisy read.</li>
+ *       formed on a macro ({@link TileEdges}), every layer on its analogue tile ({@link #mvm()}: read noise, 14-bit ADC),
+ *       with the hardware flip limit; every test batch is a fresh, noisy read.</li>
  *   <li>{@link Variant#SOFTWARE_PRUNED}: the authors' software script: signed-constant weights, no flip limit.</li>
  *   <li>{@link Variant#TRAINED_FLOAT}: the same network with conventionally trained float weights.</li>
  *   <li>{@link #baselineSweep}: the trained weights programmed onto the device by write-verify with residual write
@@ -71,6 +72,7 @@ public final class SpokenDigitsExperiment {
     private final SpokenDigitsConfig config;
     private final DeviceModel device;
     private boolean reestimateBatchNorm;
+    private MvmConfig mvm = MvmConfig.paper();
 
     public SpokenDigitsExperiment(SpokenDigitsConfig config, DeviceModel device) {
         if (config == null) throw new IllegalArgumentException("config: expected a SpokenDigitsConfig, e.g. SpokenDigitsConfig.quick(), got null");
@@ -94,6 +96,15 @@ public final class SpokenDigitsExperiment {
 
     public boolean reestimatesBatchNorm() { return reestimateBatchNorm; }
 
+    /** The stages of every multiply of the device networks (pruned and programmed); default {@link MvmConfig#paper()}. */
+    public SpokenDigitsExperiment withMvm(MvmConfig config) {
+        if (config == null) throw new IllegalArgumentException("config: expected an MvmConfig, e.g. MvmConfig.paper(), got null");
+        this.mvm = config;
+        return this;
+    }
+
+    public MvmConfig mvm() { return mvm; }
+
     public SpokenDigitsConfig config() { return config; }
     public DeviceModel device() { return device; }
 
@@ -110,8 +121,8 @@ public final class SpokenDigitsExperiment {
     /** A fresh, untrained network of the given variant; flips are counted in {@code ledger}. */
     public Sequential model(Variant variant, ProgrammingLedger ledger) {
         WeightsProvider weights = switch (variant) {
-            case DEVICE_PRUNED -> WeightsProvider.pruned(DeviceEdgeWeights.factory(device),
-                    new PruneConfig(config.keepFraction(), config.deviceFlipLimit()), ledger);
+            case DEVICE_PRUNED -> WeightsProvider.pruned(TileEdges.factory(Macro.paper(device, config.seed())),
+                    new PruneConfig(config.keepFraction(), config.deviceFlipLimit()), ledger).withMvm(mvm);
             case SOFTWARE_PRUNED -> WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT),
                     new PruneConfig(config.keepFraction(), org.rramlab.prune.FlipLimit.NONE), ledger);
             case TRAINED_FLOAT -> WeightsProvider.trained();
@@ -202,28 +213,11 @@ public final class SpokenDigitsExperiment {
         if (trained.variant() != Variant.TRAINED_FLOAT) {
             throw new IllegalArgumentException("trained: expected a " + Variant.TRAINED_FLOAT + " run, got " + trained.variant());
         }
-        Map<String, INDArray> weights = trainedWeights(trained.model());
-        Sequential model = SpokenDigitCrnn.build((layer, shape, fanIn, s) -> {
-            ProgrammedWeights p = ProgrammedWeights.program(weights.get(layer), device, noise, seed * 31 + s);
-            return new FixedWeights(shape, p::read);
-        }, config.inputBits(), config.quantisation(), config.seed());
-        List<BatchNorm> from = Sequential.leavesOf(trained.model(), BatchNorm.class), to = Sequential.leavesOf(model, BatchNorm.class);
-        for (int i = 0; i < from.size(); i++) {
-            to.get(i).runningMean().assign(from.get(i).runningMean());
-            to.get(i).runningVar().assign(from.get(i).runningVar());
-        }
+        Map<String, INDArray> weights = FashionExperiment.trainedWeights(trained.model());
+        Sequential model = SpokenDigitCrnn.build(WeightsProvider.programmed(weights, Macro.paper(device, seed), noise, seed).withMvm(mvm),
+                config.inputBits(), config.quantisation(), config.seed());
+        FashionExperiment.copyBatchNorm(trained.model(), model);
         return model;
-    }
-
-    /** Layer name → trained weight tensor, for every dense, conv and RNN matrix of a weight-trained model. */
-    static Map<String, INDArray> trainedWeights(Layer model) {
-        Map<String, INDArray> map = new HashMap<>();
-        Sequential.visitLeaves(model, l -> {
-            String name = l instanceof MaskedDense d ? d.name() : l instanceof MaskedConv2d c ? c.name() : null;
-            LayerWeights w = l instanceof MaskedDense d ? d.layerWeights() : l instanceof MaskedConv2d c ? c.layerWeights() : null;
-            if (w instanceof TrainableWeights t) map.put(name, t.weight().value());
-        });
-        return map;
     }
 
     /**

@@ -44,16 +44,16 @@ public final class Models {
     public static Sequential fashionCnn(WeightsProvider weights, int inputBits, long seed, double dropout, boolean affineNorm) {
         List<Layer> layers = new ArrayList<>(List.of(
                 new MaxPool2d(2),
-                new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 3}, 9, seed * 16 + 1)).withoutInputGradient(),
+                new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 3}, 9, seed * 16 + 1), 1, 1, 0, 0, weights.mvm("conv1")).withoutInputGradient(),
                 new BatchNorm(64, affineNorm), new Relu(), new ActivationQuant(inputBits),
-                new MaskedConv2d("conv2", weights.create("conv2", new long[] {16, 64, 3, 3}, 576, seed * 16 + 2)),
+                new MaskedConv2d("conv2", weights.create("conv2", new long[] {16, 64, 3, 3}, 576, seed * 16 + 2), 1, 1, 0, 0, weights.mvm("conv2")),
                 new MaxPool2d(2), new BatchNorm(16, affineNorm), new Relu(), new ActivationQuant(inputBits),
                 new Flatten()));
         if (dropout > 0) layers.add(new Dropout(dropout, seed * 16 + 5));
         layers.addAll(List.of(
-                new MaskedDense("fc1", weights.create("fc1", new long[] {128, 400}, 400, seed * 16 + 3)),
+                new MaskedDense("fc1", weights.create("fc1", new long[] {128, 400}, 400, seed * 16 + 3), weights.mvm("fc1")),
                 new Relu(), new ActivationQuant(inputBits),
-                new MaskedDense("fc2", weights.create("fc2", new long[] {10, 128}, 128, seed * 16 + 4))));
+                new MaskedDense("fc2", weights.create("fc2", new long[] {10, 128}, 128, seed * 16 + 4), weights.mvm("fc2"))));
         return new Sequential(layers);
     }
 
@@ -61,8 +61,8 @@ public final class Models {
     public static Sequential mlp(WeightsProvider weights, int hidden, long seed) {
         return new Sequential(
                 new Flatten(),
-                new MaskedDense("fc1", weights.create("fc1", new long[] {hidden, 784}, 784, seed * 16 + 1)).withoutInputGradient(), new Relu(),
-                new MaskedDense("fc2", weights.create("fc2", new long[] {hidden, hidden}, hidden, seed * 16 + 2)), new Relu(),
-                new MaskedDense("fc3", weights.create("fc3", new long[] {10, hidden}, hidden, seed * 16 + 3)));
+                new MaskedDense("fc1", weights.create("fc1", new long[] {hidden, 784}, 784, seed * 16 + 1), weights.mvm("fc1")).withoutInputGradient(), new Relu(),
+                new MaskedDense("fc2", weights.create("fc2", new long[] {hidden, hidden}, hidden, seed * 16 + 2), weights.mvm("fc2")), new Relu(),
+                new MaskedDense("fc3", weights.create("fc3", new long[] {10, hidden}, hidden, seed * 16 + 3), weights.mvm("fc3")));
     }
 }

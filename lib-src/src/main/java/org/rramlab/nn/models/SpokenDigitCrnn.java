@@ -68,12 +68,12 @@ public final class SpokenDigitCrnn {
         List<Layer> layers = new ArrayList<>();
         if (inputBits > 0) layers.add(new ActivationQuant(inputBits));
         // the first layer: only its weight gradient is needed (no col2im pass for the input)
-        layers.add(new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 2}, 6, seed * 16 + 1), 2, 1, 0, 0).withoutInputGradient());
+        layers.add(new MaskedConv2d("conv1", weights.create("conv1", new long[] {64, 1, 3, 2}, 6, seed * 16 + 1), 2, 1, 0, 0, weights.mvm("conv1")).withoutInputGradient());
         layers.add(new MaxPool2d(2));
         layers.add(new BatchNorm(64, false));
         layers.add(new Relu());
         quantise(layers, inputBits, quantisation, true);
-        layers.add(new MaskedConv2d("conv2", weights.create("conv2", new long[] {32, 64, 3, 2}, 384, seed * 16 + 2), 2, 1, 0, 0));
+        layers.add(new MaskedConv2d("conv2", weights.create("conv2", new long[] {32, 64, 3, 2}, 384, seed * 16 + 2), 2, 1, 0, 0, weights.mvm("conv2")));
         layers.add(new MaxPool2d(2));
         layers.add(new BatchNorm(32, false));
         quantise(layers, inputBits, quantisation, false);
@@ -82,13 +82,14 @@ public final class SpokenDigitCrnn {
                 weights.create("rnn.ih", new long[] {HIDDEN, 32}, 32, seed * 16 + 3),
                 weights.create("rnn.hh", new long[] {HIDDEN, HIDDEN}, HIDDEN, seed * 16 + 4),
                 inputBits == 0 ? null : quantisation == Quantisation.QUANTILE ? new QuantileQuant(inputBits, true) : new ActivationQuant(inputBits)::quantise,
-                inputBits == 0 ? "" : (quantisation == Quantisation.QUANTILE ? "quantile q" : "q") + inputBits));
+                inputBits == 0 ? "" : (quantisation == Quantisation.QUANTILE ? "quantile q" : "q") + inputBits,
+                weights.mvm("rnn.ih"), weights.mvm("rnn.hh")));
         layers.add(new MeanOverTime());
         quantise(layers, inputBits, quantisation, true);
-        layers.add(new MaskedDense("fc1", weights.create("fc1", new long[] {256, HIDDEN}, HIDDEN, seed * 16 + 5)));
+        layers.add(new MaskedDense("fc1", weights.create("fc1", new long[] {256, HIDDEN}, HIDDEN, seed * 16 + 5), weights.mvm("fc1")));
         layers.add(new Relu());
         quantise(layers, inputBits, quantisation, true);
-        layers.add(new MaskedDense("fc2", weights.create("fc2", new long[] {CLASSES, 256}, 256, seed * 16 + 6)));
+        layers.add(new MaskedDense("fc2", weights.create("fc2", new long[] {CLASSES, 256}, 256, seed * 16 + 6), weights.mvm("fc2")));
         return new Sequential(layers);
     }
 

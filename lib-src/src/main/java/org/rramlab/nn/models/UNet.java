@@ -115,6 +115,7 @@ public final class UNet {
         int pad = spec.kernel() / 2;
         long layerSeed = seed * 64 + convs(1).stream().map(ConvSpec::name).toList().indexOf(spec.name());
         return new MaskedConv2d(spec.name(),
-                weights.create(spec.name(), spec.shape(), (int) (spec.in() * spec.kernel() * spec.kernel()), layerSeed), 1, 1, pad, pad);
+                weights.create(spec.name(), spec.shape(), (int) (spec.in() * spec.kernel() * spec.kernel()), layerSeed), 1, 1, pad, pad,
+                weights.mvm(spec.name()));
     }
 }

@@ -20,11 +20,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * what goes in and in which order.
  */
 record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] scalars, List<INDArray> arrays,
-                  List<boolean[]> masks, List<float[]> references, List<long[]> ledger, List<double[]> metricRows) {
+                  List<boolean[]> masks, List<float[]> references, List<long[]> ledger, List<long[]> sourceStates,
+                  List<byte[]> sourceCells, List<double[]> metricRows) {
 
-    /** Version 2 adds each pruned layer's read-noise state after its SET/RESET counts. */
-    private static final String MAGIC = "rramlab-checkpoint-2";
-    private static final String MAGIC_V1 = "rramlab-checkpoint-1";
+    /**
+     * Version 3: each pruned layer's SET/RESET counts, then its source's state (training-read index, read-noise state,
+     * the tile's counters) and cells (states and, where switching redraws them, conductances). Versions 1 and 2 held
+     * software or array-copy weights that this version no longer has: they are refused with a clear message.
+     */
+    private static final String MAGIC = "rramlab-checkpoint-3";
 
     void write(Path file) {
         try {
@@ -48,7 +52,16 @@ record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] sc
                     for (float f : r) out.writeFloat(f);
                 }
                 out.writeInt(ledger.size());
-                for (long[] l : ledger) { out.writeLong(l[0]); out.writeLong(l[1]); out.writeLong(l[2]); }
+                for (int i = 0; i < ledger.size(); i++) {
+                    out.writeLong(ledger.get(i)[0]);
+                    out.writeLong(ledger.get(i)[1]);
+                    long[] state = sourceStates.get(i);
+                    out.writeInt(state.length);
+                    for (long v : state) out.writeLong(v);
+                    byte[] cells = sourceCells.get(i);
+                    out.writeInt(cells.length);
+                    out.write(cells);
+                }
                 out.writeInt(metricRows.size());
                 for (double[] row : metricRows) writeDoubles(out, row);
             } catch (IOException | RuntimeException e) {
@@ -64,9 +77,9 @@ record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] sc
     static Checkpoint read(Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             String magic = in.readUTF();
-            boolean v1 = MAGIC_V1.equals(magic);   // no read-noise states: read as 0 (fresh generators)
-            if (!MAGIC.equals(magic) && !v1) {
-                throw new IllegalArgumentException("checkpoint " + file + ": expected header '" + MAGIC + "', found '" + magic + "'");
+            if (!MAGIC.equals(magic)) {
+                throw new IllegalArgumentException("checkpoint " + file + ": expected header '" + MAGIC + "', found '" + magic + "'"
+                        + (magic.startsWith("rramlab-checkpoint-") ? " (written by an older rramlab: delete it to start the run afresh)" : ""));
             }
             int epochs = in.readInt(), flipStep = in.readInt();
             long steps = in.readLong();
@@ -87,11 +100,21 @@ record Checkpoint(int epochsDone, int flipStep, long optimizerSteps, double[] sc
             }
             int nl = in.readInt();
             List<long[]> ledger = new ArrayList<>();
-            for (int i = 0; i < nl; i++) ledger.add(new long[] {in.readLong(), in.readLong(), v1 ? 0 : in.readLong()});
+            List<long[]> states = new ArrayList<>();
+            List<byte[]> cells = new ArrayList<>();
+            for (int i = 0; i < nl; i++) {
+                ledger.add(new long[] {in.readLong(), in.readLong()});
+                long[] state = new long[in.readInt()];
+                for (int j = 0; j < state.length; j++) state[j] = in.readLong();
+                states.add(state);
+                byte[] c = new byte[in.readInt()];
+                in.readFully(c);
+                cells.add(c);
+            }
             int nr = in.readInt();
             List<double[]> rows = new ArrayList<>();
             for (int i = 0; i < nr; i++) rows.add(readDoubles(in));
-            return new Checkpoint(epochs, flipStep, steps, scalars, arrays, masks, refs, ledger, rows);
+            return new Checkpoint(epochs, flipStep, steps, scalars, arrays, masks, refs, ledger, states, cells, rows);
         } catch (java.io.EOFException e) {
             throw new IllegalArgumentException("checkpoint " + file + ": truncated (ended early); delete it to start afresh", e);
         } catch (IOException e) {

@@ -36,8 +36,8 @@ import tech.tablesaw.api.Table;
  *
  * <p>With a checkpoint file the state after every epoch is saved atomically; starting again with the same file
  * resumes after the last saved epoch. Shuffling draws from a generator seeded per epoch and the checkpoint holds
- * each array's read-noise generator state, so a resumed run, software or device, gives the same numbers as an
- * uninterrupted one.
+ * each pruned layer's cells, read-noise generator state and counters, so a resumed run, software or device, gives the
+ * same numbers (and the same SET/RESET counts) as an uninterrupted one.
  */
 public final class Trainer {
     private final Layer model;
@@ -200,13 +200,17 @@ public final class Trainer {
         List<boolean[]> masks = new ArrayList<>();
         List<float[]> refs = new ArrayList<>();
         List<long[]> ledger = new ArrayList<>();
+        List<long[]> sourceStates = new ArrayList<>();
+        List<byte[]> sourceCells = new ArrayList<>();
         for (PrunedWeights p : pruned) {
             masks.add(p.maskBits());
             refs.add(p.references());
-            ledger.add(new long[] {p.ledger().sets(p.layer()), p.ledger().resets(p.layer()), p.source().readNoiseState()});
+            ledger.add(new long[] {p.ledger().sets(p.layer()), p.ledger().resets(p.layer())});
+            sourceStates.add(p.sourceState());
+            sourceCells.add(p.sourceCells());
         }
-        new Checkpoint(epochsDone, flipStep, optimizer.steps(), new double[] {bestTest, bestVal, state.size()}, arrays, masks, refs, ledger, rows)
-                .write(checkpoint);
+        new Checkpoint(epochsDone, flipStep, optimizer.steps(), new double[] {bestTest, bestVal, state.size()}, arrays, masks, refs, ledger,
+                sourceStates, sourceCells, rows).write(checkpoint);
     }
 
     private void restore(Checkpoint c, List<Param> params, Optimizer optimizer, List<PrunedWeights> pruned,
@@ -231,9 +235,8 @@ public final class Trainer {
         for (Dropout d : Sequential.leavesOf(model, Dropout.class)) d.seek(c.optimizerSteps());   // one training pass per step
         for (int k = 0; k < pruned.size(); k++) {
             PrunedWeights p = pruned.get(k);
-            p.restore(c.masks().get(k), c.references().get(k));
+            p.restore(c.masks().get(k), c.references().get(k), c.sourceStates().get(k), c.sourceCells().get(k));
             p.ledger().restore(p.layer(), c.ledger().get(k)[0], c.ledger().get(k)[1]);
-            p.source().restoreReadNoiseState(c.ledger().get(k)[2]);
         }
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.rramlab.crossbar.DeviceEdgeWeights;
+import org.rramlab.crossbar.Macro;
+import org.rramlab.crossbar.MvmConfig;
+import org.rramlab.prune.TileEdges;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.nn.Param;
 import org.rramlab.nn.Sequential;
@@ -23,8 +25,8 @@ class SpokenDigitCrnnTest {
     }
 
     private static Sequential deviceCrnn(ProgrammingLedger ledger, long seed) {
-        return SpokenDigitCrnn.build(WeightsProvider.pruned((shape, fanIn, s) -> DeviceEdgeWeights.form(DeviceModel.taox40nm(), shape, fanIn, s),
-                PruneConfig.paper(), ledger), 3, seed);
+        return SpokenDigitCrnn.build(WeightsProvider.pruned(TileEdges.factory(Macro.paper(DeviceModel.taox40nm(), seed)),
+                PruneConfig.paper(), ledger).withMvm(MvmConfig.paper()), 3, seed);
     }
 
     @Test void hasThePapersWeightCount() {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.crossbar.AnalogTile;
 import org.rramlab.crossbar.Macro;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.nn.BatchNorm;
@@ -46,11 +47,11 @@ class UNetTest {
         assertArrayEquals(new long[] {2, 2, 32, 32}, y.shape());
         assertArrayEquals(x.shape(), net.backward(y.mul(0.01)).shape());
 
-        Macro macro = RetinaExperiment.mapOntoArrays(net, DeviceModel.taox40nm(), 6, 1);
-        assertEquals(19, macro.layers().size());
-        // base 4: 16,864 weights; the widest conv (dec0.conv1: 64·9 = 576 inputs) needs 2 tiles of rows
-        assertTrue(macro.arrays().size() >= 1, "arrays: " + macro.arrays().size());
-        assertEquals(UNet.weightCount(4), macro.layers().stream().mapToLong(l -> (long) l.inputs() * l.outputs()).sum());
+        Macro macro = RetinaExperiment.macro(net);
+        assertEquals(19, macro.tiles().size(), "every conv runs on its tile");
+        // base 4: 16,864 weights; the widest conv (dec0.conv1: 64·9 = 576 inputs) needs 2 blocks of rows
+        assertEquals(2, macro.tile("dec0.conv1").blocks().size());
+        assertEquals(UNet.weightCount(4), macro.tiles().stream().mapToLong(AnalogTile::edges).sum());
     }
 
     @Test void sameSeedSameNetwork() {

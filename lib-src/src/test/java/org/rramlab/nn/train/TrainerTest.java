@@ -101,8 +101,8 @@ public class TrainerTest {
         Path ckpt = dir.resolve("device.ckpt");
         Examples train = blobs(120, 1), test = blobs(60, 2);
         java.util.function.Supplier<Sequential> model = () -> Models.mlp(WeightsProvider.pruned(
-                (shape, fanIn, seed) -> org.rramlab.crossbar.DeviceEdgeWeights.form(org.rramlab.device.DeviceModel.taox40nm(), shape, (int) fanIn, seed),
-                PruneConfig.paper(), new ProgrammingLedger()), 32, 3);
+                org.rramlab.prune.TileEdges.factory(org.rramlab.crossbar.Macro.paper(org.rramlab.device.DeviceModel.taox40nm(), 4)),
+                PruneConfig.paper(), new ProgrammingLedger()).withMvm(org.rramlab.crossbar.MvmConfig.paper()), 32, 3);
         assertTrue(org.rramlab.device.DeviceModel.taox40nm().hasReadNoise(), "the test needs read noise");
         TrainResult whole = new Trainer(model.get(), config()).fit(train, test);
 
