@@ -9,7 +9,8 @@ import static org.rramlab.energy.EnergyBreakdown.*;
  * <p>Per inference and layer, with k = keep fraction, Gf = formed and Goff = off conductance:
  * <ul>
  *   <li>array read: mvms x rows x cols x [k (Gf + Goff) + (1 - k) 2 Goff] x V^2 x meanInputSquare x t_read
- *       (both cells of each differential pair conduct; a pruned pair reads two low cells);</li>
+ *       (both cells of each differential pair conduct; a pruned pair reads two low cells); for a workload read off a
+ *       run's tiles ({@link RunEnergy}) the bracket is the tiles' measured mean pair conductance;</li>
  *   <li>DAC: mvms x rows x colTiles x inputBits x E_dac/bit (each column tile has its own row drivers);</li>
  *   <li>ADC: mvms x cols x rowTiles x FOM_W x 2^adcBits (the pair is subtracted in current, one conversion per
  *       logical column per row tile);</li>
@@ -111,7 +112,7 @@ public record AnalogEnergyModel(AnalogMacro macro) {
     private double arrayRead(LayerWork l) {
         double k = l.keepFraction();
         double gf = macro.formedConductance().value(), goff = macro.offConductance().value();
-        double meanPairConductance = k * (gf + goff) + (1 - k) * 2 * goff;
+        double meanPairConductance = Double.isNaN(l.pairConductanceUs()) ? k * (gf + goff) + (1 - k) * 2 * goff : l.pairConductanceUs();
         return l.mvms() * (double) l.weights() * macro.cellReadEnergy(meanPairConductance)
                 * macro.meanInputSquare().value();
     }

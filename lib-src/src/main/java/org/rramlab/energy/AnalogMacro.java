@@ -5,6 +5,8 @@ import static org.rramlab.energy.Parameter.uncertain;
 import static org.rramlab.energy.Source.assumed;
 import static org.rramlab.energy.Source.cited;
 
+import org.rramlab.device.DeviceModel;
+
 /**
  * The analogue macro that runs the forward multiplies: a resistive-memory crossbar with its DACs, ADCs and a small
  * digital periphery. Every number is a {@link Parameter} with unit, source and plausible range; change one with
@@ -53,16 +55,30 @@ public record AnalogMacro(
     /**
      * The paper's 40 nm TaOx macro (one 512x512 array, 16-bit DACs, 14-bit ADCs on chip) with the periphery an
      * energy-optimised design would use: ADCs resolve 8 bits (enough for the partial sums of 3-6-bit inputs), the
-     * digital periphery is an ASIC at Horowitz's 45 nm energies rather than the FPGA+ARM of the test system.
+     * digital periphery is an ASIC at Horowitz's 45 nm energies rather than the FPGA+ARM of the test system. The cell
+     * side (read voltage and pulse, formed and off conductance) is that of {@link DeviceModel#taox40nm()}.
      */
     public static AnalogMacro taox40nm() {
+        return of(DeviceModel.taox40nm());
+    }
+
+    /**
+     * The macro of {@link #taox40nm()}'s periphery around the cells of {@code device}: read voltage and pulse from its
+     * {@link org.rramlab.device.Pulses}, formed conductance = the mean of its SET state, off conductance = the mean of
+     * its RESET state. One device, one set of numbers: the energy model never restates a device.
+     */
+    public static AnalogMacro of(DeviceModel device) {
+        if (device == null) throw new IllegalArgumentException("device is null: expected a DeviceModel, e.g. DeviceModel.taox40nm()");
+        var pulses = device.pulses();
+        String from = "device model '" + device.name() + "'";
+        double formed = device.switching().setState().drawMeanUs(), off = device.switching().resetState().drawMeanUs();
         return new AnalogMacro(
-                uncertain("readVoltage", 0.2, "V", assumed("typical read voltage of 40 nm RRAM macros"), 0.1, 0.3),
-                uncertain("readPulse", 10, "ns", assumed("typical read pulse of 40 nm RRAM macros"), 5, 100),
-                uncertain("formedConductance", 14.25, "uS", cited("same group's 40 nm macro: formed cells "
-                        + "N(14.25 uS, 2.46 uS) (reproduction.md)"), 5, 30),
-                uncertain("offConductance", 0.5, "uS", assumed("a RESET cell; unformed cells are ~10 MOhm = 0.1 uS"),
-                        0.1, 5),
+                uncertain("readVoltage", pulses.readV(), "V", assumed(from + ": typical read voltage of 40 nm RRAM macros"), 0.1, 0.3),
+                uncertain("readPulse", pulses.readNs(), "ns", assumed(from + ": typical read pulse of 40 nm RRAM macros"), 5, 100),
+                uncertain("formedConductance", formed, "uS", cited(from + ": mean of the SET state (for TaOx the formed state, "
+                        + "the same group's 40 nm macro: N(14.25 uS, 2.46 uS), reproduction.md)"), Math.min(5, formed), Math.max(30, formed)),
+                uncertain("offConductance", off, "uS", assumed(from + ": mean of the RESET state; unformed cells are ~10 MOhm = 0.1 uS"),
+                        Math.min(0.1, off), Math.max(5, off)),
                 uncertain("meanInputSquare", 0.25, "fraction", assumed("mean of (input/full scale)^2 over inputs; "
                         + "ReLU outputs are sparse and small"), 0.05, 1),
                 uncertain("dacEnergyPerBit", 25, "fJ", assumed("energy per input conversion and bit of a compact "

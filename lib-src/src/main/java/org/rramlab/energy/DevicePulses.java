@@ -3,11 +3,14 @@ package org.rramlab.energy;
 import static org.rramlab.energy.Parameter.uncertain;
 import static org.rramlab.energy.Source.assumed;
 
+import org.rramlab.device.DeviceModel;
+
 /**
  * The programming pulses of a resistive-memory cell: forming (once per cell, makes the random conductance), SET and
  * RESET (one per mask flip when pruning), and the verify read of conventional write-verify programming. A pulse's
  * energy is taken as voltage x compliance current x width: an upper estimate, since the current is below compliance
- * for part of the pulse. None of these is public for the paper's macro: all are assumed and swept.
+ * for part of the pulse. None of these is public for the paper's macro: all are assumed and swept. The values are the
+ * device model's own ({@link #of}): one device, one set of numbers.
  */
 public record DevicePulses(
         Parameter formingVoltage,
@@ -26,19 +29,32 @@ public record DevicePulses(
                 setPulse, resetVoltage, resetCurrent, resetPulse, verifyTime);
     }
 
-    /** Pulses typical of TaOx cells in the literature; every value assumed (not published for the paper's macro). */
+    /** The pulses of {@link DeviceModel#taox40nm()}. */
     public static DevicePulses taoxTypical() {
+        return of(DeviceModel.taox40nm());
+    }
+
+    /**
+     * The pulses of {@code device}: forming voltage and width from its forming reference pulse, the rest from its
+     * {@link org.rramlab.device.Pulses}; every value assumed (not published for the paper's macro) and swept over the
+     * range given here.
+     */
+    public static DevicePulses of(DeviceModel device) {
+        if (device == null) throw new IllegalArgumentException("device is null: expected a DeviceModel, e.g. DeviceModel.taox40nm()");
+        var p = device.pulses();
+        var forming = device.forming().reference();
+        String from = "device model '" + device.name() + "': ";
         return new DevicePulses(
-                uncertain("formingVoltage", 3.0, "V", assumed("typical TaOx forming voltage"), 2, 4),
-                uncertain("formingCurrent", 100, "uA", assumed("compliance current during forming"), 20, 300),
-                uncertain("formingPulse", 1000, "ns", assumed("forming pulse width"), 100, 10000),
-                uncertain("setVoltage", 1.5, "V", assumed("typical TaOx SET voltage"), 1, 2.5),
-                uncertain("setCurrent", 100, "uA", assumed("SET compliance current"), 20, 300),
-                uncertain("setPulse", 100, "ns", assumed("SET pulse width"), 10, 1000),
-                uncertain("resetVoltage", 1.8, "V", assumed("typical TaOx RESET voltage"), 1, 3),
-                uncertain("resetCurrent", 100, "uA", assumed("peak RESET current"), 20, 300),
-                uncertain("resetPulse", 100, "ns", assumed("RESET pulse width"), 10, 1000),
-                uncertain("verifyTime", 100, "ns", assumed("read-and-compare after each write-verify pulse"), 20, 1000));
+                uncertain("formingVoltage", forming.amplitudeV(), "V", assumed(from + "forming reference pulse"), 2, Math.max(4, forming.amplitudeV())),
+                uncertain("formingCurrent", p.formingUa(), "uA", assumed(from + "compliance current during forming"), 20, Math.max(300, p.formingUa())),
+                uncertain("formingPulse", forming.widthNs(), "ns", assumed(from + "forming pulse width"), 100, Math.max(10000, forming.widthNs())),
+                uncertain("setVoltage", p.setV(), "V", assumed(from + "SET voltage"), 1, Math.max(2.5, p.setV())),
+                uncertain("setCurrent", p.setUa(), "uA", assumed(from + "SET compliance current"), 20, Math.max(300, p.setUa())),
+                uncertain("setPulse", p.setNs(), "ns", assumed(from + "SET pulse width"), 10, Math.max(1000, p.setNs())),
+                uncertain("resetVoltage", p.resetV(), "V", assumed(from + "RESET voltage"), 1, Math.max(3, p.resetV())),
+                uncertain("resetCurrent", p.resetUa(), "uA", assumed(from + "peak RESET current"), 20, Math.max(300, p.resetUa())),
+                uncertain("resetPulse", p.resetNs(), "ns", assumed(from + "RESET pulse width"), 10, Math.max(1000, p.resetNs())),
+                uncertain("verifyTime", p.verifyNs(), "ns", assumed(from + "read-and-compare after each write-verify pulse"), 20, Math.max(1000, p.verifyNs())));
     }
 
     /** Energy of one forming pulse, in joules. */

@@ -16,9 +16,17 @@ package org.rramlab.energy;
  * @param inputElements  elements of the layer's input feature map (read once from the buffer)
  * @param outputElements elements of the layer's output feature map (written once)
  * @param digital        element-wise digital work after the multiply
+ * @param pairConductanceUs mean conductance of a pair's two cells in uS as measured on a run's tiles, or NaN to take it
+ *                       from the macro's formed and off conductances and the keep fraction
  */
 public record LayerWork(String name, int rows, int cols, long mvms, double keepFraction, int inputBits, int outputBits,
-                        long inputElements, long outputElements, DigitalWork digital) {
+                        long inputElements, long outputElements, DigitalWork digital, double pairConductanceUs) {
+
+    /** A layer whose pairs' conductance follows from the macro's parameters and the keep fraction. */
+    public LayerWork(String name, int rows, int cols, long mvms, double keepFraction, int inputBits, int outputBits,
+                     long inputElements, long outputElements, DigitalWork digital) {
+        this(name, rows, cols, mvms, keepFraction, inputBits, outputBits, inputElements, outputElements, digital, Double.NaN);
+    }
 
     /** Bits of activations stored between layers when nothing else is said. */
     public static final int DEFAULT_OUTPUT_BITS = 8;
@@ -38,6 +46,9 @@ public record LayerWork(String name, int rows, int cols, long mvms, double keepF
         if (inputBits < 1 || inputBits > 32 || outputBits < 1 || outputBits > 32) {
             throw new IllegalArgumentException("layer " + name + ": inputBits " + inputBits + ", outputBits "
                     + outputBits + ", expected 1..32");
+        }
+        if (!Double.isNaN(pairConductanceUs) && !(pairConductanceUs >= 0 && Double.isFinite(pairConductanceUs))) {
+            throw new IllegalArgumentException("layer " + name + ": pairConductanceUs " + pairConductanceUs + ", expected NaN or a conductance >= 0 uS");
         }
         if (inputElements < 0 || outputElements < 0 || digital == null) {
             throw new IllegalArgumentException("layer " + name + ": inputElements " + inputElements
@@ -64,12 +75,12 @@ public record LayerWork(String name, int rows, int cols, long mvms, double keepF
 
     public LayerWork withDigital(DigitalWork work) {
         return new LayerWork(name, rows, cols, mvms, keepFraction, inputBits, outputBits, inputElements,
-                outputElements, work);
+                outputElements, work, pairConductanceUs);
     }
 
     public LayerWork withKeepFraction(double keep) {
         return new LayerWork(name, rows, cols, mvms, keep, inputBits, outputBits, inputElements, outputElements,
-                digital);
+                digital, pairConductanceUs);
     }
 
     /** Weights (edges) of the layer. */

@@ -12,7 +12,7 @@ class ProgrammingCostModelTest {
     @Test
     void pulseEnergiesAreVoltsTimesCurrentTimesWidth() {
         DevicePulses p = DevicePulses.taoxTypical();
-        assertEquals(3.0 * 100e-6 * 1000e-9, p.formingEnergy(), 1e-24);
+        assertEquals(3.3 * 100e-6 * 1000e-9, p.formingEnergy(), 1e-24, "the device model's forming pulse: 3.3 V, 1 us");
         assertEquals(1.5 * 100e-6 * 100e-9, p.setEnergy(), 1e-24);
         assertEquals(1.8 * 100e-6 * 100e-9, p.resetEnergy(), 1e-24);
     }
@@ -32,13 +32,15 @@ class ProgrammingCostModelTest {
     @Test
     void writeVerifyIterationIsSetPulseReadAndConversion() {
         AnalogMacro m = AnalogMacro.taox40nm();
-        double read = 0.04 * 14.25e-6 * 10e-9;
+        double g = m.formedConductance().value();
+        assertEquals(14.25, g, 1e-6, "the mean of the device's formed state");
+        double read = 0.04 * g * 1e-6 * 10e-9;
         double adc = 10e-15 * 256;
         ProgrammingCost c = model.writeVerify(100, 10);
         assertEquals(1000, c.pulses());
         assertEquals(1000 * (15e-12 + read + adc), c.joules(), 1e-20);
         assertEquals(1000 * (100e-9 + 100e-9), c.seconds(), 1e-12);
-        assertEquals(read, m.cellReadEnergy(14.25), 1e-27);
+        assertEquals(read, m.cellReadEnergy(g), 1e-27);
     }
 
     @Test

@@ -281,6 +281,60 @@ public final class FashionExperiment {
         return Table.create("test accuracy vs the analogue chain", net, chain, acc);
     }
 
+    /**
+     * What the analogue periphery does to trained networks: every model (by name) is evaluated with the ideal chain and
+     * with the paper's chain ({@link MvmConfig#paper()}: read noise, per-block min-max ADC) at each ADC resolution, IR
+     * drop off and on ({@code irOhm} per wire segment). The models' own chains are put back afterwards. Columns:
+     * network, ADC bits (0 for the ideal chain), IR drop, test acc %.
+     */
+    public static Table adcStudy(Map<String, Sequential> models, int[] adcBits, double irOhm, Examples test, int batch, Progress progress) {
+        Map<String, MvmConfig> chains = new LinkedHashMap<>();
+        org.rramlab.crossbar.IrDrop ir = org.rramlab.crossbar.IrDrop.segments(irOhm);
+        chains.put("0|off", MvmConfig.ideal());
+        chains.put("0|on", MvmConfig.ideal().withIrDrop(ir));
+        for (int b : adcBits) {
+            chains.put(b + "|off", MvmConfig.paper().withAdc(org.rramlab.crossbar.Adc.minMax(b)));
+            chains.put(b + "|on", MvmConfig.paper().withAdc(org.rramlab.crossbar.Adc.minMax(b)).withIrDrop(ir));
+        }
+        Table raw = chainStudy(models, chains, test, batch, progress);
+        tech.tablesaw.api.IntColumn bits = tech.tablesaw.api.IntColumn.create("ADC bits");
+        StringColumn irCol = StringColumn.create("IR drop");
+        for (String key : raw.stringColumn("chain")) {
+            bits.append(Integer.parseInt(key.substring(0, key.indexOf('|'))));
+            irCol.append(key.endsWith("on") ? irOhm + " Ohm/segment" : "off");
+        }
+        return Table.create("test accuracy vs ADC bits and IR drop (ADC bits 0: the ideal chain)", raw.stringColumn("network"), bits, irCol,
+                raw.doubleColumn("test acc %"));
+    }
+
+    /** The chart of {@link #adcStudy}: accuracy vs ADC bits per network, IR drop off and on, the ideal chain as a dashed line. */
+    public static org.knowm.xchart.XYChart adcChart(Table study) {
+        Map<String, org.rramlab.notebook.Charts.XY> series = new LinkedHashMap<>();
+        List<Integer> bits = study.intColumn("ADC bits").asList().stream().filter(b -> b > 0).distinct().sorted().toList();
+        double lo = bits.get(0), hi = bits.get(bits.size() - 1);
+        for (String net : study.stringColumn("network").unique()) {
+            for (String ir : study.stringColumn("IR drop").unique()) {
+                Table t = study.where(study.stringColumn("network").isEqualTo(net).and(study.stringColumn("IR drop").isEqualTo(ir)));
+                Table adc = t.where(t.intColumn("ADC bits").isGreaterThan(0)).sortAscendingOn("ADC bits");
+                String label = net + (ir.equals("off") ? "" : ", IR drop");
+                series.put(label, new org.rramlab.notebook.Charts.XY(adc.intColumn("ADC bits").asDoubleArray(), adc.doubleColumn("test acc %").asDoubleArray()));
+                double ideal = t.where(t.intColumn("ADC bits").isEqualTo(0)).doubleColumn("test acc %").get(0);
+                series.put(label + ": ideal chain", new org.rramlab.notebook.Charts.XY(new double[] {lo, hi}, new double[] {ideal, ideal}));
+            }
+        }
+        var chart = org.rramlab.notebook.Charts.xy("test accuracy vs ADC resolution (paper chain: read noise, per-block min-max ADC)",
+                "ADC bits", "test accuracy (%)", series);
+        for (var e : chart.getSeriesMap().entrySet()) {
+            if (e.getKey().endsWith("ideal chain")) {
+                e.getValue().setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                e.getValue().setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            } else {
+                e.getValue().setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            }
+        }
+        return chart;
+    }
+
     /** Writes the run's provenance (config, seeds, profile, library version, data checksums) as JSON, atomically. */
     public static void writeProvenance(Path file, Settings settings, PruneConfig prune, String weights, Map<String, String> dataChecksums) {
         Map<String, Object> p = new LinkedHashMap<>();

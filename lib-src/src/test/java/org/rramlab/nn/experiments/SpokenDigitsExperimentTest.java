@@ -70,7 +70,8 @@ class SpokenDigitsExperimentTest {
     }
 
     @Test void programmedBaselineWithoutAnyNoiseIsTheTrainedNetwork() {
-        SpokenDigitsExperiment e = new SpokenDigitsExperiment(tiny().withEpochs(1), DeviceModel.ideal());
+        // an ideal device and the ideal chain (no ADC, no read noise): the tiles must compute what the software did
+        SpokenDigitsExperiment e = new SpokenDigitsExperiment(tiny().withEpochs(1), DeviceModel.ideal()).withMvm(org.rramlab.crossbar.MvmConfig.ideal());
         Examples train = synthetic(120, 3), test = synthetic(30, 4);
         SpokenDigitsExperiment.Run trained = e.train(SpokenDigitsExperiment.Variant.TRAINED_FLOAT, train, test, null);
         INDArray expected = trained.model().forward(test.inputs(), false);
