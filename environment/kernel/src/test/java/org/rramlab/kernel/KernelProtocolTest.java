@@ -251,9 +251,13 @@ class KernelProtocolTest {
 
     @Test
     void unknownMagicNamesTheKnownOnes() {
-        JsonObject error = kernel.execute("%maven foo:bar:1").error();
+        JsonObject error = kernel.execute("%mvn foo:bar:1").error();
         assertNotNull(error);
-        assertTrue(error.get("evalue").getAsString().contains("%jars, %classpath and %load"));
+        String message = error.get("evalue").getAsString();
+        assertTrue(message.contains("unknown magic %mvn") && message.contains("%jars, %classpath, %load, %maven"),
+                message);
+        String cell = kernel.execute("%%html\n<b>x</b>").error().get("evalue").getAsString();
+        assertTrue(cell.contains("unknown cell magic %%html") && cell.contains("%%time"), cell);
         assertNull(kernel.execute("int quiet = 0;").error());
     }
 
