@@ -315,10 +315,11 @@ public final class RramlabKernel extends BaseKernel {
         List<String> cells = new ArrayList<>();
         try {
             JsonElement notebook = new JsonParser().parse(json);
-            JsonArray array = notebook.isJsonObject() ? notebook.getAsJsonObject().getAsJsonArray("cells") : null;
-            if (array == null) {
-                throw new MagicException("%load: " + file + " is not a notebook (no \"cells\" list)");
+            JsonElement list = notebook.isJsonObject() ? notebook.getAsJsonObject().get("cells") : null;
+            if (list == null || !list.isJsonArray()) {
+                throw new MagicException("%load: " + file + " is not a readable notebook: it has no \"cells\" list");
             }
+            JsonArray array = list.getAsJsonArray();
             for (JsonElement element : array) {
                 JsonObject cell = element.getAsJsonObject();
                 if (!"code".equals(cell.get("cell_type").getAsString())) {
@@ -333,7 +334,8 @@ public final class RramlabKernel extends BaseKernel {
                 }
                 cells.add(text.toString());
             }
-        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+        } catch (JsonParseException | IllegalStateException | ClassCastException | NullPointerException e) {
+            // a cell without cell_type or source, or with the wrong JSON types
             throw new MagicException("%load: " + file + " is not a readable notebook: " + e.getMessage(), e);
         }
         return cells;

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import javax.tools.ToolProvider;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -274,23 +271,10 @@ class KernelProtocolTest {
     }
 
     private void writeJar(Path jar, String pkg, String name, String body) throws IOException {
-        Path classes = compile(pkg, name, body);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry(pkg + "/" + name + ".class"));
-            out.write(Files.readAllBytes(classes.resolve(pkg + "/" + name + ".class")));
-            out.closeEntry();
-        }
+        TestJars.jar(work, jar, pkg, name, body);
     }
 
-    /** Compiles one public class into a fresh class folder and returns the folder. */
     private Path compile(String pkg, String name, String body) throws IOException {
-        Path src = Files.createDirectories(work.resolve("src-" + pkg).resolve(pkg));
-        Files.writeString(src.resolve(name + ".java"),
-                "package " + pkg + "; public class " + name + " { " + body + " }");
-        Path classes = Files.createDirectories(work.resolve("classes-" + pkg));
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", classes.toString(), src.resolve(name + ".java").toString());
-        assertEquals(0, rc, "test class " + pkg + "." + name + " compiles");
-        return classes;
+        return TestJars.compile(work, pkg, name, body);
     }
 }
