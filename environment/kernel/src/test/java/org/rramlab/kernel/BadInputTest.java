@@ -1,15 +1,10 @@
 package org.rramlab.kernel;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,22 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The bad input of issue 19: each gives a clear message, and the kernel stays alive and answers the next cell.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
-    @TempDir
-    static Path work;
-    private KernelClient kernel;
-
-    @BeforeAll
-    void startKernel() throws Exception {
-        kernel = new KernelClient(work, List.of("-Xmx2g"));
-    }
-
-    @AfterAll
-    void stopKernel() {
-        if (kernel != null) {
-            kernel.close();
-        }
+class BadInputTest extends KernelSession {
+    @Override
+    List<String> jvmArgs() {
+        return List.of("-Xmx2g");
     }
 
     private void assertAnswersTheNextCell() {
@@ -54,27 +37,7 @@ class BadInputTest {
 
     @Test
     void aCellThatNeverEndsIsInterrupted() throws InterruptedException {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread interrupter = new Thread(() -> {
-            try {
-                while (!done.get()) {
-                    Thread.sleep(500);
-                    if (!done.get()) {
-                        kernel.interrupt();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        interrupter.start();
-        KernelClient.Execution run;
-        try {
-            run = kernel.execute("long n = 0;\nwhile (true) { n++; }");
-        } finally {
-            done.set(true);
-            interrupter.join();
-        }
+        KernelClient.Execution run = kernel.executeInterrupting("long n = 0;\nwhile (true) { n++; }");
         assertEquals("error", run.status());
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
         assertTrue(run.error().get("evalue").getAsString().toLowerCase().contains("interrupt"),

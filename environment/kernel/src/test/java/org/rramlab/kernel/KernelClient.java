@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A minimal Jupyter client for the tests: starts the kernel as a subprocess with a fresh connection file and speaks
@@ -230,6 +231,34 @@ final class KernelClient implements AutoCloseable {
             }
         }
         throw new AssertionError("no interrupt_reply");
+    }
+
+    /**
+     * Runs {@code code} while interrupting every half second until it ends: a single early interrupt could land
+     * before the cell starts on a loaded machine. The interrupter is joined before anything else runs, so no
+     * interrupt can reach the next cell.
+     */
+    Execution executeInterrupting(String code) throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread interrupter = new Thread(() -> {
+            try {
+                while (!done.get()) {
+                    Thread.sleep(500);
+                    if (!done.get()) {
+                        interrupt();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        interrupter.start();
+        try {
+            return execute(code);
+        } finally {
+            done.set(true);
+            interrupter.join();
+        }
     }
 
     JsonObject complete(String code, int cursor) {

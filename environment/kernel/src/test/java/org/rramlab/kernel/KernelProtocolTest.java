@@ -1,11 +1,7 @@
 package org.rramlab.kernel;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -15,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,23 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives one kernel subprocess over the real Jupyter wire protocol, as a notebook front end would. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KernelProtocolTest {
-    @TempDir
-    static Path work;
-    private KernelClient kernel;
-
-    @BeforeAll
-    void startKernel() throws Exception {
-        kernel = new KernelClient(work);
-    }
-
-    @AfterAll
-    void stopKernel() {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
+class KernelProtocolTest extends KernelSession {
 
     @Test
     void lastExpressionValueIsTheResult() {
@@ -185,7 +164,7 @@ class KernelProtocolTest {
     @Test
     void interruptStopsARunawayLoopAndTheKernelGoesOn() throws Exception {
         kernel.execute("long before = 7;");
-        KernelClient.Execution run = interrupted("long spins = 0;\nwhile (true) { spins++; }");
+        KernelClient.Execution run = kernel.executeInterrupting("long spins = 0;\nwhile (true) { spins++; }");
         assertEquals("error", run.status());
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
         // The interrupt must not linger: a sleep in the next cell runs normally.
@@ -195,7 +174,7 @@ class KernelProtocolTest {
 
     @Test
     void interruptEndsASleepingCell() throws Exception {
-        KernelClient.Execution run = interrupted("Thread.sleep(60_000);");
+        KernelClient.Execution run = kernel.executeInterrupting("Thread.sleep(60_000);");
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
         assertEquals("ok", kernel.execute("Thread.sleep(5);").status());
     }
@@ -207,34 +186,6 @@ class KernelProtocolTest {
                 + "long worker = Thread.currentThread().getId();");
         KernelClient.Execution run = kernel.execute("local.get() + \" \" + (Thread.currentThread().getId() == worker)");
         assertEquals("kept true", run.result("text/plain"), run.traceback());
-    }
-
-    /**
-     * Runs {@code code} while interrupting every half second until it ends: a single early interrupt could land
-     * before the cell starts on a loaded machine. The interrupter is joined before anything else runs, so no
-     * interrupt can reach the next cell.
-     */
-    private KernelClient.Execution interrupted(String code) throws InterruptedException {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread interrupter = new Thread(() -> {
-            try {
-                while (!done.get()) {
-                    Thread.sleep(500);
-                    if (!done.get()) {
-                        kernel.interrupt();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        interrupter.start();
-        try {
-            return kernel.execute(code);
-        } finally {
-            done.set(true);
-            interrupter.join();
-        }
     }
 
     @Test

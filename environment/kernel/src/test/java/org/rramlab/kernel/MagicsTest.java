@@ -1,11 +1,7 @@
 package org.rramlab.kernel;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,22 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code clearOutput()}, in a kernel whose Maven local repository is a fresh folder: what {@code %maven} resolves
  * here it really fetched, from a file repository this test writes or from Maven Central.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MagicsTest {
-    @TempDir
-    static Path work;
-    private KernelClient kernel;
-
-    @BeforeAll
-    void startKernel() throws Exception {
-        kernel = new KernelClient(work, List.of("-Dmaven.repo.local=" + work.resolve("local-repo")));
-    }
-
-    @AfterAll
-    void stopKernel() {
-        if (kernel != null) {
-            kernel.close();
-        }
+class MagicsTest extends KernelSession {
+    @Override
+    List<String> jvmArgs() {
+        return List.of("-Dmaven.repo.local=" + work.resolve("local-repo"));
     }
 
     @Test

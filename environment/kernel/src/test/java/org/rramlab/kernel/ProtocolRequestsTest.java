@@ -2,11 +2,7 @@ package org.rramlab.kernel;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,23 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The requests besides execute, over the real wire protocol: kernel_info, is_complete, inspect and history, each
  * checked against what the messaging specification says its reply holds.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProtocolRequestsTest {
-    @TempDir
-    static Path work;
-    private KernelClient kernel;
-
-    @BeforeAll
-    void startKernel() throws Exception {
-        kernel = new KernelClient(work);
-    }
-
-    @AfterAll
-    void stopKernel() {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
+class ProtocolRequestsTest extends KernelSession {
 
     @Test
     void kernelInfoReplyHasEveryRequiredField() {
