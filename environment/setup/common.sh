@@ -156,6 +156,69 @@ setup_fashion_mnist() {
     bash "$ROOT/environment/setup/fetch-fashion-mnist.sh" "$ROOT/data/fashion-mnist"
 }
 
+# In CI (CI=true, as .ci/run is run) a data set that should be here and is not is an error, never a skipped test.
+require_data() {
+    local d
+    for d in "${RRAMLAB_FASHION_MNIST:-}" "$ROOT/data/fashion-mnist" /usr/share/datasets/fashion-mnist; do
+        fashion_dir_ok "$d" && return 0
+    done
+    if [ -n "${CI:-}" ]; then
+        die "Fashion-MNIST is missing after set-up (looked in \$RRAMLAB_FASHION_MNIST, data/fashion-mnist,
+    /usr/share/datasets/fashion-mnist); in CI the tests that read it must run, so this is a failure"
+    fi
+    info "warning: Fashion-MNIST is missing: the tests that read it will be skipped"
+}
+
+# Lists the tests that Surefire/Failsafe skipped in this run (report files newer than $1). In CI, a test skipped
+# because a data set is missing is a failure: ./lab installed the data, so the skip hides a broken set-up.
+check_skipped_tests() {
+    local since="$1"
+    CI="${CI:-}" "$PYTHON" - "$ROOT" "$since" <<'PY'
+import glob, os, re, sys
+import xml.etree.ElementTree as ET
+root, since = sys.argv[1], os.path.getmtime(sys.argv[2])
+data = re.compile(r"fashion|mnist|data ?set|not installed|drive|fsdd", re.I)
+skipped, data_skips = [], []
+for report in glob.glob(os.path.join(root, "**", "target", "*-reports", "TEST-*.xml"), recursive=True):
+    if os.path.getmtime(report) < since:
+        continue  # left over from an earlier run
+    for case in ET.parse(report).getroot().iter("testcase"):
+        skip = case.find("skipped")
+        if skip is None:
+            continue
+        what = "%s.%s: %s" % (case.get("classname"), case.get("name"), skip.get("message") or "(no reason given)")
+        skipped.append(what)
+        if data.search(what):
+            data_skips.append(what)
+for what in skipped:
+    print("    skipped: " + what)
+if data_skips and os.environ.get("CI"):
+    print("\nlab: error: %d test(s) skipped for missing data although ./lab installed the data sets first;"
+          " in CI that is a failure:\n    %s" % (len(data_skips), "\n    ".join(data_skips)), file=sys.stderr)
+    sys.exit(1)
+print("    %d test(s) skipped" % len(skipped))
+PY
+}
+
+# --- Test tools: the Jupyter kernel conformance suite, a headless browser and its driver (./lab test) -------------
+setup_test_tools() {
+    local missing=()
+    "$PYTHON" -c 'import jupyter_kernel_test' >/dev/null 2>&1 || missing+=(python3-jupyter-kernel-test)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+    if [ ${#missing[@]} -gt 0 ]; then
+        if is_debian; then
+            step "Installing the test tools: ${missing[*]}"
+            apt_install "${missing[@]}"
+        else
+            die "./lab test needs the Jupyter kernel conformance suite and a headless Chromium with its driver;
+    missing: ${missing[*]}. Install them (python3 -m pip install --user jupyter_kernel_test; Chromium and a
+    matching chromedriver on PATH), then run ./lab test again."
+        fi
+    fi
+    info "Test tools: jupyter_kernel_test, $(chromium --version 2>/dev/null | head -1), $(chromedriver --version 2>/dev/null | cut -d' ' -f1-2)"
+}
+
 setup_tools() {
     setup_java_maven
     setup_jupyter

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * What cell code calls to show things, statically imported in every session (as IJava's runtime
  * {@code Display}): {@code display(chart)} shows a value now and returns its display id; {@code updateDisplay(id,
- * value)} replaces that output in place (progress bars).
+ * value)} replaces that output in place (progress bars); {@code clearOutput()} clears the cell's output so far (a
+ * rramlab addition: IJava has no such call).
  */
 public final class Display {
     private Display() {}
@@ -34,6 +35,16 @@ public final class Display {
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
         RramlabKernel kernel = kernel();
         kernel.getIO().display.updateDisplay(id, kernel.values().render(value, mimeTypes));
+    }
+
+    /** Clears what the running cell has shown so far (Jupyter's {@code clear_output}). */
+    public static void clearOutput() {
+        kernel().clearOutput(false);
+    }
+
+    /** With {@code wait}, the output is cleared when the next output arrives (no flicker in animations). */
+    public static void clearOutput(boolean wait) {
+        kernel().clearOutput(wait);
     }
 
     /** Display data for {@code value} without showing it. */

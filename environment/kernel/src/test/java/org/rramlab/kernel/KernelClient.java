@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A minimal Jupyter client for the tests: starts the kernel as a subprocess with a fresh connection file and speaks
@@ -90,6 +91,19 @@ final class KernelClient implements AutoCloseable {
     }
 
     KernelClient(Path workDir) throws Exception {
+        this(workDir, List.of());
+    }
+
+    /** Starts the kernel from the test class path, with {@code jvmArgs} before the main class. */
+    KernelClient(Path workDir, List<String> jvmArgs) throws Exception {
+        this(workDir, jvmArgs, null);
+    }
+
+    /**
+     * Starts the kernel with {@code jvmArgs}; from {@code jar} ({@code java -jar}, as the kernelspec does) when it
+     * is given, else from the test class path.
+     */
+    KernelClient(Path workDir, List<String> jvmArgs, Path jar) throws Exception {
         this.workDir = workDir;
         String key = UUID.randomUUID().toString();
         int[] ports = freePorts(5);
@@ -110,8 +124,15 @@ final class KernelClient implements AutoCloseable {
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                RramlabKernel.class.getName(), file.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(jvmArgs);
+        if (jar == null) {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), RramlabKernel.class.getName()));
+        } else {
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        command.add(file.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("kernel.log").toFile());
@@ -160,10 +181,14 @@ final class KernelClient implements AutoCloseable {
     }
 
     Execution execute(String code, Duration timeout) {
+        return execute(code, timeout, true);
+    }
+
+    Execution execute(String code, Duration timeout, boolean storeHistory) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
         content.addProperty("silent", false);
-        content.addProperty("store_history", true);
+        content.addProperty("store_history", storeHistory);
         content.add("user_expressions", new JsonObject());
         content.addProperty("allow_stdin", false);
         content.addProperty("stop_on_error", true);
@@ -208,19 +233,71 @@ final class KernelClient implements AutoCloseable {
         throw new AssertionError("no interrupt_reply");
     }
 
+    /**
+     * Runs {@code code} while interrupting every half second until it ends: a single early interrupt could land
+     * before the cell starts on a loaded machine. The interrupter is joined before anything else runs, so no
+     * interrupt can reach the next cell.
+     */
+    Execution executeInterrupting(String code) throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread interrupter = new Thread(() -> {
+            try {
+                while (!done.get()) {
+                    Thread.sleep(500);
+                    if (!done.get()) {
+                        interrupt();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        interrupter.start();
+        try {
+            return execute(code);
+        } finally {
+            done.set(true);
+            interrupter.join();
+        }
+    }
+
     JsonObject complete(String code, int cursor) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
         content.addProperty("cursor_pos", cursor);
-        String id = send(shell, "complete_request", content);
+        return request("complete_request", content).getAsJsonObject("content");
+    }
+
+    /** Sends a shell request and returns the whole reply message (header, content...), checking its type. */
+    JsonObject request(String type, JsonObject content) {
+        String id = send(shell, type, content);
+        String replyType = type.replace("_request", "_reply");
         for (int i = 0; i < 300; i++) {
             JsonObject reply = receive(shell, 100);
             if (reply != null && id.equals(parentId(reply))) {
                 drain(100);
-                return reply.getAsJsonObject("content");
+                String got = reply.getAsJsonObject("header").get("msg_type").getAsString();
+                if (!replyType.equals(got)) {
+                    throw new AssertionError("expected a " + replyType + ", got a " + got + ": " + reply);
+                }
+                return reply;
             }
         }
-        throw new AssertionError("no complete_reply");
+        throw new AssertionError("no " + replyType + " within 30 s");
+    }
+
+    JsonObject isComplete(String code) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        return request("is_complete_request", content).getAsJsonObject("content");
+    }
+
+    JsonObject inspect(String code, int cursor) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("cursor_pos", cursor);
+        content.addProperty("detail_level", 0);
+        return request("inspect_request", content).getAsJsonObject("content");
     }
 
     private void drain(int millis) {

@@ -1,14 +1,9 @@
 package org.rramlab.kernel;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import javax.tools.ToolProvider;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,23 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives one kernel subprocess over the real Jupyter wire protocol, as a notebook front end would. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KernelProtocolTest {
-    @TempDir
-    static Path work;
-    private KernelClient kernel;
-
-    @BeforeAll
-    void startKernel() throws Exception {
-        kernel = new KernelClient(work);
-    }
-
-    @AfterAll
-    void stopKernel() {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
+class KernelProtocolTest extends KernelSession {
 
     @Test
     void lastExpressionValueIsTheResult() {
@@ -188,7 +164,7 @@ class KernelProtocolTest {
     @Test
     void interruptStopsARunawayLoopAndTheKernelGoesOn() throws Exception {
         kernel.execute("long before = 7;");
-        KernelClient.Execution run = interrupted("long spins = 0;\nwhile (true) { spins++; }");
+        KernelClient.Execution run = kernel.executeInterrupting("long spins = 0;\nwhile (true) { spins++; }");
         assertEquals("error", run.status());
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
         // The interrupt must not linger: a sleep in the next cell runs normally.
@@ -198,7 +174,7 @@ class KernelProtocolTest {
 
     @Test
     void interruptEndsASleepingCell() throws Exception {
-        KernelClient.Execution run = interrupted("Thread.sleep(60_000);");
+        KernelClient.Execution run = kernel.executeInterrupting("Thread.sleep(60_000);");
         assertEquals("CellInterruptedException", run.error().get("ename").getAsString());
         assertEquals("ok", kernel.execute("Thread.sleep(5);").status());
     }
@@ -212,34 +188,6 @@ class KernelProtocolTest {
         assertEquals("kept true", run.result("text/plain"), run.traceback());
     }
 
-    /**
-     * Runs {@code code} while interrupting every half second until it ends: a single early interrupt could land
-     * before the cell starts on a loaded machine. The interrupter is joined before anything else runs, so no
-     * interrupt can reach the next cell.
-     */
-    private KernelClient.Execution interrupted(String code) throws InterruptedException {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread interrupter = new Thread(() -> {
-            try {
-                while (!done.get()) {
-                    Thread.sleep(500);
-                    if (!done.get()) {
-                        kernel.interrupt();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        interrupter.start();
-        try {
-            return kernel.execute(code);
-        } finally {
-            done.set(true);
-            interrupter.join();
-        }
-    }
-
     @Test
     void completionSuggestsMembers() {
         JsonObject reply = kernel.complete("System.out.prin", 15);
@@ -251,9 +199,13 @@ class KernelProtocolTest {
 
     @Test
     void unknownMagicNamesTheKnownOnes() {
-        JsonObject error = kernel.execute("%maven foo:bar:1").error();
+        JsonObject error = kernel.execute("%mvn foo:bar:1").error();
         assertNotNull(error);
-        assertTrue(error.get("evalue").getAsString().contains("%jars, %classpath and %load"));
+        String message = error.get("evalue").getAsString();
+        assertTrue(message.contains("unknown magic %mvn") && message.contains("%jars, %classpath, %load, %maven"),
+                message);
+        String cell = kernel.execute("%%html\n<b>x</b>").error().get("evalue").getAsString();
+        assertTrue(cell.contains("unknown cell magic %%html") && cell.contains("%%time"), cell);
         assertNull(kernel.execute("int quiet = 0;").error());
     }
 
@@ -270,23 +222,10 @@ class KernelProtocolTest {
     }
 
     private void writeJar(Path jar, String pkg, String name, String body) throws IOException {
-        Path classes = compile(pkg, name, body);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry(pkg + "/" + name + ".class"));
-            out.write(Files.readAllBytes(classes.resolve(pkg + "/" + name + ".class")));
-            out.closeEntry();
-        }
+        TestJars.jar(work, jar, pkg, name, body);
     }
 
-    /** Compiles one public class into a fresh class folder and returns the folder. */
     private Path compile(String pkg, String name, String body) throws IOException {
-        Path src = Files.createDirectories(work.resolve("src-" + pkg).resolve(pkg));
-        Files.writeString(src.resolve(name + ".java"),
-                "package " + pkg + "; public class " + name + " { " + body + " }");
-        Path classes = Files.createDirectories(work.resolve("classes-" + pkg));
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", classes.toString(), src.resolve(name + ".java").toString());
-        assertEquals(0, rc, "test class " + pkg + "." + name + " compiles");
-        return classes;
+        return TestJars.compile(work, pkg, name, body);
     }
 }

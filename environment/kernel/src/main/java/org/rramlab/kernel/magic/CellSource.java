@@ -5,37 +5,74 @@ import java.util.List;
 
 /**
  * Splits a cell into Java code and line magics ({@code %name args} alone on a line), in order. IJava allows
- * magics anywhere in a cell; so does this. {@code %%} cell magics are not supported and stay Java (and fail there).
+ * magics anywhere in a cell; so does this. A cell magic ({@code %%name args}) must be the cell's first line, as in
+ * IPython: the rest of the cell is its body.
  */
 public final class CellSource {
 
-    /** A piece of a cell: either Java code or one line magic. */
-    public sealed interface Part permits Code, Magic {}
+    /** A piece of a cell: Java code, one line magic, or a cell magic with its body. */
+    public sealed interface Part permits Code, Magic, CellMagic {}
 
     /** Java source between magics. */
     public record Code(String source) implements Part {}
 
-    /** {@code %name arg1 "arg 2"}: the name and its arguments, quotes removed. */
-    public record Magic(String name, List<String> args, String line) implements Part {}
+    /**
+     * {@code %name arg1 "arg 2"}: the name, its arguments with quotes removed, the text after the name as it
+     * was typed ({@code %time} runs it as code) and the whole line.
+     */
+    public record Magic(String name, List<String> args, String rest, String line) implements Part {}
+
+    /** {@code %%name args} on the first line, and the lines after it. */
+    public record CellMagic(String name, List<String> args, String body, String line) implements Part {}
 
     private CellSource() {}
 
-    public static List<Part> split(String cell) {
+    /** @throws MagicException for a {@code %%} line that is not the cell's first line */
+    public static List<Part> split(String cell) throws MagicException {
+        String[] lines = cell.split("\n", -1);
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) {
+            first++;
+        }
+        if (first < lines.length && isCellMagic(lines[first].strip())) {
+            String line = lines[first].strip();
+            String body = String.join("\n", java.util.Arrays.copyOfRange(lines, first + 1, lines.length));
+            List<String> words = words(line.substring(2));
+            checkNoLaterCellMagic(lines, first + 1);
+            return List.of(new CellMagic(words.get(0), List.copyOf(words.subList(1, words.size())), body, line));
+        }
+        checkNoLaterCellMagic(lines, first);
         List<Part> parts = new ArrayList<>();
         StringBuilder code = new StringBuilder();
-        for (String line : cell.split("\n", -1)) {
+        for (String line : lines) {
             String trimmed = line.strip();
             if (trimmed.startsWith("%") && !trimmed.startsWith("%%") && trimmed.length() > 1
                     && Character.isLetter(trimmed.charAt(1))) {
                 flush(code, parts);
                 List<String> words = words(trimmed.substring(1));
-                parts.add(new Magic(words.get(0), List.copyOf(words.subList(1, words.size())), trimmed));
+                String name = words.get(0);
+                String rest = trimmed.substring(1 + name.length()).strip();
+                parts.add(new Magic(name, List.copyOf(words.subList(1, words.size())), rest, trimmed));
             } else {
                 code.append(line).append('\n');
             }
         }
         flush(code, parts);
         return parts;
+    }
+
+    private static boolean isCellMagic(String trimmed) {
+        return trimmed.startsWith("%%") && trimmed.length() > 2 && Character.isLetter(trimmed.charAt(2));
+    }
+
+    private static void checkNoLaterCellMagic(String[] lines, int from) throws MagicException {
+        for (int i = from; i < lines.length; i++) {
+            String trimmed = lines[i].strip();
+            if (isCellMagic(trimmed)) {
+                throw new MagicException("cell magic '" + trimmed + "' is on line " + (i + 1)
+                        + " of the cell; a cell magic (%%name) must be the cell's first line");
+            }
+        }
     }
 
     private static void flush(StringBuilder code, List<Part> parts) {
