@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.rramlab.data.audio.SpokenDigits;
-import org.rramlab.nn.experiments.SpokenDigitsConfig;
-import org.rramlab.nn.experiments.SpokenDigitsExperiment;
-import org.rramlab.nn.experiments.SpokenDigitsExperiment.Variant;
-import org.rramlab.nn.train.Examples;
-import org.rramlab.nn.train.TrainResult;
-import org.rramlab.nn.train.Trainer;
+import org.rramlab.experiment.SpokenDigitsConfig;
+import org.rramlab.experiment.SpokenDigitsExperiment;
+import org.rramlab.experiment.SpokenDigitsExperiment.Variant;
+import org.rramlab.train.Examples;
+import org.rramlab.train.TrainResult;
+import org.rramlab.train.Trainer;
 import org.rramlab.prune.FlipLimit;
 import org.rramlab.prune.ProgrammingLedger;
 

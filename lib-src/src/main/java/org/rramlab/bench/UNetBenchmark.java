@@ -5,11 +5,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.crossbar.Macro;
-import org.rramlab.nn.PixelCrossEntropy;
-import org.rramlab.nn.Sequential;
-import org.rramlab.nn.experiments.RetinaExperiment;
-import org.rramlab.nn.models.UNet;
-import org.rramlab.nn.optim.Adam;
+import org.rramlab.layers.PixelCrossEntropy;
+import org.rramlab.layers.Sequential;
+import org.rramlab.experiment.RetinaExperiment;
+import org.rramlab.network.UNet;
+import org.rramlab.train.Adam;
 
 /**
  * Seconds per epoch of the edge-pruned U-Net (random device weights, 6-bit inputs, keep 0.5) on 48×48 patches:
@@ -46,7 +46,7 @@ public final class UNetBenchmark {
             PixelCrossEntropy.Result r = PixelCrossEntropy.evaluate(model.forward(x, true), truth);
             model.backward(r.gradLogits());
             adam.step(params, 1e-4);
-            org.rramlab.nn.train.NativeMemory.collectIfAbove(org.rramlab.nn.train.NativeMemory.DEFAULT_BUDGET_BYTES);
+            org.rramlab.train.NativeMemory.collectIfAbove(org.rramlab.train.NativeMemory.DEFAULT_BUDGET_BYTES);
             train[s] = (System.nanoTime() - t0) / 1e9;
         }
         double[] eval = new double[Math.max(2, steps / 2 + 1)];

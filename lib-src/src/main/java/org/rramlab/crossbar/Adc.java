@@ -1,7 +1,7 @@
 package org.rramlab.crossbar;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.rramlab.device.Check;
+import org.rramlab.util.Check;
 
 /**
  * The ADC stage: the column currents of each block are converted with {@code 2^bits} uniform levels over a range that

@@ -3,7 +3,7 @@ package org.rramlab.crossbar;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.rramlab.device.Check;
+import org.rramlab.util.Check;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.GaussianNoise;
 import org.rramlab.device.NoisePool;

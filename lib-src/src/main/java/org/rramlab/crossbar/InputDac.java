@@ -1,7 +1,7 @@
 package org.rramlab.crossbar;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.rramlab.device.Check;
+import org.rramlab.util.Check;
 
 /**
  * Input quantisation, the first stage of the multiply: the DACs drive the rows with {@code 2^bits} uniform levels,

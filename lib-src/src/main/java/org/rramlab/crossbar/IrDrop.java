@@ -1,6 +1,6 @@
 package org.rramlab.crossbar;
 
-import org.rramlab.device.Check;
+import org.rramlab.util.Check;
 
 /**
  * IR drop along the wires, as a static first-order approximation (switchable).

@@ -2,7 +2,7 @@ package org.rramlab.crossbar;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.rramlab.device.Check;
+import org.rramlab.util.Check;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.WriteNoise;
 import org.rramlab.device.WriteVerify;

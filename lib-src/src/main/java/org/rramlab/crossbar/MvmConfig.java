@@ -1,7 +1,7 @@
 package org.rramlab.crossbar;
 
-import org.rramlab.device.Check;
-import org.rramlab.device.Configs;
+import org.rramlab.util.Check;
+import org.rramlab.util.Configs;
 
 /**
  * The analogue multiply of one layer as a chain of explicit stages: input DAC -> a read of the array's G+ and G-

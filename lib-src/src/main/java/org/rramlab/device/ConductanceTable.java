@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+import org.rramlab.util.Configs;
+
 import java.util.random.RandomGenerator;
 
 /**

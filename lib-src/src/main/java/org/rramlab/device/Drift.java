@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 /**
  * Conductance drift after programming, G(t) = G(t0) * (t / t0)^-nu for t > t0: the power law of amorphous
  * phase-change memory (structural relaxation). Filamentary RRAM is taken as drift-free.

@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 

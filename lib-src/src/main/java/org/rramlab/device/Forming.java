@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 /**
  * Electroforming: what a freshly formed array looks like, and how the forming pulse changes it.
  *

@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 /**
  * The electroforming pulse applied once to a fresh array.
  *

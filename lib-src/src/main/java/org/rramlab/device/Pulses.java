@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 /**
  * The electrical side of a cell: the read pulse every multiply applies, and the forming, SET, RESET and verify pulses
  * programming applies. The energy model takes its per-read and per-pulse energies from here, so one device has one

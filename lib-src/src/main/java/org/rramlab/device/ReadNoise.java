@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 /**
  * Cycle-to-cycle read noise: every read of a cell of stored conductance G returns
  * {@code G + sqrt((relative * G)^2 + additiveUs^2) * z}, z ~ N(0, 1) drawn afresh on each read.

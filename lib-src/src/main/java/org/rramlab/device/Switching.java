@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 /**
  * Binary switching of a formed cell: a SET pulse takes it to a high state, a RESET pulse to a low state. One pulse
  * each, no verify: what pruning pays to flip an edge.

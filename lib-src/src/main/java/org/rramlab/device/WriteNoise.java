@@ -1,5 +1,7 @@
 package org.rramlab.device;
 
+import org.rramlab.util.Check;
+
 /**
  * The residual error that write-verify programming leaves on a cell (drawn once, when the cell is programmed):
  * Gaussian with standard deviation {@code sigma} times a reference conductance that {@link Kind} names.

@@ -1,5 +1,7 @@
 package org.rramlab.notebook;
 
+import org.rramlab.train.Progress;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,9 +7,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.rramlab.nn.LayerWeights;
-import org.rramlab.nn.Param;
-import org.rramlab.nn.TrainableWeights;
+import org.rramlab.layers.LayerWeights;
+import org.rramlab.layers.Param;
+import org.rramlab.layers.TrainableWeights;
 
 /**
  * Edge-popup on fixed weights: one learned score per edge, the layer keeps the top {@code keepFraction} of |score|,

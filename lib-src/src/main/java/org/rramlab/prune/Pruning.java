@@ -2,10 +2,10 @@ package org.rramlab.prune;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rramlab.nn.Layer;
-import org.rramlab.nn.MaskedConv2d;
-import org.rramlab.nn.MaskedDense;
-import org.rramlab.nn.Sequential;
+import org.rramlab.layers.Layer;
+import org.rramlab.layers.MaskedConv2d;
+import org.rramlab.layers.MaskedDense;
+import org.rramlab.layers.Sequential;
 
 /** Model-wide pruning helpers: find the pruned layers, set the flip limit. */
 public final class Pruning {

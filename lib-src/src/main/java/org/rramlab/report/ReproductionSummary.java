@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.rramlab.io.AtomicFiles;
+import org.rramlab.util.AtomicFiles;
 import org.rramlab.Version;
-import org.rramlab.notebook.Profile;
+import org.rramlab.experiment.Profile;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

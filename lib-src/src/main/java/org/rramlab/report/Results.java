@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.rramlab.io.AtomicFiles;
-import org.rramlab.notebook.Profile;
+import org.rramlab.util.AtomicFiles;
+import org.rramlab.experiment.Profile;
 
 /**
  * Where notebooks put the figures they compute for the paper's claims, and where {@link ReproductionSummary} finds

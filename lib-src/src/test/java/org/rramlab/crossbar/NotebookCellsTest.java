@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rramlab.notebook.NotebookCells;
-import org.rramlab.notebook.Profile;
+import org.rramlab.experiment.Profile;
 
 /** The device and crossbar notebooks (01, 02) run cell by cell in JShell under the ci profile, and say what they must. */
 class NotebookCellsTest {

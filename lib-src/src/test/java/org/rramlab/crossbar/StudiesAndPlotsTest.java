@@ -1,12 +1,14 @@
 package org.rramlab.crossbar;
 
+import org.rramlab.study.MvmErrorSweep;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.device.ConductanceTable;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.DevicePlots;
-import org.rramlab.device.DeviceStudies;
+import org.rramlab.study.DeviceStudies;
 import org.rramlab.device.NoisePool;
 import tech.tablesaw.api.Table;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rramlab.notebook.NotebookCells;
-import org.rramlab.notebook.Profile;
+import org.rramlab.experiment.Profile;
 import org.rramlab.report.PaperClaims;
 import org.rramlab.report.Result;
 import org.rramlab.report.Results;

@@ -10,16 +10,16 @@ import org.rramlab.crossbar.Macro;
 import org.rramlab.crossbar.MvmConfig;
 import org.rramlab.device.DeviceModel;
 import org.rramlab.device.WriteNoise;
-import org.rramlab.nn.Sequential;
-import org.rramlab.nn.models.Models;
-import org.rramlab.nn.models.WeightsProvider;
-import org.rramlab.nn.train.Trainer;
-import org.rramlab.nn.train.TrainerTest;
-import org.rramlab.nn.train.TrainConfig;
+import org.rramlab.layers.Sequential;
+import org.rramlab.network.Models;
+import org.rramlab.network.WeightsProvider;
+import org.rramlab.train.Trainer;
+import org.rramlab.train.TrainerTest;
+import org.rramlab.train.TrainConfig;
 import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.TileEdges;
-import org.rramlab.nn.experiments.FashionExperiment;
+import org.rramlab.experiment.FashionExperiment;
 
 /** The energy of a run, from its tiles' counters, agrees with the paper workload of the same network. */
 class RunEnergyTest {
@@ -68,10 +68,10 @@ class RunEnergyTest {
         assertEquals(4, RunEnergy.tiles(cnn).rowCount());
 
         FashionExperiment.Run trained = FashionExperiment.trainWeights(TrainerTest.blobs(90, 1), TrainerTest.blobs(30, 2),
-                TrainConfig.fashionPaper().withEpochs(1).withBatchSize(30), org.rramlab.notebook.Progress.none(), 1);
+                TrainConfig.fashionPaper().withEpochs(1).withBatchSize(30), org.rramlab.train.Progress.none(), 1);
         Sequential baseline = FashionExperiment.programmed(trained.model(), DeviceModel.taox40nm(), WriteNoise.range(0.05), MvmConfig.paper(), 3);
         ProgrammingCost wv = RunEnergy.programming("baseline", baseline).stream().filter(c -> c.label().contains("write-verify")).findFirst().orElseThrow();
-        long counted = org.rramlab.nn.Layers.tiles(baseline).stream().mapToLong(t -> t.counters().verifyPulses()).sum();
+        long counted = org.rramlab.layers.Layers.tiles(baseline).stream().mapToLong(t -> t.counters().verifyPulses()).sum();
         assertEquals(counted, wv.pulses(), 0);
         assertTrue(counted > 2 * 62_272, "several pulses per cell");
     }

@@ -1,5 +1,7 @@
 package org.rramlab.notebook;
 
+import org.rramlab.plot.Charts;
+
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;

@@ -1,5 +1,8 @@
 package org.rramlab.notebook;
 
+import org.rramlab.plot.Colormap;
+import org.rramlab.plot.Images;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 

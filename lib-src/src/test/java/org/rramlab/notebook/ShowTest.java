@@ -1,5 +1,7 @@
 package org.rramlab.notebook;
 
+import org.rramlab.plot.Charts;
+
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;

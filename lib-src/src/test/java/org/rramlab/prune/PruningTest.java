@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.rramlab.nn.MaskedDense;
+import org.rramlab.layers.MaskedDense;
 
 class PruningTest {
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rramlab.notebook.Profile;
+import org.rramlab.experiment.Profile;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsTest {

@@ -1,0 +1,163 @@
+package org.rramlab.layers;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * im2col / col2im as plain Java loops over the arrays' data. At the paper's shapes ND4J's own im2col followed by the
+ * permute to GEMM layout was ~10× slower (rank-6 strided copy), and its conv2d_bp op ~20× slower than this, so these
+ * loops are the measured fast path (see {@code org.rramlab.bench.TrainingBenchmark}).
+ *
+ * <p>Layout: input [n, c, h, w] (c order); columns [c·kh·kw, n·oh·ow], so the convolution is one GEMM
+ * [out, c·kh·kw] × columns = [out, n·oh·ow]; the input gradient comes back position-major (see {@link #col2imRows}).
+ */
+final class Im2Col {
+    private Im2Col() {}
+
+    record Geometry(int n, int c, int h, int w, int kh, int kw, int sy, int sx, int py, int px, int oh, int ow) {
+        int rows() { return n * oh * ow; }
+        int width() { return c * kh * kw; }
+    }
+
+    /** Bulk copy into a freshly created (offset 0, contiguous) array: DataBuffer.setData copies element-wise (~6× slower). */
+    static void put(INDArray target, float[] data) {
+        ((org.bytedeco.javacpp.FloatPointer) target.data().pointer()).position(0).put(data, 0, data.length);
+    }
+
+    static void put(INDArray target, double[] data) {
+        ((org.bytedeco.javacpp.DoublePointer) target.data().pointer()).position(0).put(data, 0, data.length);
+    }
+
+    /**
+     * The elements of a contiguous FLOAT array by one bulk copy into {@code reuse} when it has the right length (else a
+     * new array). {@code DataBuffer.asFloat} copies element by element: 3 ms for 3.4 M floats against 0.3 ms.
+     */
+    static float[] get(INDArray contiguous, float[] reuse) {
+        float[] values = reuse != null && reuse.length == contiguous.length() ? reuse : new float[(int) contiguous.length()];
+        ((org.bytedeco.javacpp.FloatPointer) contiguous.data().pointer()).position(0).get(values, 0, values.length);
+        return values;
+    }
+
+    static INDArray contiguous(INDArray x) {
+        boolean plain = x.ordering() == 'c' && x.offset() == 0 && x.data().length() == x.length()
+                && Shape.hasDefaultStridesForShape(x);
+        return plain ? x : x.dup('c');
+    }
+
+    /**
+     * Fills {@code cols} [c·kh·kw, n·oh·ow] (allocated by the caller): row (ch, ky, kx) holds that input pixel of
+     * every output position. This transposed layout copies contiguous runs, several times faster than one row per
+     * output position.
+     */
+    static void im2col(INDArray x, Geometry g, INDArray cols) {
+        x = contiguous(x);
+        int positions = g.rows();
+        if (x.dataType() == DataType.DOUBLE) {
+            double[] in = x.data().asDouble();
+            double[] out = new double[positions * g.width()];
+            int o = 0;
+            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++)
+                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    boolean rowIn = iy >= 0 && iy < g.h;
+                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                    for (int ox = 0; ox < g.ow; ox++, o++) {
+                        int ix = ox * g.sx - g.px + kx;
+                        out[o] = rowIn && ix >= 0 && ix < g.w ? in[rowBase + ix] : 0;
+                    }
+                }
+            put(cols, out);
+        } else {
+            // one row (ch, ky, kx) at a time straight into the native columns: a whole-matrix Java array cost a
+            // 14 MB allocation per call at the paper's conv2 (and far more in the U-Net)
+            float[] in = get(x, null);
+            float[] row = new float[positions];
+            org.bytedeco.javacpp.FloatPointer target = (org.bytedeco.javacpp.FloatPointer) cols.data().pointer();
+            long written = 0;
+            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++) {
+                int o = 0;
+                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    boolean rowIn = iy >= 0 && iy < g.h;
+                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                    if (!rowIn) {
+                        Arrays.fill(row, o, o + g.ow, 0f);
+                        o += g.ow;
+                    } else if (g.sx == 1) {   // a zero border, then one contiguous run, then a zero border
+                        int first = Math.min(g.ow, Math.max(0, g.px - kx)), end = Math.max(first, Math.min(g.ow, g.w + g.px - kx));
+                        Arrays.fill(row, o, o + first, 0f);
+                        System.arraycopy(in, rowBase + first - g.px + kx, row, o + first, end - first);
+                        Arrays.fill(row, o + end, o + g.ow, 0f);
+                        o += g.ow;
+                    } else {
+                        for (int ox = 0; ox < g.ow; ox++, o++) {
+                            int ix = ox * g.sx - g.px + kx;
+                            row[o] = ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
+                        }
+                    }
+                }
+                target.position(written).put(row, 0, positions);
+                written += positions;
+            }
+            target.position(0);
+        }
+    }
+
+    /**
+     * col2im from position-major column gradients [n·oh·ow, c·kh·kw] (= dY·W, which a GEMM writes in c order without
+     * the copy a transposed product into [c·kh·kw, n·oh·ow] costs).
+     */
+    static INDArray col2imRows(INDArray dcolsT, Geometry g) {
+        dcolsT = contiguous(dcolsT);
+        INDArray dx = Nd4j.create(dcolsT.dataType(), g.n, g.c, g.h, g.w);
+        if (dcolsT.dataType() == DataType.DOUBLE) {
+            double[] in = dcolsT.data().asDouble();
+            double[] out = new double[g.n * g.c * g.h * g.w];
+            int o = 0;
+            for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++)
+                for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                    for (int kx = 0; kx < g.kw; kx++, o++) {
+                        int ix = ox * g.sx - g.px + kx;
+                        if (iy >= 0 && iy < g.h && ix >= 0 && ix < g.w) out[rowBase + ix] += in[o];
+                    }
+                }
+            put(dx, out);
+            return dx;
+        }
+        // FLOAT: the column gradient is read from native memory a block of positions at a time (no whole-matrix copy)
+        float[] out = new float[g.n * g.c * g.h * g.w];
+        int width = g.width();
+        int blockPositions = Math.max(1, Math.min(g.rows(), (1 << 16) / width));
+        float[] block = new float[blockPositions * width];
+        org.bytedeco.javacpp.FloatPointer source = (org.bytedeco.javacpp.FloatPointer) dcolsT.data().pointer();
+        int position = 0;
+        for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++, position++) {
+            int inBlock = position % blockPositions;
+            if (inBlock == 0) {
+                int count = Math.min(blockPositions, g.rows() - position);
+                source.position((long) position * width).get(block, 0, count * width);
+            }
+            int o = inBlock * width;
+            for (int ch = 0; ch < g.c; ch++) {
+                int plane = (b * g.c + ch) * g.h;
+                for (int ky = 0; ky < g.kh; ky++) {
+                    int iy = oy * g.sy - g.py + ky;
+                    if (iy < 0 || iy >= g.h) { o += g.kw; continue; }
+                    int rowBase = (plane + iy) * g.w;
+                    for (int kx = 0; kx < g.kw; kx++, o++) {
+                        int ix = ox * g.sx - g.px + kx;
+                        if (ix >= 0 && ix < g.w) out[rowBase + ix] += block[o];
+                    }
+                }
+            }
+        }
+        source.position(0);
+        put(dx, out);
+        return dx;
+    }
+}

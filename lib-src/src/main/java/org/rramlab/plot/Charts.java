@@ -1,0 +1,265 @@
+package org.rramlab.plot;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * XChart builders with one house style (720x420, readable fonts, white background, the same colours in every
+ * notebook). Every method returns the XChart object: the kernel renders it as PNG when it is a cell's value, and
+ * the caller may still tweak it ({@code chart.getStyler()...}) before that.
+ */
+public final class Charts {
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 420;
+
+    /** Colour-blind-safe palette (Okabe-Ito), in series order. */
+    static final Color[] PALETTE = {
+            new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
+            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
+    };
+
+    /** x and y values of one series. */
+    public record XY(double[] x, double[] y) {
+        public XY {
+            if (x == null || y == null || x.length != y.length) {
+                throw new IllegalArgumentException("series: x has " + (x == null ? "null" : x.length)
+                        + " values and y " + (y == null ? "null" : y.length) + "; expected the same length");
+            }
+        }
+    }
+
+    private Charts() {}
+
+    /** One line over x = 1, 2, ... n (e.g. a value per epoch). */
+    public static XYChart line(String title, String xLabel, String yLabel, double[] y) {
+        return line(title, xLabel, yLabel, Map.of(yLabel == null ? "y" : yLabel, y));
+    }
+
+    /** Several lines over x = 1, 2, ... n, one per map entry (in map order). */
+    public static XYChart line(String title, String xLabel, String yLabel, Map<String, double[]> series) {
+        Map<String, XY> xy = new LinkedHashMap<>();
+        series.forEach((name, y) -> xy.put(name, new XY(oneTo(y.length), y)));
+        return xy(title, xLabel, yLabel, xy);
+    }
+
+    /** Several lines sharing the x values. */
+    public static XYChart line(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> series) {
+        Map<String, XY> xy = new LinkedHashMap<>();
+        series.forEach((name, y) -> xy.put(name, new XY(x, y)));
+        return xy(title, xLabel, yLabel, xy);
+    }
+
+    /** Lines with their own x values. */
+    public static XYChart xy(String title, String xLabel, String yLabel, Map<String, XY> series) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        series.forEach((name, s) -> chart.addSeries(name, s.x(), s.y()).setMarker(SeriesMarkers.NONE));
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        return chart;
+    }
+
+    /** Points, one colour per series. */
+    public static XYChart scatter(String title, String xLabel, String yLabel, Map<String, XY> series) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(5);
+        series.forEach((name, s) -> chart.addSeries(name, s.x(), s.y()));
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        return chart;
+    }
+
+    /** Points of one series. */
+    public static XYChart scatter(String title, String xLabel, String yLabel, double[] x, double[] y) {
+        return scatter(title, xLabel, yLabel, Map.of(yLabel == null ? "y" : yLabel, new XY(x, y)));
+    }
+
+    /** A histogram of {@code values} in {@code bins} equal bins between their minimum and maximum. */
+    public static XYChart histogram(String title, String xLabel, double[] values, int bins) {
+        return histogram(title, xLabel, Map.of(xLabel == null ? "values" : xLabel, values), bins);
+    }
+
+    /**
+     * Overlaid histograms on common bins (between the overall minimum and maximum), drawn as translucent step
+     * areas so that overlapping distributions stay readable (e.g. conductances before and after pruning).
+     */
+    public static XYChart histogram(String title, String xLabel, Map<String, double[]> series, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins: " + bins + "; expected >= 1");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            if (e.getValue().length == 0) {
+                throw new IllegalArgumentException("histogram series '" + e.getKey() + "' is empty");
+            }
+            for (double v : e.getValue()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (max == min) {
+            max = min + 1;
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle("count").build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+        int index = 0;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] counts = binCounts(e.getValue(), bins, min, max);
+            // A step series needs the right edge of the last bin too: repeat its count there.
+            double[] x = new double[bins + 1];
+            double[] y = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                x[b] = min + (max - min) * b / bins;
+                y[b] = counts[Math.min(b, bins - 1)];
+            }
+            XYSeries s = chart.addSeries(e.getKey(), x, y);
+            Color c = PALETTE[index++ % PALETTE.length];
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(c);
+            s.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 90));
+        }
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        return chart;
+    }
+
+    /** Counts per bin; the maximum falls into the last bin. */
+    static double[] binCounts(double[] values, int bins, double min, double max) {
+        double[] counts = new double[bins];
+        for (double v : values) {
+            int b = (int) Math.floor((v - min) / (max - min) * bins);
+            if (b >= 0 && b <= bins) {
+                counts[Math.min(b, bins - 1)]++;
+            }
+        }
+        return counts;
+    }
+
+    /** Bars, one per category. */
+    public static CategoryChart bar(String title, String xLabel, String yLabel, List<String> categories,
+                                    double[] values) {
+        return bar(title, xLabel, yLabel, categories, Map.of(yLabel == null ? "values" : yLabel, values));
+    }
+
+    /** Grouped bars: per category one bar of each series, side by side. */
+    public static CategoryChart bar(String title, String xLabel, String yLabel, List<String> categories,
+                                    Map<String, double[]> series) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            if (e.getValue().length != categories.size()) {
+                throw new IllegalArgumentException("bar series '" + e.getKey() + "' has " + e.getValue().length
+                        + " values; expected one per category (" + categories.size() + ")");
+            }
+            chart.addSeries(e.getKey(), new ArrayList<>(categories), boxed(e.getValue()));
+        }
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        return chart;
+    }
+
+    /** Stacked bars: per category the series on top of each other (e.g. energy by stage). */
+    public static CategoryChart stackedBar(String title, String xLabel, String yLabel, List<String> categories,
+                                           Map<String, double[]> series) {
+        CategoryChart chart = bar(title, xLabel, yLabel, categories, series);
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setLegendVisible(true);
+        return chart;
+    }
+
+    /**
+     * A heat map of {@code z[row][column]} (row 0 at the top, as a matrix is read). Meant for small matrices
+     * (up to ~100x100); for large ones {@link Images#heatMap} is faster and sharper.
+     */
+    public static HeatMapChart heatMap(String title, String xLabel, String yLabel, double[][] z) {
+        if (z == null || z.length == 0 || z[0].length == 0) {
+            throw new IllegalArgumentException("heat map '" + title + "': empty matrix; expected rows x columns values");
+        }
+        int rows = z.length;
+        int cols = z[0].length;
+        List<Integer> x = new ArrayList<>(cols);
+        List<Integer> y = new ArrayList<>(rows);
+        for (int c = 0; c < cols; c++) {
+            x.add(c);
+        }
+        for (int r = rows - 1; r >= 0; r--) {
+            y.add(r); // labels bottom-up, so that the top row reads 0
+        }
+        List<Number[]> cells = new ArrayList<>(rows * cols);
+        for (int r = 0; r < rows; r++) {
+            if (z[r].length != cols) {
+                throw new IllegalArgumentException("heat map '" + title + "': row " + r + " has " + z[r].length
+                        + " values; expected " + cols);
+            }
+            for (int c = 0; c < cols; c++) {
+                // HeatMapChart puts y = 0 at the bottom; flip so that row 0 is on top.
+                cells.add(new Number[]{c, rows - 1 - r, z[r][c]});
+            }
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        styleBase(chart.getStyler());
+        chart.getStyler().setRangeColors(Colormap.VIRIDIS_STOPS);
+        chart.getStyler().setShowValue(false);
+        chart.addSeries(title, x, y, cells);
+        return chart;
+    }
+
+    /** The house style of axis charts. */
+    static void style(AxesChartStyler styler) {
+        styleBase(styler);
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setPlotGridLinesColor(new Color(0xDDDDDD));
+        styler.setSeriesColors(PALETTE);
+    }
+
+    private static void styleBase(Styler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setChartTitleBoxVisible(false);
+        styler.setAntiAlias(true);
+    }
+
+    private static double[] oneTo(int n) {
+        double[] x = new double[n];
+        Arrays.setAll(x, i -> i + 1);
+        return x;
+    }
+
+    private static List<Double> boxed(double[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+}

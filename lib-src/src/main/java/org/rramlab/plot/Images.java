@@ -1,0 +1,255 @@
+package org.rramlab.plot;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Pictures for notebooks as {@link BufferedImage}s (the kernel shows them as PNG): grids of grayscale images with
+ * labels, a colour-mapped heat map of a matrix with a colour bar, a binary mask overlaid in colour on a grey image.
+ * Grey values are expected in [0, 1] (Fashion-MNIST after loading) and clamped.
+ */
+public final class Images {
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final int GAP = 2;
+    private static final int LABEL_HEIGHT = 14;
+
+    private Images() {}
+
+    /** One grey image, each pixel drawn as a {@code scale} x {@code scale} block. */
+    public static BufferedImage gray(float[][] pixels, int scale) {
+        return grid(java.util.Collections.singletonList(pixels), null, 1, scale);
+    }
+
+    /**
+     * Images side by side, {@code columns} per row, each pixel as a {@code scale} x {@code scale} block, with the
+     * optional label (may be null) under each image.
+     */
+    public static BufferedImage grid(List<float[][]> images, List<String> labels, int columns, int scale) {
+        if (images == null || images.isEmpty()) {
+            throw new IllegalArgumentException("images: none; expected at least one image");
+        }
+        if (columns < 1 || scale < 1) {
+            throw new IllegalArgumentException("columns " + columns + ", scale " + scale + "; expected both >= 1");
+        }
+        if (labels != null && labels.size() != images.size()) {
+            throw new IllegalArgumentException("labels: " + labels.size() + " for " + images.size()
+                    + " images; expected one label per image");
+        }
+        int h = images.get(0).length;
+        int w = images.get(0)[0].length;
+        int cols = Math.min(columns, images.size());
+        int rows = (images.size() + cols - 1) / cols;
+        int labelHeight = labels == null ? 0 : LABEL_HEIGHT;
+        int cellW = w * scale + GAP;
+        int cellH = h * scale + GAP + labelHeight;
+        BufferedImage out = new BufferedImage(cols * cellW + GAP, rows * cellH + GAP, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        for (int i = 0; i < images.size(); i++) {
+            float[][] image = images.get(i);
+            if (image.length != h || image[0].length != w) {
+                throw new IllegalArgumentException("image " + i + " is " + image.length + "x" + image[0].length
+                        + "; expected " + h + "x" + w + " like the first");
+            }
+            int x0 = GAP + (i % cols) * cellW;
+            int y0 = GAP + (i / cols) * cellH;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int v = grey(image[y][x]);
+                    g.setColor(new Color(v, v, v));
+                    g.fillRect(x0 + x * scale, y0 + y * scale, scale, scale);
+                }
+            }
+            if (labels != null) {
+                drawLabel(g, labels.get(i), x0, y0 + h * scale, w * scale, labelHeight);
+            }
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** The same from an array of images, {@code images[i][y][x]}. */
+    public static BufferedImage grid(float[][][] images, List<String> labels, int columns, int scale) {
+        return grid(java.util.Arrays.asList(images), labels, columns, scale);
+    }
+
+    /** A grid from an INDArray of shape [n, 1, h, w] (channels first, as the networks use) or [n, h, w]. */
+    public static BufferedImage grid(INDArray images, List<String> labels, int columns, int scale) {
+        long[] shape = images.shape();
+        boolean withChannel = shape.length == 4 && shape[1] == 1;
+        if (!(withChannel || shape.length == 3)) {
+            throw new IllegalArgumentException("images: shape " + java.util.Arrays.toString(shape)
+                    + "; expected [n, 1, h, w] or [n, h, w] grey images");
+        }
+        int n = (int) shape[0];
+        int h = (int) shape[shape.length - 2];
+        int w = (int) shape[shape.length - 1];
+        float[] flat = images.dup('c').data().asFloat();
+        List<float[][]> list = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[][] image = new float[h][w];
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(flat, (i * h + y) * w, image[y], 0, w);
+            }
+            list.add(image);
+        }
+        return grid(list, labels, columns, scale);
+    }
+
+    /**
+     * A matrix as a viridis heat map (row 0 on top), each entry a {@code scale} x {@code scale} block, with a
+     * colour bar on the right labelled with the minimum and maximum. NaN entries are grey.
+     */
+    public static BufferedImage heatMap(double[][] matrix, int scale) {
+        if (matrix == null || matrix.length == 0 || matrix[0].length == 0) {
+            throw new IllegalArgumentException("matrix: empty; expected rows x columns values");
+        }
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale: " + scale + "; expected >= 1");
+        }
+        int rows = matrix.length;
+        int cols = matrix[0].length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] row : matrix) {
+            if (row.length != cols) {
+                throw new IllegalArgumentException("matrix: ragged rows (" + row.length + " vs " + cols + ")");
+            }
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        double range = max > min ? max - min : 1;
+        int mapW = cols * scale;
+        int mapH = rows * scale;
+        int barX = mapW + 10;
+        int barW = 14;
+        int textW = 70;
+        int height = Math.max(mapH, 60);
+        BufferedImage out = new BufferedImage(barX + barW + textW, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = matrix[r][c];
+                g.setColor(new Color(Colormap.viridis(Double.isNaN(v) ? Double.NaN : (v - min) / range)));
+                g.fillRect(c * scale, r * scale, scale, scale);
+            }
+        }
+        // The colour bar: top is the maximum.
+        for (int y = 0; y < height; y++) {
+            g.setColor(new Color(Colormap.viridis(1 - y / (double) (height - 1))));
+            g.fillRect(barX, y, barW, 1);
+        }
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(LABEL_FONT);
+        g.setColor(Color.BLACK);
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(number(max), barX + barW + 4, fm.getAscent());
+        g.drawString(number(min), barX + barW + 4, height - fm.getDescent());
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * A grey image with the pixels where {@code mask} is true tinted by {@code color} ({@code alpha} in [0, 1]
+     * is how strongly), e.g. predicted vessels over a retina image.
+     */
+    public static BufferedImage maskOverlay(float[][] grey, boolean[][] mask, Color color, double alpha, int scale) {
+        if (grey.length != mask.length || grey[0].length != mask[0].length) {
+            throw new IllegalArgumentException("mask is " + mask.length + "x" + mask[0].length + "; expected "
+                    + grey.length + "x" + grey[0].length + " like the image");
+        }
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha: " + alpha + "; expected in [0, 1]");
+        }
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale: " + scale + "; expected >= 1");
+        }
+        int h = grey.length;
+        int w = grey[0].length;
+        BufferedImage out = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = grey(grey[y][x]);
+                int r = v;
+                int gr = v;
+                int b = v;
+                if (mask[y][x]) {
+                    r = (int) Math.round((1 - alpha) * v + alpha * color.getRed());
+                    gr = (int) Math.round((1 - alpha) * v + alpha * color.getGreen());
+                    b = (int) Math.round((1 - alpha) * v + alpha * color.getBlue());
+                }
+                int rgb = (r << 16) | (gr << 8) | b;
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        out.setRGB(x * scale + dx, y * scale + dy, rgb);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** PNG bytes of an image in base64, as Jupyter's {@code image/png} wants them. */
+    public static String toPngBase64(RenderedImage image) {
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            return Base64.getEncoder().encodeToString(png.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode image as PNG", e);
+        }
+    }
+
+    /** A value in [0, 1] as a grey level 0..255 (clamped; NaN is black). */
+    static int grey(float v) {
+        if (Float.isNaN(v)) {
+            return 0;
+        }
+        return Math.round(255 * Math.max(0f, Math.min(1f, v)));
+    }
+
+    /** Centred under the image; a smaller font (down to 8 pt) before the text is cut. */
+    private static void drawLabel(Graphics2D g, String label, int x, int y, int width, int height) {
+        if (label == null || label.isEmpty()) {
+            return;
+        }
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        int size = LABEL_FONT.getSize();
+        g.setFont(LABEL_FONT);
+        while (size > 8 && g.getFontMetrics().stringWidth(label) > width) {
+            g.setFont(LABEL_FONT.deriveFont((float) --size));
+        }
+        FontMetrics fm = g.getFontMetrics();
+        String text = label;
+        while (text.length() > 1 && fm.stringWidth(text) > width) {
+            text = text.substring(0, text.length() - 1);
+        }
+        g.drawString(text, x + Math.max(0, (width - fm.stringWidth(text)) / 2), y + fm.getAscent() + 1);
+    }
+
+    private static String number(double v) {
+        return Math.abs(v) >= 1e4 || (v != 0 && Math.abs(v) < 1e-2)
+                ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+}
