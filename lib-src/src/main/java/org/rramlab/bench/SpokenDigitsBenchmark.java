@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.rramlab.data.audio.SpokenDigits;
-import org.rramlab.experiment.SpokenDigitsConfig;
-import org.rramlab.experiment.SpokenDigitsExperiment;
-import org.rramlab.experiment.SpokenDigitsExperiment.Variant;
+import org.rramlab.crossbar.MvmConfig;
+import org.rramlab.experiment.Experiment;
+import org.rramlab.experiment.ExperimentSpec;
+import org.rramlab.experiment.Presets;
+import org.rramlab.experiment.Profile;
+import org.rramlab.experiment.TaskData;
+import org.rramlab.experiment.WeightsSpec;
 import org.rramlab.train.Examples;
 import org.rramlab.train.TrainResult;
 import org.rramlab.train.Trainer;
-import org.rramlab.prune.FlipLimit;
-import org.rramlab.prune.ProgrammingLedger;
 
 /**
  * Seconds per epoch of the spoken-digit CRNN at the paper's settings (2,100 training recordings, batch 30, test on
@@ -36,46 +37,42 @@ public final class SpokenDigitsBenchmark {
         int epochs = args.length > 0 ? positive(args[0], "argument 1 (epochs per round)") : 2;
         int rounds = args.length > 1 ? positive(args[1], "argument 2 (rounds)") : 3;
         long t0 = System.nanoTime();
-        SpokenDigits data = SpokenDigits.load(SpokenDigits.locate());
-        long t1 = System.nanoTime();
-        SpokenDigitsConfig config = SpokenDigitsConfig.paper().withEpochs(epochs);
-        SpokenDigitsExperiment experiment = new SpokenDigitsExperiment(config);
-        Examples[] split = experiment.paperSplit(data);
-        long t2 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "load %d recordings: %.2f s; features + split %d/%d: %.2f s%n",
-                data.size(), (t1 - t0) / 1e9, split[0].size(), split[1].size(), (t2 - t1) / 1e9);
+        ExperimentSpec device = Presets.get("spoken-digits", Profile.PAPER).withEpochs(epochs);
+        TaskData data = TaskData.load(device);
+        Examples[] split = {data.train(), data.test()};
+        System.out.printf(Locale.ROOT, "load %s: %.2f s%n", data.description(), (System.nanoTime() - t0) / 1e9);
 
-        Variant[] variants = Variant.values();
-        for (Variant v : variants) train(experiment, config.withEpochs(1), v, split);   // warm-up, not counted
+        List<ExperimentSpec> variants = List.of(device, Presets.get("spoken-digits-software", Profile.PAPER).withEpochs(epochs),
+                device.withWeights(new WeightsSpec.Trained()).withMvm(MvmConfig.ideal()));
+        List<String> labels = List.of("pruned random device weights", "pruned random software weights", "trained float weights");
+        for (ExperimentSpec v : variants) train(v.withEpochs(1), split);   // warm-up, not counted
         List<List<Double>> wall = new ArrayList<>(), cpu = new ArrayList<>();
-        double[] lastAccuracy = new double[variants.length];
-        for (Variant ignored : variants) { wall.add(new ArrayList<>()); cpu.add(new ArrayList<>()); }
+        double[] lastAccuracy = new double[variants.size()];
+        for (ExperimentSpec ignored : variants) { wall.add(new ArrayList<>()); cpu.add(new ArrayList<>()); }
         double loadBefore = load();
         for (int r = 0; r < rounds; r++) {
-            for (int v = 0; v < variants.length; v++) {
+            for (int v = 0; v < variants.size(); v++) {
                 double cpuBefore = processCpuSeconds();
-                TrainResult result = train(experiment, config, variants[v], split);
+                TrainResult result = train(variants.get(v), split);
                 double cpuPerEpoch = (processCpuSeconds() - cpuBefore) / epochs;
                 for (double s : result.metrics().doubleColumn("seconds").asDoubleArray()) wall.get(v).add(s);
                 cpu.get(v).add(cpuPerEpoch);
-                lastAccuracy[v] = result.finalTestAccuracy();
+                lastAccuracy[v] = result.finalTestScore();
             }
         }
         System.out.printf(Locale.ROOT, "%d rounds x %d epochs per variant (train %d + test %d), load average %.1f before, %.1f after%n",
                 rounds, epochs, split[0].size(), split[1].size(), loadBefore, load());
-        for (int v = 0; v < variants.length; v++) {
+        for (int v = 0; v < variants.size(); v++) {
             double[] w = wall.get(v).stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "%-32s median %.2f s/epoch (range %.2f-%.2f), CPU %.2f s/epoch (median of rounds), test acc after %d epochs: %.1f %%%n",
-                    variants[v].label(), median(w), w[0], w[w.length - 1], median(cpu.get(v).stream().mapToDouble(Double::doubleValue).toArray()),
+                    labels.get(v), median(w), w[0], w[w.length - 1], median(cpu.get(v).stream().mapToDouble(Double::doubleValue).toArray()),
                     epochs, 100 * lastAccuracy[v]);
         }
         System.out.println("target: <= 3.5 s/epoch with device weights (the authors' PyTorch script on 2 CPU cores)");
     }
 
-    private static TrainResult train(SpokenDigitsExperiment experiment, SpokenDigitsConfig config, Variant v, Examples[] split) {
-        var model = new SpokenDigitsExperiment(config, experiment.device()).model(v, new ProgrammingLedger());
-        FlipLimit limit = v == Variant.DEVICE_PRUNED ? config.deviceFlipLimit() : FlipLimit.NONE;
-        return new Trainer(model, config.trainConfig().withFlipLimit(limit)).fit(split[0], split[1]);
+    private static TrainResult train(ExperimentSpec spec, Examples[] split) {
+        return new Trainer(Experiment.network(spec), Experiment.trainConfig(spec), Experiment.objective(spec)).fit(split[0], split[1]);
     }
 
     private static double median(double[] values) {

@@ -10,7 +10,6 @@ import org.rramlab.layers.TrainableWeights;
 import org.rramlab.network.Models;
 import org.rramlab.network.WeightsProvider;
 import org.rramlab.data.FashionMnist;
-import org.rramlab.experiment.FashionExperiment;
 import org.rramlab.train.Examples;
 import org.rramlab.train.TrainConfig;
 import org.rramlab.train.TrainResult;
@@ -46,8 +45,8 @@ public final class TrainingBenchmark {
         int mlpEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         topK();
         conv();
-        Examples train = FashionExperiment.load(FashionMnist.locate(), true, 0);
-        Examples test = FashionExperiment.load(FashionMnist.locate(), false, 0);
+        var data = org.rramlab.experiment.TaskData.load(org.rramlab.experiment.Presets.get("fashion", org.rramlab.experiment.Profile.PAPER));
+        Examples train = data.train(), test = data.test();
         if (cnnEpochs > 0) {
             ProgrammingLedger ledger = new ProgrammingLedger();
             Layer cnn = Models.fashionCnn(WeightsProvider.pruned(TileEdges.factory(Macro.paper(DeviceModel.taox40nm(), 1)), PruneConfig.paper(), ledger)
@@ -55,7 +54,7 @@ public final class TrainingBenchmark {
             TrainResult r = new Trainer(cnn, TrainConfig.fashionPaper().withEpochs(cnnEpochs))
                     .progress(Progress.lines(System.out)).fit(train, test);
             System.out.printf(Locale.ROOT, "CNN (pruned, formed TaOx tiles, 2%% read noise, %d epoch(s) of a 65-epoch schedule would differ): "
-                    + "%.1f s/epoch, best test acc %.2f %%, flips %d%n", cnnEpochs, r.meanEpochSeconds(), 100 * r.bestTestAccuracy(), r.totalFlips());
+                    + "%.1f s/epoch, best test acc %.2f %%, flips %d%n", cnnEpochs, r.meanEpochSeconds(), 100 * r.bestTestScore(), r.totalFlips());
         }
         if (mlpEpochs > 0) {
             ProgrammingLedger ledger = new ProgrammingLedger();
@@ -65,7 +64,7 @@ public final class TrainingBenchmark {
                     .progress(Progress.lines(System.out)).fit(train, test);
             double cpuPerEpoch = (processCpuNanos() - cpu0) / 1e9 / mlpEpochs;
             System.out.printf(Locale.ROOT, "MLP 784-512-512-10 (pruned, batch 128): %.1f s/epoch, %.1f CPU s/epoch (all threads; less "
-                    + "disturbed by other processes than wall time), best test acc %.2f %%%n", r.meanEpochSeconds(), cpuPerEpoch, 100 * r.bestTestAccuracy());
+                    + "disturbed by other processes than wall time), best test acc %.2f %%%n", r.meanEpochSeconds(), cpuPerEpoch, 100 * r.bestTestScore());
         }
     }
 

@@ -7,7 +7,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.crossbar.Macro;
 import org.rramlab.layers.PixelCrossEntropy;
 import org.rramlab.layers.Sequential;
-import org.rramlab.experiment.RetinaExperiment;
+import org.rramlab.crossbar.MvmConfig;
+import org.rramlab.experiment.Experiment;
+import org.rramlab.experiment.ExperimentSpec;
+import org.rramlab.experiment.NetworkSpec;
+import org.rramlab.experiment.Presets;
+import org.rramlab.experiment.Profile;
+import org.rramlab.experiment.RetinaFigures;
+import org.rramlab.layers.BilinearUpsample2d;
 import org.rramlab.network.UNet;
 import org.rramlab.train.Adam;
 
@@ -17,7 +24,7 @@ import org.rramlab.train.Adam;
  * paper's epoch (5000 training patches in batches of 64, plus 1000 test patches). Prints peak memory and how many
  * 512×512 arrays the network needs.
  *
- * <p>Usage: {@code java -cp 'lib-src/target/notebook-lib/*' org.rramlab.bench.UNetBenchmark [base=32] [steps=5] [batch=64]}.
+ * <p>Usage: {@code java -cp 'lib-src/target/notebook-lib/*' org.rramlab.bench.UNetBenchmark [base=32] [steps=5] [batch=64] [chain=paper|noise|ideal]}.
  * Set {@code OMP_WAIT_POLICY=PASSIVE} (see the reproduction notes).
  */
 public final class UNetBenchmark {
@@ -28,13 +35,20 @@ public final class UNetBenchmark {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int trainPatches = 5000, testPatches = 1000, side = 48;
-        RetinaExperiment.PeakMemory memory = RetinaExperiment.PeakMemory.start();
-        RetinaExperiment.Config c = RetinaExperiment.Config.paper().withNet(UNet.Shape.paper().withBase(base));
+        RetinaFigures.PeakMemory memory = RetinaFigures.PeakMemory.start();
+        String chain = args.length > 3 ? args[3] : "paper";
+        ExperimentSpec spec = Presets.get("retina", Profile.PAPER).withNetwork(new NetworkSpec.UNetNet(base, 6, BilinearUpsample2d.Corners.ALIGNED))
+                .withMvm(switch (chain) {
+                    case "ideal" -> MvmConfig.ideal();
+                    case "noise" -> MvmConfig.readNoiseOnly();
+                    case "paper" -> MvmConfig.paper();
+                    default -> throw new IllegalArgumentException("argument 4 (chain) = " + chain + ": expected ideal, noise or paper");
+                });
         long tb = System.nanoTime();
-        Sequential model = UNet.build(RetinaExperiment.weights(RetinaExperiment.Variant.PRUNED_DEVICE, c), c.net(), 1);
+        Sequential model = Experiment.network(spec);
         double build = (System.nanoTime() - tb) / 1e9;
-        System.out.printf(Locale.ROOT, "U-Net base %d: %,d weights, built (cells formed) in %.1f s; batch %d, %dx%d patches, OMP_WAIT_POLICY=%s%n",
-                base, UNet.weightCount(base), build, batch, side, side, System.getenv("OMP_WAIT_POLICY"));
+        System.out.printf(Locale.ROOT, "U-Net base %d: %,d weights, built (cells formed) in %.1f s; batch %d, %dx%d patches, chain %s, OMP_WAIT_POLICY=%s%n",
+                base, UNet.weightCount(base), build, batch, side, side, spec.mvm().base(), System.getenv("OMP_WAIT_POLICY"));
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, side, side);
         INDArray truth = Nd4j.rand(DataType.FLOAT, batch, 1, side, side).gt(0.9).castTo(DataType.FLOAT);
@@ -67,7 +81,7 @@ public final class UNetBenchmark {
                 trainStep, 3 * flop / trainStep / 1e9, evalStep, flop / evalStep / 1e9);
         System.out.printf(Locale.ROOT, "seconds per epoch (%d train patches + %d test patches): %.1f s; 60 epochs: %.1f h%n",
                 trainPatches, testPatches, epoch, 60 * epoch / 3600);
-        Macro macro = RetinaExperiment.macro(model);
+        Macro macro = org.rramlab.layers.Layers.macro(model);
         System.out.printf(Locale.ROOT, "runs on %d arrays of %d x %d cells (utilisation %.1f %%)%n",
                 macro.arrays().size(), macro.arrayRows(), 2 * macro.arrayCols(), 100 * macro.utilisation());
         System.out.println(memory.stop());

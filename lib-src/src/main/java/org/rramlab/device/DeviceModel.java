@@ -25,6 +25,7 @@ import java.util.random.RandomGenerator;
 public record DeviceModel(String name, Forming forming, Switching switching, ReadNoise readNoise,
                           WriteVerify writeVerify, Drift drift, Pulses pulses) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
     public DeviceModel {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name = '" + name + "': expected a non-blank label");
@@ -85,6 +86,12 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
                 new ReadNoise(0.04, 0),
                 new WriteVerify(0.1, 25, 0.5, 100, 0.3, 0.2),
                 new Drift(0.05, 1), new Pulses(0.2, 10, 100, 1.2, 100, 150, 2.0, 300, 50, 100));
+    }
+
+    /** A device named by its preset in JSON ({@code "device": "pcm"}); an object is read field by field. */
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+    static DeviceModel fromPresetName(String name) {
+        return preset(name);
     }
 
     /** The preset called {@code name}: taox40nm, ideal or pcm. */

@@ -62,18 +62,6 @@ public final class SpokenDigitsPlots {
         return Pictures.sideBySide(2 * scale, pictures.toArray(BufferedImage[]::new));
     }
 
-    /** Test accuracy (%) per epoch of each run. */
-    public static XYChart testAccuracy(SpokenDigitsExperiment.Run... runs) {
-        Map<String, Charts.XY> series = new LinkedHashMap<>();
-        for (SpokenDigitsExperiment.Run r : runs) {
-            Table m = r.result().metrics();
-            double[] epoch = new double[m.rowCount()], acc = new double[m.rowCount()];
-            for (int i = 0; i < epoch.length; i++) { epoch[i] = m.intColumn("epoch").get(i); acc[i] = 100 * m.doubleColumn("test acc").get(i); }
-            series.put(r.variant().label(), new Charts.XY(epoch, acc));
-        }
-        return Charts.xy("test accuracy during training", "epoch", "test accuracy (%)", series);
-    }
-
     /** Confusion matrix as a heat map: rows = spoken digit, columns = predicted digit. */
     public static HeatMapChart confusion(ConfusionMatrix cm, String title) {
         long[][] counts = cm.counts();
@@ -85,22 +73,4 @@ public final class SpokenDigitsPlots {
         return Charts.heatMap(title, "predicted digit", "spoken digit", z);
     }
 
-    /**
-     * Baseline accuracy (%) against write-noise sigma, one line per noise definition, with the pruned device
-     * network's best accuracy as a flat reference line.
-     */
-    public static XYChart sweep(Table sweep, double prunedDevicePercent) {
-        Map<String, List<double[]>> points = new LinkedHashMap<>();
-        double maxSigma = 0;
-        for (int i = 0; i < sweep.rowCount(); i++) {
-            double sigma = sweep.doubleColumn("sigma").get(i);
-            maxSigma = Math.max(maxSigma, sigma);
-            points.computeIfAbsent("trained weights programmed, noise x " + sweep.stringColumn("noise").get(i), k -> new ArrayList<>())
-                    .add(new double[] {sigma, 100 * sweep.doubleColumn("accuracy").get(i)});
-        }
-        Map<String, Charts.XY> series = new LinkedHashMap<>();
-        points.forEach((k, v) -> series.put(k, new Charts.XY(v.stream().mapToDouble(p -> p[0]).toArray(), v.stream().mapToDouble(p -> p[1]).toArray())));
-        series.put("pruned random device weights", new Charts.XY(new double[] {0, maxSigma}, new double[] {prunedDevicePercent, prunedDevicePercent}));
-        return Charts.xy("conventional baseline vs. write noise", "write-noise sigma (fraction of range / of target)", "test accuracy (%)", series);
-    }
 }

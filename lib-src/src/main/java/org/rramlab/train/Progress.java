@@ -4,9 +4,26 @@ import java.io.PrintStream;
 
 /**
  * Progress of a long run (an epoch, a sweep). Library code reports through this interface and never decides how it
- * is shown: in a notebook {@link ProgressBar} draws a bar updated in place; headless runs print one line per task.
+ * is shown: in a notebook {@code org.rramlab.notebook.ProgressBar} draws a bar updated in place; headless runs print
+ * one line per task. {@link #display()} is the display a run uses when it is not given one: lines on standard output,
+ * unless a display layer above (the notebook helpers) installed its own with {@link #useDisplay}.
  */
 public interface Progress {
+
+    /** Where {@link #display()} comes from; the notebook layer replaces it (training never imports display code). */
+    java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<Progress>> DISPLAY =
+            new java.util.concurrent.atomic.AtomicReference<>(() -> lines(System.out));
+
+    /** A new progress display of the kind installed: a bar in a notebook, lines headless. */
+    static Progress display() {
+        return DISPLAY.get().get();
+    }
+
+    /** Installs how {@link #display()} shows progress (called by the notebook helpers when they load). */
+    static void useDisplay(java.util.function.Supplier<Progress> factory) {
+        if (factory == null) throw new IllegalArgumentException("factory: expected a Supplier<Progress>, got null");
+        DISPLAY.set(factory);
+    }
 
     /** A new task of {@code total} steps begins (e.g. "epoch 3/65", 1000 batches). */
     void start(String task, long total);

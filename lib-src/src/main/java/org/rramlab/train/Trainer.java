@@ -12,7 +12,6 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rramlab.layers.BatchNorm;
 import org.rramlab.layers.Buffers;
-import org.rramlab.layers.CrossEntropy;
 import org.rramlab.layers.Dropout;
 import org.rramlab.layers.Layer;
 import org.rramlab.layers.Param;
@@ -28,11 +27,13 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Trains a model (edge-pruned or weight-trained) with cross-entropy, a cosine learning-rate schedule and SGD or
- * Adam; evaluates on the test set (and a held-out validation split) after every epoch.
+ * Trains a model (edge-pruned or weight-trained) for an {@link Objective} (classification or segmentation) with a
+ * cosine learning-rate schedule and SGD or Adam; evaluates on the test set (and a held-out validation split) after
+ * every epoch. One loop for every task of the lab.
  *
- * <p>Metrics table columns: epoch, lr, train loss, train acc, val acc, test loss, test acc, flips (this epoch),
- * flip limit, seconds. Model selection: best test epoch (the authors' scripts) and best validation epoch.
+ * <p>Metrics table columns: epoch, lr, train loss, train &lt;score&gt; (classification: train acc), val &lt;score&gt;,
+ * test &lt;each score&gt; (classification: test loss, test acc; segmentation: test ROC AUC, PR AUC, F1, accuracy), flips
+ * (this epoch), flip limit, seconds. Model selection: best test epoch (the authors' scripts) and best validation epoch.
  *
  * <p>With a checkpoint file the state after every epoch is saved atomically; starting again with the same file
  * resumes after the last saved epoch. Shuffling draws from a generator seeded per epoch and the checkpoint holds
@@ -42,13 +43,23 @@ import tech.tablesaw.api.Table;
 public final class Trainer {
     private final Layer model;
     private final TrainConfig config;
+    private final Objective objective;
     private Progress progress = Progress.none();
     private Path checkpoint;
     private java.util.function.BiConsumer<Layer, Examples> beforeEvaluation = (m, train) -> { };
 
+    /** Classification with the config's augmentation and label smoothing. */
     public Trainer(Layer model, TrainConfig config) {
+        this(model, config, new Classification(config.augmentation(), config.labelSmoothing()));
+    }
+
+    public Trainer(Layer model, TrainConfig config, Objective objective) {
+        if (model == null || config == null || objective == null) {
+            throw new IllegalArgumentException("trainer: model, config and objective are required");
+        }
         this.model = model;
         this.config = config;
+        this.objective = objective;
     }
 
     public Trainer progress(Progress p) { this.progress = p == null ? Progress.none() : p; return this; }
@@ -96,53 +107,61 @@ public final class Trainer {
         if (config.flipLimit().enabled()) for (PrunedWeights p : pruned) p.setFlipLimit(limit);
 
         int end = Math.min(stopAfter, config.epochs());
+        String score = objective.score();
         for (int epoch = start; epoch < end; epoch++) {
             long t0 = System.nanoTime();
             long flipsBefore = totalFlips(ledgers);
             double lr = schedule.at(epoch);
-            int[] order = Examples.permutation(fitSet.size(), new Random(config.seed() * 1_000_003L + epoch));
-            int batches = (fitSet.size() + config.batchSize() - 1) / config.batchSize();
+            long epochSeed = config.seed() * 1_000_003L + epoch;
+            Examples epochSet = objective.epoch(fitSet, epochSeed);
+            int[] order = Examples.permutation(epochSet.size(), new Random(epochSeed));
+            int batches = (epochSet.size() + config.batchSize() - 1) / config.batchSize();
             progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), batches);
-            double lossSum = 0;
-            long correct = 0;
+            double lossSum = 0, scoreSum = 0;
             for (int b = 0; b < batches; b++) {
-                int from = b * config.batchSize(), to = Math.min(fitSet.size(), from + config.batchSize());
-                Examples batch = fitSet.select(Arrays.copyOfRange(order, from, to));
-                INDArray inputs = config.augmentation().apply(batch.inputs(), (config.seed() * 1_000_003L + epoch) * 1_000_033L + b);
-                INDArray logits = model.forward(inputs, true);
-                CrossEntropy.Result r = CrossEntropy.evaluate(logits, batch.labels(), config.labelSmoothing());
-                INDArray gradInput = model.backward(r.gradLogits());
+                int from = b * config.batchSize(), to = Math.min(epochSet.size(), from + config.batchSize());
+                Examples batch = epochSet.select(Arrays.copyOfRange(order, from, to));
+                INDArray inputs = objective.batchInputs(batch, epochSeed * 1_000_033L + b);
+                INDArray output = model.forward(inputs, true);
+                Objective.Loss r = objective.loss(output, batch);
+                INDArray gradInput = model.backward(r.gradient());
                 optimizer.step(params, lr);
-                lossSum += r.loss() * batch.size();
-                correct += r.correct();
+                lossSum += r.value() * batch.size();
+                scoreSum += r.scoreSum();
                 // the step's arrays now, not at a garbage collection; then a collection if native memory still grows
                 // (ND4J frees a buffer only with its Java handle: a 10-epoch weight-trained MLP reached 24 GB without)
-                Buffers.free(gradInput, r.gradLogits(), logits, inputs, batch.inputs());
+                Buffers.free(gradInput, r.gradient(), output, inputs, batch.inputs(), batch.targets());
                 NativeMemory.collectIfAbove(NativeMemory.DEFAULT_BUDGET_BYTES);
                 if ((b + 1) % 25 == 0 || b + 1 == batches) {
                     progress.advance(b + 1, String.format(Locale.ROOT, "loss %.3f", lossSum / to));
                 }
             }
             beforeEvaluation.accept(model, fitSet);
-            double[] val = validation == null ? new double[] {Double.NaN, Double.NaN} : evaluate(model, validation, config.batchSize());
-            double[] tst = evaluate(model, test, config.batchSize());
+            Map<String, Double> val = validation == null ? null : objective.evaluate(model, validation, config.batchSize());
+            Map<String, Double> tst = objective.evaluate(model, test, config.batchSize());
             long flips = totalFlips(ledgers) - flipsBefore;
-            if (tst[1] > bestTest) {
+            double testScore = tst.get(score), valScore = val == null ? Double.NaN : val.get(score);
+            if (testScore > bestTest) {
                 if (bestTest >= 0 && config.flipLimit().enabled()) {
                     // the authors lower the limit one step each time the best accuracy improves
                     flipStep++;
                     limit = config.flipLimit().at(flipStep);
                     for (PrunedWeights p : pruned) p.setFlipLimit(limit);
                 }
-                bestTest = tst[1];
+                bestTest = testScore;
             }
-            if (validation != null && val[1] > bestVal) bestVal = val[1];
+            if (val != null && valScore > bestVal) bestVal = valScore;
             double seconds = (System.nanoTime() - t0) / 1e9;
-            rows.add(new double[] {epoch + 1, lr, lossSum / fitSet.size(), correct / (double) fitSet.size(), val[1], tst[0], tst[1], flips,
-                    config.flipLimit().enabled() ? limit : 0, seconds});
-            progress.finish(String.format(Locale.ROOT, "train loss %.4f acc %.2f %%, %stest acc %.2f %%, %d flips, %.1f s",
-                    lossSum / fitSet.size(), 100.0 * correct / fitSet.size(),
-                    validation == null ? "" : String.format(Locale.ROOT, "val acc %.2f %%, ", 100 * val[1]), 100 * tst[1], flips, seconds));
+            List<Double> row = new ArrayList<>(List.of((double) epoch + 1, lr, lossSum / epochSet.size()));
+            if (objective.scoresTraining()) row.add(scoreSum / epochSet.size());
+            row.add(valScore);
+            for (String name : objective.scores()) row.add(tst.get(name));
+            row.addAll(List.of((double) flips, config.flipLimit().enabled() ? limit : 0, seconds));
+            rows.add(row.stream().mapToDouble(Double::doubleValue).toArray());
+            progress.finish(String.format(Locale.ROOT, "train loss %.4f%s, %stest %s %s, %d flips, %.1f s", lossSum / epochSet.size(),
+                    objective.scoresTraining() ? String.format(Locale.ROOT, " %s %s", score, format(score, scoreSum / epochSet.size())) : "",
+                    val == null ? "" : String.format(Locale.ROOT, "val %s %s, ", score, format(score, valScore)), score, format(score, testScore),
+                    flips, seconds));
             if (checkpoint != null) {
                 saveCheckpoint(epoch + 1, flipStep, bestTest, bestVal, params, optimizer, pruned, ledgers, norms, rows);
             }
@@ -150,33 +169,46 @@ public final class Trainer {
         return result(rows, totalFlips(ledgers));
     }
 
-    /** Mean loss and accuracy of {@code model} on {@code data}, in batches (each batch a fresh array read). */
-    public static double[] evaluate(Layer model, Examples data, int batchSize) {
-        double loss = 0;
-        long correct = 0;
-        for (int from = 0; from < data.size(); from += batchSize) {
-            Examples batch = data.range(from, Math.min(data.size(), from + batchSize));
-            CrossEntropy.Result r = CrossEntropy.evaluate(model.forward(batch.inputs(), false), batch.labels());
-            loss += r.loss() * batch.size();
-            correct += r.correct();
-        }
-        return new double[] {loss / data.size(), correct / (double) data.size()};
+    /** Accuracies as percentages, other scores as they are (ROC AUC 0.9612). */
+    private static String format(String score, double value) {
+        return score.equals("acc") ? String.format(Locale.ROOT, "%.2f %%", 100 * value) : String.format(Locale.ROOT, "%.4f", value);
     }
 
-    private static TrainResult result(List<double[]> rows, long flips) {
-        String[] names = {"epoch", "lr", "train loss", "train acc", "val acc", "test loss", "test acc", "flips", "flip limit", "seconds"};
+    /** The metrics table's columns for this objective (see the class comment). */
+    private List<String> columns() {
+        List<String> c = new ArrayList<>(List.of("epoch", "lr", "train loss"));
+        if (objective.scoresTraining()) c.add("train " + objective.score());
+        c.add("val " + objective.score());
+        for (String name : objective.scores()) c.add("test " + name);
+        c.addAll(List.of("flips", "flip limit", "seconds"));
+        return c;
+    }
+
+    /** Mean loss and accuracy of {@code model} on {@code data}, in batches (each batch a fresh array read): {loss, acc}. */
+    public static double[] evaluate(Layer model, Examples data, int batchSize) {
+        Map<String, Double> s = Classification.plain().evaluate(model, data, batchSize);
+        return new double[] {s.get("loss"), s.get("acc")};
+    }
+
+    private TrainResult result(List<double[]> rows, long flips) {
+        List<String> names = columns();
         Table t = Table.create("training");
-        t.addColumns(IntColumn.create(names[0]));
-        for (int c = 1; c < names.length; c++) t.addColumns(DoubleColumn.create(names[c]));
+        t.addColumns(IntColumn.create(names.get(0)));
+        for (int c = 1; c < names.size(); c++) t.addColumns(DoubleColumn.create(names.get(c)));
+        int val = names.indexOf("val " + objective.score()), test = names.indexOf("test " + objective.score());
         int bestTestEpoch = 0, bestValEpoch = 0;
         double bestTest = -1, bestVal = -1, testAtVal = Double.NaN;
         for (double[] r : rows) {
+            if (r.length != names.size()) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint + ": its metrics rows have " + r.length + " columns, this "
+                        + "objective has " + names.size() + ": it belongs to another task");
+            }
             t.intColumn(0).append((int) r[0]);
-            for (int c = 1; c < names.length; c++) t.doubleColumn(c).append(r[c]);
-            if (r[6] > bestTest) { bestTest = r[6]; bestTestEpoch = (int) r[0]; }
-            if (!Double.isNaN(r[4]) && r[4] > bestVal) { bestVal = r[4]; bestValEpoch = (int) r[0]; testAtVal = r[6]; }
+            for (int c = 1; c < names.size(); c++) t.doubleColumn(c).append(r[c]);
+            if (r[test] > bestTest) { bestTest = r[test]; bestTestEpoch = (int) r[0]; }
+            if (!Double.isNaN(r[val]) && r[val] > bestVal) { bestVal = r[val]; bestValEpoch = (int) r[0]; testAtVal = r[test]; }
         }
-        return new TrainResult(t, bestTestEpoch, bestTest, bestValEpoch, testAtVal, flips);
+        return new TrainResult(t, objective.score(), bestTestEpoch, bestTest, bestValEpoch, testAtVal, flips);
     }
 
     private static List<ProgrammingLedger> distinctLedgers(List<PrunedWeights> pruned) {

@@ -19,7 +19,6 @@ import org.rramlab.train.TrainConfig;
 import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.prune.PruneConfig;
 import org.rramlab.prune.TileEdges;
-import org.rramlab.experiment.FashionExperiment;
 
 /** The energy of a run, from its tiles' counters, agrees with the paper workload of the same network. */
 class RunEnergyTest {
@@ -67,13 +66,23 @@ class RunEnergyTest {
         assertEquals(ledger.totalSets() * p.setEnergy() + ledger.totalResets() * p.resetEnergy(), flips.joules(), 1e-18);
         assertEquals(4, RunEnergy.tiles(cnn).rowCount());
 
-        FashionExperiment.Run trained = FashionExperiment.trainWeights(TrainerTest.blobs(90, 1), TrainerTest.blobs(30, 2),
-                TrainConfig.fashionPaper().withEpochs(1).withBatchSize(30), org.rramlab.train.Progress.none(), 1);
-        Sequential baseline = FashionExperiment.programmed(trained.model(), DeviceModel.taox40nm(), WriteNoise.range(0.05), MvmConfig.paper(), 3);
+        Sequential trained = Models.fashionCnn(WeightsProvider.trained(), 4, 1);
+        new Trainer(trained, TrainConfig.fashionPaper().withEpochs(1).withBatchSize(30)).fit(TrainerTest.blobs(90, 1), TrainerTest.blobs(30, 2));
+        Sequential baseline = Models.fashionCnn(WeightsProvider.programmed(weightsOf(trained), Macro.paper(DeviceModel.taox40nm(), 3),
+                WriteNoise.range(0.05), 3).withMvm(MvmConfig.paper()), 4, 1);
         ProgrammingCost wv = RunEnergy.programming("baseline", baseline).stream().filter(c -> c.label().contains("write-verify")).findFirst().orElseThrow();
         long counted = org.rramlab.layers.Layers.tiles(baseline).stream().mapToLong(t -> t.counters().verifyPulses()).sum();
         assertEquals(counted, wv.pulses(), 0);
         assertTrue(counted > 2 * 62_272, "several pulses per cell");
+    }
+
+    private static java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> weightsOf(Sequential trained) {
+        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> w = new java.util.HashMap<>();
+        Sequential.visitLeaves(trained, l -> {
+            if (l instanceof org.rramlab.layers.MaskedConv2d c) w.put(c.name(), c.layerWeights().weights(false));
+            if (l instanceof org.rramlab.layers.MaskedDense d) w.put(d.name(), d.layerWeights().weights(false));
+        });
+        return w;
     }
 
     @Test void theMacroAndPulsesAreTheDevicesOwn() {

@@ -13,7 +13,7 @@ import org.rramlab.device.DeviceModel;
 import org.rramlab.layers.BatchNorm;
 import org.rramlab.layers.MaskedConv2d;
 import org.rramlab.layers.Sequential;
-import org.rramlab.experiment.RetinaExperiment;
+
 import org.rramlab.prune.Pruning;
 
 class UNetTest {
@@ -30,8 +30,15 @@ class UNetTest {
         assertEquals(32, convs.get(1).in());
     }
 
+    /** Pruned on a formed TaOx macro, every conv through the paper's chain, the DRIVE flip limit. */
+    private static WeightsProvider device(long seed) {
+        return WeightsProvider.pruned(org.rramlab.prune.TileEdges.factory(Macro.paper(org.rramlab.device.DeviceModel.taox40nm(), seed)),
+                new org.rramlab.prune.PruneConfig(0.5, org.rramlab.prune.FlipLimit.drive()), new org.rramlab.prune.ProgrammingLedger())
+                .withMvm(org.rramlab.crossbar.MvmConfig.paper());
+    }
+
     @Test void buildsAPrunedDeviceUNetThatMapsOntoArrays() {
-        Sequential net = UNet.build(RetinaExperiment.weights(RetinaExperiment.Variant.PRUNED_DEVICE, RetinaExperiment.Config.ci()),
+        Sequential net = UNet.build(device(1),
                 UNet.Shape.paper().withBase(4), 3);
         List<MaskedConv2d> convs = Sequential.leavesOf(net, MaskedConv2d.class);
         assertEquals(19, convs.size());
@@ -47,7 +54,7 @@ class UNetTest {
         assertArrayEquals(new long[] {2, 2, 32, 32}, y.shape());
         assertArrayEquals(x.shape(), net.backward(y.mul(0.01)).shape());
 
-        Macro macro = RetinaExperiment.macro(net);
+        Macro macro = org.rramlab.layers.Layers.macro(net);
         assertEquals(19, macro.tiles().size(), "every conv runs on its tile");
         // base 4: 16,864 weights; the widest conv (dec0.conv1: 64·9 = 576 inputs) needs 2 blocks of rows
         assertEquals(2, macro.tile("dec0.conv1").blocks().size());
@@ -55,9 +62,8 @@ class UNetTest {
     }
 
     @Test void sameSeedSameNetwork() {
-        var c = RetinaExperiment.Config.ci();
-        Sequential a = UNet.build(RetinaExperiment.weights(RetinaExperiment.Variant.PRUNED_DEVICE, c), UNet.Shape.paper().withBase(2), 9);
-        Sequential b = UNet.build(RetinaExperiment.weights(RetinaExperiment.Variant.PRUNED_DEVICE, c), UNet.Shape.paper().withBase(2), 9);
+        Sequential a = UNet.build(device(4), UNet.Shape.paper().withBase(2), 9);
+        Sequential b = UNet.build(device(4), UNet.Shape.paper().withBase(2), 9);
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 16, 16);
         assertEquals(a.forward(x, true), b.forward(x, true));

@@ -49,7 +49,7 @@ public class TrainerTest {
         ProgrammingLedger ledger = new ProgrammingLedger();
         TrainResult r = new Trainer(prunedMlp(ledger), config()).fit(blobs(200, 1), blobs(100, 2));
         assertEquals(3, r.metrics().rowCount());
-        assertTrue(r.bestTestAccuracy() > 0.6, "best test accuracy " + r.bestTestAccuracy());
+        assertTrue(r.bestTestScore() > 0.6, "best test accuracy " + r.bestTestScore());
         assertTrue(r.totalFlips() > 0);
         assertEquals(ledger.total(), r.totalFlips());
         assertTrue(r.bestValidationEpoch() >= 1);
@@ -137,7 +137,7 @@ public class TrainerTest {
     }
     @Test void trainedWeightBaselineLearns() {
         TrainResult r = new Trainer(Models.mlp(WeightsProvider.trained(), 32, 3), config().withFlipLimit(FlipLimit.NONE)).fit(blobs(200, 1), blobs(100, 2));
-        assertTrue(r.bestTestAccuracy() > 0.6, "best test accuracy " + r.bestTestAccuracy());
+        assertTrue(r.bestTestScore() > 0.6, "best test accuracy " + r.bestTestScore());
         assertEquals(0, r.totalFlips());
     }
 

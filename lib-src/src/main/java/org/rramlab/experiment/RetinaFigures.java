@@ -1,0 +1,188 @@
+package org.rramlab.experiment;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rramlab.data.retina.FundusImage;
+import org.rramlab.data.retina.Patches;
+import org.rramlab.data.retina.PreparedRetina;
+import org.rramlab.layers.Layer;
+import org.rramlab.layers.PixelCrossEntropy;
+import org.rramlab.metrics.SegmentationScores;
+import org.rramlab.plot.Images;
+import org.rramlab.train.NativeMemory;
+
+/**
+ * The retina task's whole-image protocol and figures: vessel probability of full test images by overlapping tiles,
+ * scores inside the field of view (the usual DRIVE protocol), overlays, ROC and precision-recall curves, peak memory.
+ */
+public final class RetinaFigures {
+    private RetinaFigures() {}
+
+    /** A run's result row for the score table: name, patch scores of the selected epoch, FOV scores, epoch, flips. */
+    public record Scores(String network, SegmentationScores patch, SegmentationScores fov, int epoch, long flips, List<float[]> maps) {}
+
+    /** Vessel probability of the first {@code fullImages} test images by overlapping tiles (stride crop/2). */
+    public static List<float[]> fullImages(Layer model, int crop, int batchSize, int images, PreparedRetina data) {
+        List<float[]> maps = new ArrayList<>();
+        int count = Math.min(images, data.test().size());
+        for (int i = 0; i < count; i++) {
+            FundusImage f = data.set().test().get(i);
+            maps.add(Patches.predictFull(data.test().get(i), f.width(), f.height(), crop, crop / 2, batchSize,
+                    x -> PixelCrossEntropy.vesselProbability(model.forward(x, false))));
+        }
+        return maps;
+    }
+
+    /** Scores inside the FOV over all given maps together (null when there are none). */
+    public static SegmentationScores fovScores(List<float[]> maps, PreparedRetina data) {
+        if (maps.isEmpty()) return null;
+        int total = 0;
+        for (float[] m : maps) total += m.length;
+        float[] p = new float[total];
+        boolean[] vessel = new boolean[total], fov = new boolean[total];
+        int at = 0;
+        for (int i = 0; i < maps.size(); i++) {
+            FundusImage f = data.set().test().get(i);
+            System.arraycopy(maps.get(i), 0, p, at, maps.get(i).length);
+            System.arraycopy(f.vessel(), 0, vessel, at, f.vessel().length);
+            System.arraycopy(f.fov(), 0, fov, at, f.fov().length);
+            at += maps.get(i).length;
+        }
+        return SegmentationScores.of(p, vessel, fov);
+    }
+
+    /** Rows of a row-major image as the [height][width] grid the notebook's image helpers take. */
+    public static float[][] grid(float[] image, int width, int height) {
+        if (image.length != width * height) {
+            throw new IllegalArgumentException("grid: image has " + image.length + " values, expected " + width + " x " + height);
+        }
+        float[][] g = new float[height][width];
+        for (int r = 0; r < height; r++) System.arraycopy(image, r * width, g[r], 0, width);
+        return g;
+    }
+
+    /** The test image's preprocessed grey with predicted vessels (probability > 0.5) in red and missed vessels in blue. */
+    public static BufferedImage overlay(PreparedRetina data, int testIndex, float[] probability, int scale) {
+        FundusImage f = data.set().test().get(testIndex);
+        boolean[][] predicted = new boolean[f.height()][f.width()], missed = new boolean[f.height()][f.width()];
+        for (int i = 0; i < probability.length; i++) {
+            boolean p = probability[i] > SegmentationScores.THRESHOLD && f.fov()[i];
+            predicted[i / f.width()][i % f.width()] = p;
+            missed[i / f.width()][i % f.width()] = !p && f.vessel()[i];
+        }
+        BufferedImage base = Images.maskOverlay(grid(data.test().get(testIndex), f.width(), f.height()), predicted, Color.RED, 0.6, scale);
+        BufferedImage both = Images.maskOverlay(grid(data.test().get(testIndex), f.width(), f.height()), missed, Color.BLUE, 0.6, scale);
+        // combine: red where predicted, blue where missed
+        for (int y = 0; y < base.getHeight(); y++) {
+            for (int x = 0; x < base.getWidth(); x++) {
+                if (missed[y / scale][x / scale]) base.setRGB(x, y, both.getRGB(x, y));
+            }
+        }
+        return base;
+    }
+
+    /** One row per run: patch-pixel and full-image (FOV) ROC AUC, PR AUC, F1, accuracy; best epoch; flips. */
+    public static tech.tablesaw.api.Table scoreTable(List<Scores> runs) {
+        var t = tech.tablesaw.api.Table.create("vessel segmentation scores", tech.tablesaw.api.StringColumn.create("network"));
+        String[] names = {"patch ROC AUC", "patch PR AUC", "patch F1", "patch accuracy", "FOV ROC AUC", "FOV PR AUC", "FOV F1", "FOV accuracy"};
+        for (String n : names) t.addColumns(tech.tablesaw.api.DoubleColumn.create(n));
+        t.addColumns(tech.tablesaw.api.IntColumn.create("best epoch"), tech.tablesaw.api.LongColumn.create("mask flips"));
+        for (Scores r : runs) {
+            t.stringColumn(0).append(r.network());
+            SegmentationScores p = r.patch(), f = r.fov();
+            double[] v = {p.rocAuc(), p.prAuc(), p.f1(), p.accuracy(), f == null ? Double.NaN : f.rocAuc(), f == null ? Double.NaN : f.prAuc(),
+                    f == null ? Double.NaN : f.f1(), f == null ? Double.NaN : f.accuracy()};
+            for (int i = 0; i < v.length; i++) t.doubleColumn(i + 1).append(v[i]);
+            t.intColumn(names.length + 1).append(r.epoch());
+            t.longColumn(names.length + 2).append(r.flips());
+        }
+        return t;
+    }
+
+    /** ROC curves of the runs' full-image maps inside the FOV. */
+    public static org.knowm.xchart.XYChart rocChart(List<Scores> runs, PreparedRetina data) {
+        return curveChart(runs, data, true);
+    }
+
+    /** Precision–recall curves of the runs' full-image maps inside the FOV. */
+    public static org.knowm.xchart.XYChart prChart(List<Scores> runs, PreparedRetina data) {
+        return curveChart(runs, data, false);
+    }
+
+    private static org.knowm.xchart.XYChart curveChart(List<Scores> runs, PreparedRetina data, boolean roc) {
+        Map<String, org.rramlab.plot.Charts.XY> series = new LinkedHashMap<>();
+        for (Scores r : runs) {
+            if (r.maps().isEmpty()) continue;
+            int total = 0;
+            for (float[] m : r.maps()) total += m.length;
+            float[] p = new float[total];
+            boolean[] v = new boolean[total], fov = new boolean[total];
+            int at = 0;
+            for (int i = 0; i < r.maps().size(); i++) {
+                FundusImage f = data.set().test().get(i);
+                System.arraycopy(r.maps().get(i), 0, p, at, f.vessel().length);
+                System.arraycopy(f.vessel(), 0, v, at, f.vessel().length);
+                System.arraycopy(f.fov(), 0, fov, at, f.fov().length);
+                at += f.vessel().length;
+            }
+            SegmentationCurves c = SegmentationCurves.of(p, v, fov);
+            series.put(r.network(), roc ? c.roc() : c.pr());
+        }
+        return roc ? org.rramlab.plot.Charts.xy("ROC (full images, inside FOV)", "false-positive rate", "true-positive rate", series)
+                : org.rramlab.plot.Charts.xy("precision-recall (full images, inside FOV)", "recall", "precision", series);
+    }
+
+    /**
+     * Peak memory of a run: the JVM heap in use (sampled every 100 ms on a daemon thread), the bytes ND4J accounts for
+     * (workspaces; sampled) and the process's resident set size, whose peak is the kernel's exact high-water mark
+     * ({@link NativeMemory#peakResidentBytes()}; sampling where /proc is missing). ND4J's plain arrays show only in the
+     * resident size (see {@link NativeMemory}).
+     */
+    public static final class PeakMemory {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long heap, heapCommitted, nd4j, rss;
+
+        private PeakMemory() {
+            thread = new Thread(() -> {
+                while (running) {
+                    sample();
+                    try { Thread.sleep(100); } catch (InterruptedException e) { return; }
+                }
+            }, "peak-memory");
+            thread.setDaemon(true);
+        }
+
+        public static PeakMemory start() {
+            PeakMemory m = new PeakMemory();
+            m.thread.start();
+            return m;
+        }
+
+        private synchronized void sample() {
+            Runtime rt = Runtime.getRuntime();
+            heap = Math.max(heap, rt.totalMemory() - rt.freeMemory());
+            heapCommitted = Math.max(heapCommitted, rt.totalMemory());
+            nd4j = Math.max(nd4j, NativeMemory.nd4jAccountedBytes());
+            rss = Math.max(rss, Math.max(NativeMemory.residentBytes(), NativeMemory.peakResidentBytes()));
+        }
+
+        /** Stops sampling and describes the peaks. */
+        public String stop() {
+            running = false;
+            sample();
+            return String.format(Locale.ROOT, "peak process RSS %.2f GB (kernel high-water mark); heap: peak in use %.2f GB, peak committed %.2f GB, max %.1f GB; peak ND4J-accounted %.2f GB",
+                    rss / 1e9, heap / 1e9, heapCommitted / 1e9, Runtime.getRuntime().maxMemory() / 1e9, nd4j / 1e9);
+        }
+
+        public long peakHeapBytes() { return heap; }
+        public long peakHeapCommittedBytes() { return heapCommitted; }
+        public long peakNd4jAccountedBytes() { return nd4j; }
+        public long peakRssBytes() { return rss; }
+    }
+}

@@ -1,0 +1,79 @@
+package org.rramlab.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.rramlab.plot.Charts;
+import org.rramlab.train.TrainResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Figures common to every task's runs: training curves side by side, and the paper-versus-ours table. */
+public final class RunFigures {
+    private RunFigures() {}
+
+    /** The runs' training curves as one table: run, epoch, test and training score (accuracies in %). */
+    public static Table curves(Map<String, TrainResult> runs) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn epoch = DoubleColumn.create("epoch"), test = DoubleColumn.create("test score"), train = DoubleColumn.create("train score");
+        for (Map.Entry<String, TrainResult> e : runs.entrySet()) {
+            Table m = e.getValue().metrics();
+            String s = e.getValue().score();
+            double scale = s.equals("acc") ? 100 : 1;
+            for (int i = 0; i < m.rowCount(); i++) {
+                run.append(e.getKey());
+                epoch.append(m.intColumn("epoch").get(i));
+                test.append(scale * m.doubleColumn("test " + s).get(i));
+                train.append(m.containsColumn("train " + s) ? scale * m.doubleColumn("train " + s).get(i) : Double.NaN);
+            }
+        }
+        return Table.create("training curves", run, epoch, test, train);
+    }
+
+    /** The test score per epoch of each run, one line each (accuracies in %). */
+    public static XYChart testScores(String title, Map<String, TrainResult> runs) {
+        Map<String, Charts.XY> series = new LinkedHashMap<>();
+        String label = "test score";
+        for (Map.Entry<String, TrainResult> e : runs.entrySet()) {
+            Table m = e.getValue().metrics();
+            String s = e.getValue().score();
+            double scale = s.equals("acc") ? 100 : 1;
+            label = s.equals("acc") ? "test accuracy (%)" : "test " + s;
+            series.put(e.getKey(), new Charts.XY(m.intColumn("epoch").asDoubleArray(), m.doubleColumn("test " + s).multiply(scale).asDoubleArray()));
+        }
+        return Charts.xy(title, "epoch", label, series);
+    }
+
+    /**
+     * The baseline's test score against write-noise sigma, one line per noise definition, with the run's own best
+     * test score as a flat reference line (accuracies in %).
+     */
+    public static XYChart baseline(RunResult run) {
+        if (run.baseline() == null) throw new IllegalArgumentException("run " + run.spec().preset() + ": has no baseline (spec.baseline is null)");
+        Table sweep = run.baseline().sweep();
+        String s = run.training().score();
+        double scale = s.equals("acc") ? 100 : 1;
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        double maxSigma = 0;
+        for (int i = 0; i < sweep.rowCount(); i++) {
+            double sigma = sweep.doubleColumn("sigma").get(i);
+            maxSigma = Math.max(maxSigma, sigma);
+            points.computeIfAbsent("trained weights programmed, noise x " + sweep.stringColumn("noise").get(i), k -> new java.util.ArrayList<>())
+                    .add(new double[] {sigma, scale * sweep.doubleColumn(s).get(i)});
+        }
+        Map<String, Charts.XY> series = new LinkedHashMap<>();
+        points.forEach((k, v) -> series.put(k, new Charts.XY(v.stream().mapToDouble(p -> p[0]).toArray(), v.stream().mapToDouble(p -> p[1]).toArray())));
+        double best = scale * run.training().bestTestScore();
+        series.put("pruned network (" + run.spec().preset() + ")", new Charts.XY(new double[] {0, maxSigma}, new double[] {best, best}));
+        return Charts.xy("conventional baseline vs. write noise", "write-noise sigma (fraction of range / of target)",
+                s.equals("acc") ? "test accuracy (%)" : "test " + s, series);
+    }
+
+    /** Paper versus ours: one row per quantity. */
+    public static Table paperVsOurs(List<String> what, List<String> paper, List<String> ours) {
+        return Table.create("paper vs. ours", StringColumn.create("quantity", what), StringColumn.create("paper / authors' script", paper),
+                StringColumn.create("ours", ours));
+    }
+}

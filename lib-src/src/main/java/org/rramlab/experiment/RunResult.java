@@ -1,0 +1,50 @@
+package org.rramlab.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.rramlab.energy.EnergyBreakdown;
+import org.rramlab.energy.ProgrammingCost;
+import org.rramlab.layers.Sequential;
+import org.rramlab.prune.ProgrammingLedger;
+import org.rramlab.train.TrainResult;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a run produced, for notebooks and callers: the trained network (its tiles, masks and counters included), the
+ * per-epoch metrics, the baseline, the whole-image scores (retina), the energy of the run, the summary and provenance
+ * written to {@link #out()}.
+ *
+ * @param fov         whole-image scores inside the field of view (retina; empty otherwise)
+ * @param maps        the vessel probability of each whole test image scored (retina; empty otherwise)
+ * @param energy      inference energy per example on the run's tiles (null for software weights)
+ * @param programming what programming the arrays cost: forming, flips, write-verify of the baseline
+ */
+public record RunResult(ExperimentSpec spec, Path out, TaskData data, Sequential model, TrainResult training, ProgrammingLedger ledger,
+                        Baseline baseline, Map<String, Double> fov, List<float[]> maps, EnergyBreakdown energy,
+                        List<ProgrammingCost> programming, Table summary, Provenance provenance) {
+
+    /**
+     * The conventional baseline of the run.
+     *
+     * @param trained     the weight-trained network (before programming)
+     * @param training    its per-epoch metrics
+     * @param sweep       the programmed network's test scores per write-noise point (mean over programmings)
+     * @param atReference the sweep's scores at the spec's reference point
+     * @param reference   the network programmed at the reference point (its tiles and counters), or null
+     */
+    public record Baseline(Sequential trained, TrainResult training, Table sweep, Map<String, Double> atReference, Sequential reference) {}
+
+    /** A figure of the summary by name, e.g. "best test acc"; NaN when the run has none. */
+    public double figure(String name) {
+        for (int i = 0; i < summary.rowCount(); i++) {
+            if (summary.stringColumn("figure").get(i).equals(name)) return summary.doubleColumn("value").get(i);
+        }
+        return Double.NaN;
+    }
+
+    /** The gain over the baseline at its reference point, in points of the selection score (NaN without a baseline). */
+    public double gain() {
+        return figure("gain in " + training.score() + " (points)");
+    }
+}
