@@ -12,5 +12,7 @@
  * Every loader checks its files and reports problems as {@link org.rramlab.data.DataFileException} naming the file,
  * and records SHA-256 checksums of what it read (provenance). Where the data come from and under which terms:
  * {@code data/README.md}.
+ *
+ * <p>Imports no other rramlab package.
  */
 package org.rramlab.data;

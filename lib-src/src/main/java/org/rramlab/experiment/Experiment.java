@@ -264,8 +264,8 @@ public final class Experiment {
         Map<String, Double> atReference = new LinkedHashMap<>();
         for (int i = 0; i < sweep.rowCount(); i++) {
             if (sweep.stringColumn("noise").get(i).equals(b.reference().kind().name().toLowerCase(Locale.ROOT))
-                    && Math.abs(sweep.doubleColumn("sigma").get(i) - b.reference().sigma()) < 1e-12) {
-                for (String name : scores.keySet()) atReference.put(name, sweep.doubleColumn(name).get(i));
+                    && Math.abs(sweep.doubleColumn("sigma").getDouble(i) - b.reference().sigma()) < 1e-12) {
+                for (String name : scores.keySet()) atReference.put(name, sweep.doubleColumn(name).getDouble(i));
             }
         }
         return new RunResult.Baseline(trained, trainedResult, sweep, atReference, referenceModel);

@@ -23,6 +23,33 @@ import org.rramlab.train.NativeMemory;
 public final class RetinaFigures {
     private RetinaFigures() {}
 
+    /**
+     * The score rows of a finished retina run: the pruned network, the weight-trained one and the baseline programmed
+     * at the reference point, each as it is at the end of training (final epoch), scored on the test patches and on
+     * whole test images inside the field of view.
+     */
+    public static List<Scores> scores(RunResult run) {
+        TaskSpec.Retina task = (TaskSpec.Retina) run.spec().task();
+        PreparedRetina data = run.data().retina();
+        int batch = run.spec().training().batchSize();
+        List<Scores> rows = new ArrayList<>();
+        rows.add(score("pruned (" + run.spec().preset() + ")", run.model(), run.training().totalFlips(), task, data, batch, run.maps()));
+        if (run.baseline() != null) {
+            rows.add(score("trained weights (software)", run.baseline().trained(), 0, task, data, batch, null));
+            if (run.baseline().reference() != null) {
+                rows.add(score("trained, programmed (" + run.spec().baseline().reference() + ")", run.baseline().reference(), 0, task, data, batch, null));
+            }
+        }
+        return rows;
+    }
+
+    private static Scores score(String name, Layer model, long flips, TaskSpec.Retina task, PreparedRetina data, int batch, List<float[]> maps) {
+        SegmentationScores patch = SegmentationScores.onPixels(org.rramlab.train.Segmentation.predict(model, data.testPatches().images(), batch),
+                data.testPatches().truth());
+        List<float[]> m = maps != null && !maps.isEmpty() ? maps : fullImages(model, task.crop(), batch, task.fullImages(), data);
+        return new Scores(name, patch, fovScores(m, data), 0, flips, m);
+    }
+
     /** A run's result row for the score table: name, patch scores of the selected epoch, FOV scores, epoch, flips. */
     public record Scores(String network, SegmentationScores patch, SegmentationScores fov, int epoch, long flips, List<float[]> maps) {}
 
@@ -86,20 +113,19 @@ public final class RetinaFigures {
         return base;
     }
 
-    /** One row per run: patch-pixel and full-image (FOV) ROC AUC, PR AUC, F1, accuracy; best epoch; flips. */
+    /** One row per network: patch-pixel and full-image (FOV) ROC AUC, PR AUC, F1, accuracy; mask flips. */
     public static tech.tablesaw.api.Table scoreTable(List<Scores> runs) {
         var t = tech.tablesaw.api.Table.create("vessel segmentation scores", tech.tablesaw.api.StringColumn.create("network"));
         String[] names = {"patch ROC AUC", "patch PR AUC", "patch F1", "patch accuracy", "FOV ROC AUC", "FOV PR AUC", "FOV F1", "FOV accuracy"};
         for (String n : names) t.addColumns(tech.tablesaw.api.DoubleColumn.create(n));
-        t.addColumns(tech.tablesaw.api.IntColumn.create("best epoch"), tech.tablesaw.api.LongColumn.create("mask flips"));
+        t.addColumns(tech.tablesaw.api.LongColumn.create("mask flips"));
         for (Scores r : runs) {
             t.stringColumn(0).append(r.network());
             SegmentationScores p = r.patch(), f = r.fov();
             double[] v = {p.rocAuc(), p.prAuc(), p.f1(), p.accuracy(), f == null ? Double.NaN : f.rocAuc(), f == null ? Double.NaN : f.prAuc(),
                     f == null ? Double.NaN : f.f1(), f == null ? Double.NaN : f.accuracy()};
             for (int i = 0; i < v.length; i++) t.doubleColumn(i + 1).append(v[i]);
-            t.intColumn(names.length + 1).append(r.epoch());
-            t.longColumn(names.length + 2).append(r.flips());
+            t.longColumn(names.length + 1).append(r.flips());
         }
         return t;
     }

@@ -25,8 +25,8 @@ public final class RunFigures {
             for (int i = 0; i < m.rowCount(); i++) {
                 run.append(e.getKey());
                 epoch.append(m.intColumn("epoch").get(i));
-                test.append(scale * m.doubleColumn("test " + s).get(i));
-                train.append(m.containsColumn("train " + s) ? scale * m.doubleColumn("train " + s).get(i) : Double.NaN);
+                test.append(scale * m.doubleColumn("test " + s).getDouble(i));
+                train.append(m.containsColumn("train " + s) ? scale * m.doubleColumn("train " + s).getDouble(i) : Double.NaN);
             }
         }
         return Table.create("training curves", run, epoch, test, train);
@@ -58,10 +58,10 @@ public final class RunFigures {
         Map<String, List<double[]>> points = new LinkedHashMap<>();
         double maxSigma = 0;
         for (int i = 0; i < sweep.rowCount(); i++) {
-            double sigma = sweep.doubleColumn("sigma").get(i);
+            double sigma = sweep.doubleColumn("sigma").getDouble(i);
             maxSigma = Math.max(maxSigma, sigma);
             points.computeIfAbsent("trained weights programmed, noise x " + sweep.stringColumn("noise").get(i), k -> new java.util.ArrayList<>())
-                    .add(new double[] {sigma, scale * sweep.doubleColumn(s).get(i)});
+                    .add(new double[] {sigma, scale * sweep.doubleColumn(s).getDouble(i)});
         }
         Map<String, Charts.XY> series = new LinkedHashMap<>();
         points.forEach((k, v) -> series.put(k, new Charts.XY(v.stream().mapToDouble(p -> p[0]).toArray(), v.stream().mapToDouble(p -> p[1]).toArray())));
@@ -69,6 +69,49 @@ public final class RunFigures {
         series.put("pruned network (" + run.spec().preset() + ")", new Charts.XY(new double[] {0, maxSigma}, new double[] {best, best}));
         return Charts.xy("conventional baseline vs. write noise", "write-noise sigma (fraction of range / of target)",
                 s.equals("acc") ? "test accuracy (%)" : "test " + s, series);
+    }
+
+    /**
+     * Where a claimed gap falls on the baseline's range-relative sweep: the write-noise sigma at which the programmed
+     * baseline scores {@code gapPoints} below the run's best (linear interpolation; NaN when the sweep does not reach).
+     */
+    public static double sigmaAtGap(RunResult run, double gapPoints) {
+        Table sweep = run.baseline().sweep();
+        String s = run.training().score();
+        double target = run.training().bestTestScore() - gapPoints / 100;
+        Table range = sweep.where(sweep.stringColumn("noise").isEqualTo("range"));
+        double[] sigma = range.doubleColumn("sigma").asDoubleArray(), score = range.doubleColumn(s).asDoubleArray();
+        for (int i = 1; i < sigma.length; i++) {
+            if (score[i - 1] >= target && score[i] < target) {
+                return sigma[i - 1] + (sigma[i] - sigma[i - 1]) * (score[i - 1] - target) / (score[i - 1] - score[i]);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The confusion matrix of a classification run's network on its test set (each batch a fresh read). */
+    public static org.rramlab.metrics.ConfusionMatrix confusion(RunResult run, int classes) {
+        var test = run.data().test();
+        int batch = run.spec().training().batchSize();
+        int[] predicted = new int[test.size()];
+        for (int from = 0; from < test.size(); from += batch) {
+            var b = test.range(from, Math.min(test.size(), from + batch));
+            long[] p = run.model().forward(b.inputs(), false).argMax(1).toLongVector();
+            for (int i = 0; i < p.length; i++) predicted[from + i] = (int) p[i];
+        }
+        return org.rramlab.metrics.ConfusionMatrix.of(test.labels(), predicted, classes);
+    }
+
+    /**
+     * The selection score of {@code passes} passes over the test set, each test batch of each pass a fresh read of
+     * every array: the spread is what cycle-to-cycle read noise does to the score.
+     */
+    public static double[] underReadNoise(RunResult run, int passes) {
+        if (passes < 1) throw new IllegalArgumentException("passes: expected >= 1, got " + passes);
+        var objective = Experiment.objective(run.spec());
+        double[] s = new double[passes];
+        for (int i = 0; i < passes; i++) s[i] = objective.evaluate(run.model(), run.data().test(), run.spec().training().batchSize()).get(objective.score());
+        return s;
     }
 
     /** Paper versus ours: one row per quantity. */

@@ -38,7 +38,7 @@ public record RunResult(ExperimentSpec spec, Path out, TaskData data, Sequential
     /** A figure of the summary by name, e.g. "best test acc"; NaN when the run has none. */
     public double figure(String name) {
         for (int i = 0; i < summary.rowCount(); i++) {
-            if (summary.stringColumn("figure").get(i).equals(name)) return summary.doubleColumn("value").get(i);
+            if (summary.stringColumn("figure").get(i).equals(name)) return summary.doubleColumn("value").getDouble(i);
         }
         return Double.NaN;
     }

@@ -1,8 +1,9 @@
 /**
- * What notebooks use to show things, so that their cells stay short: {@link org.rramlab.notebook.Show} (display
- * now, in the rramlab kernel or IJava, text without a kernel), {@link org.rramlab.plot.Charts} (XChart in one
- * house style), {@link org.rramlab.notebook.Tables} (Tablesaw), {@link org.rramlab.plot.Images} (image grids,
- * heat maps, mask overlays), {@link org.rramlab.notebook.ProgressBar} (a {@link org.rramlab.train.Progress}
- * drawn in place), and the run {@link org.rramlab.experiment.Profile}.
+ * What notebooks use: {@link org.rramlab.notebook.Lab}, the one entry point (presets, specs as tables, runs, summaries,
+ * paper versus ours from the catalogue), {@link org.rramlab.notebook.Show} (display now, in the rramlab kernel or IJava,
+ * text without a kernel), {@link org.rramlab.notebook.Tables} (Tablesaw as HTML) and
+ * {@link org.rramlab.notebook.ProgressBar} (a {@link org.rramlab.train.Progress} drawn in place).
+ *
+ * <p>May import every library package but bench.
  */
 package org.rramlab.notebook;

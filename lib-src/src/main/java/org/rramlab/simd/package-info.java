@@ -7,5 +7,7 @@
  * has 256-bit vectors or wider, and plain loops otherwise. Only the package-private {@code Vector*} classes touch the
  * incubator module, so a JVM without it never loads them. Quantisation gives bit-identical results either way;
  * Gaussian draws have the same distribution but different numbers (see {@link org.rramlab.device.GaussianNoise}).
+ *
+ * <p>Imports no other rramlab package.
  */
 package org.rramlab.simd;

@@ -24,7 +24,7 @@ public record TrainResult(Table metrics, String score, int bestTestEpoch, double
 
     /** The test score after the last epoch. */
     public double finalTestScore() {
-        return metrics.rowCount() == 0 ? Double.NaN : metrics.doubleColumn("test " + score).get(metrics.rowCount() - 1);
+        return metrics.rowCount() == 0 ? Double.NaN : metrics.doubleColumn("test " + score).getDouble(metrics.rowCount() - 1);
     }
 
     /** Test score {@code name} (e.g. "PR AUC") at epoch {@code epoch} (1-based). */
@@ -32,7 +32,7 @@ public record TrainResult(Table metrics, String score, int bestTestEpoch, double
         if (epoch < 1 || epoch > metrics.rowCount()) {
             throw new IllegalArgumentException("epoch " + epoch + ": the run has epochs 1.." + metrics.rowCount());
         }
-        return metrics.doubleColumn("test " + name).get(epoch - 1);
+        return metrics.doubleColumn("test " + name).getDouble(epoch - 1);
     }
 
     public double meanEpochSeconds() { return metrics.doubleColumn("seconds").mean(); }

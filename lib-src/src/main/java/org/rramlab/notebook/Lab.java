@@ -1,0 +1,236 @@
+package org.rramlab.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rramlab.experiment.ExperimentSpec;
+import org.rramlab.experiment.Presets;
+import org.rramlab.experiment.Profile;
+import org.rramlab.experiment.RunResult;
+import org.rramlab.experiment.SpecJson;
+import org.rramlab.report.PaperClaims;
+import org.rramlab.report.Results;
+import org.rramlab.train.Progress;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The one entry point of the notebooks: an experiment is a spec, run in one call, and the paper's figures come from
+ * one catalogue.
+ * <pre>{@code
+ * var run = Lab.preset("fashion").withKeep(0.3).run();    // a progress bar in the notebook, provenance on disk
+ * Lab.table(run.spec())                                    // the spec: every setting, what differs from the preset marked
+ * Lab.summary(run)                                         // the run's headline figures
+ * Lab.versus(Map.of(PaperClaims.FASHION_ACCURACY_GAIN, run.gain()))   // paper vs ours, from the catalogue
+ * }</pre>
+ * Loading this class makes runs without a progress display of their own draw a {@link ProgressBar}.
+ */
+public final class Lab {
+    static {
+        Progress.useDisplay(ProgressBar::create);
+    }
+
+    private Lab() {}
+
+    /** The preset {@code name} at the profile this notebook runs under ({@code RRAMLAB_PROFILE}, default quick). */
+    public static ExperimentSpec preset(String name) {
+        return Presets.get(name, Profile.current());
+    }
+
+    public static ExperimentSpec preset(String name, Profile profile) {
+        return Presets.get(name, profile);
+    }
+
+    /** A spec file: a preset and what differs from it (the current profile unless the file names one). */
+    public static ExperimentSpec load(String file) {
+        return SpecJson.read(Path.of(file), Profile.current());
+    }
+
+    /** Runs {@code spec} with a progress bar; results, provenance and checkpoints go to {@code target/runs/}. */
+    public static RunResult run(ExperimentSpec spec) {
+        return spec.run();
+    }
+
+    /** The presets and what each runs. */
+    public static Table presets() {
+        return Presets.table();
+    }
+
+    /**
+     * A spec as a table: every setting by its JSON path, its value, and whether it differs from the preset. A device
+     * model is shown by name unless one of its fields was changed (then its fields are listed).
+     */
+    public static Table table(ExperimentSpec spec) {
+        JsonNode mine = tree(spec.toJson()), preset = tree(Presets.get(spec.preset(), spec.profile()).toJson());
+        StringColumn path = StringColumn.create("setting"), value = StringColumn.create("value"), changed = StringColumn.create("vs. preset");
+        flatten("", mine, preset, path, value, changed);
+        return Table.create("experiment " + spec.preset() + " (" + spec.profile().lowerName() + " profile)"
+                + (spec.differences().isEmpty() ? "" : ", " + spec.differences().size() + " setting(s) changed"), path, value, changed);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void flatten(String at, JsonNode node, JsonNode base, StringColumn path, StringColumn value, StringColumn changed) {
+        if (node.isObject() && node.has("forming") && node.has("switching")) {   // a device model: its name, unless changed
+            if (node.equals(base)) {
+                add(path, value, changed, at, node.get("name").asText(), false);
+                return;
+            }
+        }
+        if (node.isObject() && !node.isEmpty()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                flatten(at.isEmpty() ? e.getKey() : at + "." + e.getKey(), e.getValue(), base == null ? null : base.get(e.getKey()), path, value, changed);
+            }
+            return;
+        }
+        add(path, value, changed, at, node.isTextual() ? node.asText() : node.toString(), base == null || !base.equals(node));
+    }
+
+    private static void add(StringColumn path, StringColumn value, StringColumn changed, String p, String v, boolean differs) {
+        if (p.equals("preset") || p.equals("profile")) return;
+        path.append(p);
+        value.append(v);
+        changed.append(differs ? "changed" : "");
+    }
+
+    /** The run's headline figures, formatted: scores as %, counts with separators, times in s. */
+    public static Table summary(RunResult run) {
+        StringColumn what = StringColumn.create("figure"), value = StringColumn.create("value");
+        Table s = run.summary();
+        for (int i = 0; i < s.rowCount(); i++) {
+            String name = s.stringColumn("figure").get(i);
+            what.append(name);
+            value.append(format(name, s.doubleColumn("value").getDouble(i)));
+        }
+        return Table.create(run.spec().preset() + ": summary", what, value);
+    }
+
+    /** One figure as people read it: accuracies and AUCs in %, points with a sign, counts with separators. */
+    public static String format(String name, double v) {
+        if (Double.isNaN(v)) return "n/a";
+        if (name.contains("(points)")) return String.format(Locale.ROOT, "%+.1f points", v);
+        if (name.contains("epoch") && !name.contains("seconds")) return String.format(Locale.ROOT, "%d", Math.round(v));
+        if (name.contains("flips") || name.contains("pulses")) return String.format(Locale.ROOT, "%,d", Math.round(v));
+        if (name.contains("seconds")) return String.format(Locale.ROOT, "%.1f s", v);
+        if (name.contains("(nJ)")) return String.format(Locale.ROOT, "%.4g nJ", v);
+        if (name.contains(" acc") || name.contains("AUC") || name.contains("F1") || name.contains("accuracy")) {
+            return String.format(Locale.ROOT, "%.2f %%", 100 * v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * Paper versus ours from the catalogue: one row per claim with the paper's figure, ours, the difference and where
+     * the paper's figure is stated. Ours must be in the claim's unit.
+     */
+    public static Table versus(Map<PaperClaims.Claim, Double> ours) {
+        StringColumn claim = StringColumn.create("claim"), paper = StringColumn.create("paper"), mine = StringColumn.create("ours"),
+                diff = StringColumn.create("ours − paper"), source = StringColumn.create("source");
+        for (var e : new LinkedHashMap<>(ours).entrySet()) {
+            PaperClaims.Claim c = e.getKey();
+            claim.append(c.description() + (c.reference() ? " (reference)" : ""));
+            paper.append(withUnit(c.paper(), c.unit()));
+            mine.append(withUnit(e.getValue(), c.unit()));
+            diff.append(Double.isNaN(e.getValue()) ? "n/a" : withUnit(e.getValue() - c.paper(), c.unit()));
+            source.append(c.source());
+        }
+        return Table.create("paper vs. ours", claim, paper, mine, diff, source);
+    }
+
+    private static String withUnit(double v, String unit) {
+        if (Double.isNaN(v)) return "not run";
+        return switch (unit) {
+            case "flips" -> String.format(Locale.ROOT, "%,d", Math.round(v));
+            case "%" -> String.format(Locale.ROOT, "%.2f %%", v);
+            default -> String.format(Locale.ROOT, "%.2f %s", v, unit);
+        };
+    }
+
+    /** Records ours for a claim for the reproduction summary ({@link Results#record}). */
+    public static void record(PaperClaims.Claim claim, double ours, String note) {
+        Results.record(claim.id(), ours, claim.unit(), note);
+    }
+
+    /**
+     * The weights one layer of {@code spec}'s network takes from the formed cells, kept and pruned, as the one read of
+     * the formed array that training uses returns them (weight units): a histogram.
+     */
+    public static org.knowm.xchart.XYChart formedWeights(ExperimentSpec spec, String layer) {
+        var tile = org.rramlab.layers.Layers.tiles(org.rramlab.experiment.Experiment.network(spec)).stream()
+                .filter(t -> t.name().equals(layer)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("layer " + layer + ": not a tile of " + spec.preset() + " (software weights have none)"));
+        float[] kept = new float[(int) tile.edges()], pruned = new float[(int) tile.edges()];
+        tile.trainingRead(0, kept, pruned);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("kept edge: formed - low", toDouble(kept));
+        series.put("pruned edge: RESET - low", toDouble(pruned));
+        return org.rramlab.plot.Charts.histogram("one read of the formed " + layer + " tile " + java.util.Arrays.toString(tile.shape())
+                + " (weight units)", "weight", series, 80);
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) d[i] = v[i];
+        return d;
+    }
+
+    /**
+     * The ADC / IR-drop study on a finished run: its pruned network and its baseline (programmed at the reference
+     * point) evaluated again with the paper's chain at each ADC resolution, IR drop off and on ({@code irOhm} per
+     * segment), the ideal chain as reference. Shows the chart, returns the table.
+     */
+    public static Table adcStudy(RunResult run, int[] adcBits, double irOhm) {
+        Map<String, org.rramlab.layers.Sequential> nets = new LinkedHashMap<>();
+        nets.put("pruned (" + run.spec().preset() + ")", run.model());
+        if (run.baseline() != null && run.baseline().reference() != null) nets.put("baseline at " + run.spec().baseline().reference(), run.baseline().reference());
+        Table t = org.rramlab.study.ChainStudy.adcStudy(nets, adcBits, irOhm, run.data().test(), run.spec().training().batchSize(), Progress.display());
+        Show.show(org.rramlab.study.ChainStudy.adcChart(t));
+        return t;
+    }
+
+    /**
+     * The energy of a finished run, read off its own tiles: the tiles as counted, the inference energy per example of
+     * the run, of its baseline and of the paper's workload of the same network, and what programming cost. Shows the
+     * first tables, returns the programming table.
+     */
+    public static Table energy(RunResult run, org.rramlab.energy.Workload paperWorkload) {
+        var device = org.rramlab.layers.Layers.tiles(run.model()).get(0).device();
+        Show.show(org.rramlab.energy.RunEnergy.tiles(run.model()));
+        List<org.rramlab.energy.EnergyBreakdown> parts = new ArrayList<>();
+        parts.add(run.energy());
+        if (run.baseline() != null && run.baseline().reference() != null) {
+            parts.add(org.rramlab.energy.RunEnergy.inference("baseline, this run", run.baseline().reference(), run.spec().network().inputBits()));
+        }
+        if (paperWorkload != null) parts.add(new org.rramlab.energy.AnalogEnergyModel(org.rramlab.energy.AnalogMacro.of(device)).inference(paperWorkload));
+        Show.show(org.rramlab.energy.EnergyTables.breakdowns("inference energy per example", parts, org.rramlab.energy.EnergyUnit.NANOJOULE));
+        return org.rramlab.energy.EnergyTables.programming("programming the arrays of this run", run.programming());
+    }
+
+    /** The catalogue of the paper's claims, as a table. */
+    public static Table claims() {
+        StringColumn id = StringColumn.create("id"), task = StringColumn.create("task"), what = StringColumn.create("claim"),
+                paper = StringColumn.create("paper"), source = StringColumn.create("source");
+        List<PaperClaims.Claim> all = new ArrayList<>(PaperClaims.ALL);
+        for (PaperClaims.Claim c : all) {
+            id.append(c.id());
+            task.append(c.task());
+            what.append(c.description());
+            paper.append(withUnit(c.paper(), c.unit()));
+            source.append(c.source());
+        }
+        return Table.create("what the paper claims", id, task, what, paper, source);
+    }
+}
