@@ -66,6 +66,23 @@ def cpu_model():
     return platform.processor() or "?"
 
 
+def cpu_counters():
+    """(steal, busy, total) jiffies (1/100 s) of all CPUs from /proc/stat: steal = time the hypervisor gave to other
+    machines, busy = neither idle nor waiting for I/O (every process on this kernel, other users' included)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(v) for v in f.readline().split()[1:9]]
+        return fields[7], sum(fields) - fields[3] - fields[4], sum(fields)
+    except (OSError, ValueError, IndexError):
+        return 0, 0, 0
+
+
+def others_share(c0, c1, child_cpu_s, wall_s):
+    """Percent of the machine's CPU capacity used by processes other than the child during its run (approximate)."""
+    capacity = (c1[2] - c0[2]) / 100.0 or wall_s * (os.cpu_count() or 1)
+    return max(0.0, 100.0 * ((c1[1] - c0[1]) / 100.0 - child_cpu_s) / capacity) if capacity > 0 else float("nan")
+
+
 def run_child(cmd, env, log_path, timeout):
     """Runs cmd, its output to log_path; returns (result dict or None, rusage, seconds, exit status)."""
     t0 = time.time()
@@ -165,22 +182,32 @@ def main():
             order = ["rramlab", "pytorch"] if r % 2 == 0 else ["pytorch", "rramlab"]
             for side in order:
                 load_before = os.getloadavg()[0]
+                steal0 = cpu_counters()
                 log = os.path.join(logs, "round%d-%s-%s.log" % (r + 1, n, side))
                 res, usage, wall, rc = run_child(args_for(n, side), env, log, a.timeout)
                 if rc != 0 or res is None:
                     with open(log) as f:
                         tail = f.read()[-3000:]
                     sys.exit("vs_pytorch.py: %s %s (round %d) failed (exit %s); end of %s:\n%s" % (side, n, r + 1, rc, os.path.relpath(log, ROOT), tail))
-                res.update(round=r + 1, load_before=load_before, process_wall_s=round(wall, 2),
+                steal1 = cpu_counters()
+                steal = 100.0 * (steal1[0] - steal0[0]) / max(1, steal1[2] - steal0[2])
+                others = others_share(steal0, steal1, usage.ru_utime + usage.ru_stime, wall)
+                res.update(round=r + 1, load_before=load_before, steal_pct=round(steal, 1), others_pct=round(others, 1), process_wall_s=round(wall, 2),
                            process_user_s=round(usage.ru_utime, 2), process_sys_s=round(usage.ru_stime, 2),
                            peak_rss_gb=round(usage.ru_maxrss * 1024 / 1e9, 3))
                 runs[n][side].append(res)
-                print("  round %d  %-4s %-7s %7.3f s/%s   CPU %6.2f s (user %.2f + sys %.2f)   process: CPU %.1f s, peak RSS %.2f GB, %.0f s   load %.2f"
+                print("  round %d  %-4s %-7s %7.3f s/%s   CPU %6.2f s (user %.2f + sys %.2f)   process: CPU %.1f s, peak RSS %.2f GB, %.0f s   load %.2f, others %.0f %%, steal %.0f %%"
                       % (r + 1, n, side, res["seconds"], res["unit"], res["user_s"] + res["sys_s"], res["user_s"], res["sys_s"],
-                         usage.ru_utime + usage.ru_stime, res["peak_rss_gb"], wall, load_before), flush=True)
+                         usage.ru_utime + usage.ru_stime, res["peak_rss_gb"], wall, load_before, others, steal), flush=True)
     end_load = loadavg()
 
-    print("\nload average at start: %s, at end: %s   (%s)" % (start_load, end_load, time.strftime("%Y-%m-%d %H:%M:%S %Z")))
+    print("\nload average at start: %s, at end: %s   (%s); the load during a run includes the benchmark's own threads"
+          % (start_load, end_load, time.strftime("%Y-%m-%d %H:%M:%S %Z")))
+    all_runs = [x for n in networks for side in ("rramlab", "pytorch") for x in runs[n][side]]
+    print("during the runs, other processes used %.0f %% of the CPUs (median; range %.0f-%.0f %%), CPU steal by the hypervisor "
+          "%.1f %% (max %.1f %%)" % (median([x["others_pct"] for x in all_runs]), min(x["others_pct"] for x in all_runs),
+                                      max(x["others_pct"] for x in all_runs), median([x["steal_pct"] for x in all_runs]),
+                                      max(x["steal_pct"] for x in all_runs)))
     summary = []
     for n in networks:
         ours, torch = runs[n]["rramlab"], runs[n]["pytorch"]
