@@ -208,7 +208,12 @@ public final class VsPytorchBenchmark {
                 "{\"side\":\"rramlab\",\"network\":\"%s\",\"unit\":\"%s\",\"seconds\":%.4f,\"times\":[%s],\"user_s\":%.3f,\"sys_s\":%.3f,"
                         + "\"warmup_s\":%.3f,\"masked_weights\":%d,\"trained_params\":%d,\"layers\":[%s],\"threads\":\"%s\",%s}",
                 network, unit, seconds, t, user, sys, warmupSeconds, masked, paramCount, String.join(",", layers),
-                "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + " OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY"), extra);
+                "OMP_NUM_THREADS=" + env("OMP_NUM_THREADS") + " OMP_WAIT_POLICY=" + env("OMP_WAIT_POLICY"), extra);
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        return v == null ? "(unset)" : v;
     }
 
     /** User and system CPU seconds of this process, all threads (/proc/self/stat, clock ticks of 1/100 s); NaN elsewhere. */
