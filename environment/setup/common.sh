@@ -228,3 +228,40 @@ setup_all() {
     setup_kernel
     setup_fashion_mnist
 }
+
+# --- PyTorch (only for ./lab bench --vs-pytorch; never part of ./lab test) ---------------------------------------
+# The PyTorch companion of the benchmarks (benchmarks/pytorch/) runs on Debian's PyTorch 1.13 under Debian's own
+# interpreter, with OpenBLAS's OpenMP build as the BLAS (the issue-15 measurements used exactly these packages).
+TORCH_PACKAGES="python3-torch libopenblas0-openmp"
+
+torch_python_ok() {
+    [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import torch, numpy' >/dev/null 2>&1
+}
+
+# apt_install for the comparison's packages, or the exact command when we cannot become root
+torch_apt_install() {
+    if [ "$(id -u)" -ne 0 ] && ! { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; }; then
+        die "the PyTorch comparison needs Debian's packages $*; installing them needs root. Run:
+    sudo apt-get update && sudo apt-get install --no-install-recommends $*
+then run ./lab bench --vs-pytorch again."
+    fi
+    apt_install "$@"
+}
+
+setup_torch() {
+    local missing=()
+    torch_python_ok || missing+=(python3-torch)
+    if is_debian && ! dpkg -s libopenblas0-openmp >/dev/null 2>&1; then missing+=(libopenblas0-openmp); fi
+    if [ ${#missing[@]} -gt 0 ]; then
+        if is_debian; then
+            step "Installing ${missing[*]} for the PyTorch comparison (only ./lab bench --vs-pytorch needs them)"
+            torch_apt_install "${missing[@]}"
+        else
+            die "the PyTorch comparison needs PyTorch (CPU) importable by /usr/bin/python3, with numpy. On Debian 12:
+    sudo apt-get install --no-install-recommends $TORCH_PACKAGES
+elsewhere install PyTorch for /usr/bin/python3, then run ./lab bench --vs-pytorch again."
+        fi
+        torch_python_ok || die "$TORCH_PACKAGES are installed but /usr/bin/python3 cannot import torch and numpy (try: /usr/bin/python3 -c 'import torch')"
+    fi
+    info "PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)') under /usr/bin/python3; BLAS: $(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo '?')"
+}
