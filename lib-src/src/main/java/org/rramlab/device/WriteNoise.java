@@ -39,4 +39,10 @@ public record WriteNoise(Kind kind, double sigma) {
     public double sigmaUs(double targetUs, double rangeUs) {
         return kind == Kind.RANGE ? sigma * rangeUs : sigma * targetUs;
     }
+
+    /** As people write it: "write noise 0.1 x range" or "write noise 0.05 x target". */
+    public String describe() {
+        return "write noise " + new java.math.BigDecimal(sigma).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
+                + (kind == Kind.RANGE ? " x range" : " x target");
+    }
 }

@@ -316,7 +316,7 @@ public final class Experiment {
         s.put("seconds per epoch", r.meanEpochSeconds());
         if (baseline != null) {
             for (var e : baseline.atReference().entrySet()) {
-                s.put("baseline " + e.getKey() + " at " + spec.baseline().reference(), e.getValue());
+                s.put("baseline " + e.getKey() + " at " + spec.baseline().reference().describe(), e.getValue());
                 double mine = e.getKey().equals(score) ? r.bestTestScore() : r.testScoreAt(r.bestTestEpoch(), e.getKey());
                 s.put("gain in " + e.getKey() + " (points)", 100 * (mine - e.getValue()));
             }

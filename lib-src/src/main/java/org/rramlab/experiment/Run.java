@@ -23,7 +23,7 @@ public final class Run {
     public static void main(String[] args) {
         try {
             RunResult r = run(args);
-            System.out.println(r.summary().printAll());
+            System.out.println(r.readableSummary().printAll());
             System.out.println("results, provenance and checkpoints in " + r.out());
         } catch (IllegalArgumentException e) {
             System.err.println("lab run: " + e.getMessage());

@@ -2,12 +2,14 @@ package org.rramlab.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.rramlab.energy.EnergyBreakdown;
 import org.rramlab.energy.ProgrammingCost;
 import org.rramlab.layers.Sequential;
 import org.rramlab.prune.ProgrammingLedger;
 import org.rramlab.train.TrainResult;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -46,5 +48,30 @@ public record RunResult(ExperimentSpec spec, Path out, TaskData data, Sequential
     /** The gain over the baseline at its reference point, in points of the selection score (NaN without a baseline). */
     public double gain() {
         return figure("gain in " + training.score() + " (points)");
+    }
+
+    /** The summary as people read it (figure, value as text; {@link #format}), for notebooks and the command line. */
+    public Table readableSummary() {
+        StringColumn what = StringColumn.create("figure"), value = StringColumn.create("value");
+        for (int i = 0; i < summary.rowCount(); i++) {
+            String name = summary.stringColumn("figure").get(i);
+            what.append(name);
+            value.append(format(name, summary.doubleColumn("value").getDouble(i)));
+        }
+        return Table.create(spec.preset() + " (" + spec.profile().name().toLowerCase(Locale.ROOT) + "): summary", what, value);
+    }
+
+    /** One figure as people read it: accuracies and AUCs in %, points with a sign, counts with separators. */
+    public static String format(String name, double v) {
+        if (Double.isNaN(v)) return "n/a";
+        if (name.contains("(points)")) return String.format(Locale.ROOT, "%+.1f points", v);
+        if (name.contains("epoch") && !name.contains("seconds")) return String.format(Locale.ROOT, "%d", Math.round(v));
+        if (name.contains("flips") || name.contains("pulses")) return String.format(Locale.ROOT, "%,d", Math.round(v));
+        if (name.contains("seconds")) return String.format(Locale.ROOT, "%.1f s", v);
+        if (name.contains("(nJ)")) return String.format(Locale.ROOT, "%.4g nJ", v);
+        if (name.contains(" acc") || name.contains("AUC") || name.contains("F1") || name.contains("accuracy")) {
+            return String.format(Locale.ROOT, "%.2f %%", 100 * v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -108,28 +108,12 @@ public final class Lab {
 
     /** The run's headline figures, formatted: scores as %, counts with separators, times in s. */
     public static Table summary(RunResult run) {
-        StringColumn what = StringColumn.create("figure"), value = StringColumn.create("value");
-        Table s = run.summary();
-        for (int i = 0; i < s.rowCount(); i++) {
-            String name = s.stringColumn("figure").get(i);
-            what.append(name);
-            value.append(format(name, s.doubleColumn("value").getDouble(i)));
-        }
-        return Table.create(run.spec().preset() + ": summary", what, value);
+        return run.readableSummary();
     }
 
     /** One figure as people read it: accuracies and AUCs in %, points with a sign, counts with separators. */
     public static String format(String name, double v) {
-        if (Double.isNaN(v)) return "n/a";
-        if (name.contains("(points)")) return String.format(Locale.ROOT, "%+.1f points", v);
-        if (name.contains("epoch") && !name.contains("seconds")) return String.format(Locale.ROOT, "%d", Math.round(v));
-        if (name.contains("flips") || name.contains("pulses")) return String.format(Locale.ROOT, "%,d", Math.round(v));
-        if (name.contains("seconds")) return String.format(Locale.ROOT, "%.1f s", v);
-        if (name.contains("(nJ)")) return String.format(Locale.ROOT, "%.4g nJ", v);
-        if (name.contains(" acc") || name.contains("AUC") || name.contains("F1") || name.contains("accuracy")) {
-            return String.format(Locale.ROOT, "%.2f %%", 100 * v);
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return RunResult.format(name, v);
     }
 
     /**
@@ -195,7 +179,7 @@ public final class Lab {
     public static Table adcStudy(RunResult run, int[] adcBits, double irOhm) {
         Map<String, org.rramlab.layers.Sequential> nets = new LinkedHashMap<>();
         nets.put("pruned (" + run.spec().preset() + ")", run.model());
-        if (run.baseline() != null && run.baseline().reference() != null) nets.put("baseline at " + run.spec().baseline().reference(), run.baseline().reference());
+        if (run.baseline() != null && run.baseline().reference() != null) nets.put("baseline at " + run.spec().baseline().reference().describe(), run.baseline().reference());
         Table t = org.rramlab.study.ChainStudy.adcStudy(nets, adcBits, irOhm, run.data().test(), run.spec().training().batchSize(), Progress.display());
         Show.show(org.rramlab.study.ChainStudy.adcChart(t));
         return t;
