@@ -241,16 +241,28 @@ public final class Lab {
      * {@code target/runs/}.
      */
     public static org.rramlab.study.TechnologyStudy.Result technologyStudy(String preset, List<String> technologies, double[] times) {
+        return technologyStudy(preset(preset), technologies, times);
+    }
+
+    /** {@link #technologyStudy(String, List, double[])} on a spec (e.g. a preset with fewer examples or epochs). */
+    public static org.rramlab.study.TechnologyStudy.Result technologyStudy(ExperimentSpec pruned, List<String> technologies, double[] times) {
+        return technologyStudy(pruned, times, technologies.stream().map(org.rramlab.device.Technologies::get)
+                .toArray(org.rramlab.device.Technology[]::new));
+    }
+
+    /** The study on any technologies, e.g. one made from measured data ({@link org.rramlab.device.DeviceData#load}). */
+    public static org.rramlab.study.TechnologyStudy.Result technologyStudy(ExperimentSpec pruned, double[] times,
+                                                                           org.rramlab.device.Technology... technologies) {
         org.rramlab.study.TechnologyStudy.checkTimes(times);
-        ExperimentSpec spec = preset(preset).withoutBaseline();
+        ExperimentSpec spec = pruned.withoutBaseline();
         if (!(spec.weights() instanceof org.rramlab.experiment.WeightsSpec.Device)) {
-            throw new IllegalArgumentException("preset " + preset + ": expected a preset pruned on a device macro (weights.kind = device)");
+            throw new IllegalArgumentException("spec " + spec.preset() + ": expected weights pruned on a device macro (weights.kind = device)");
         }
-        List<org.rramlab.device.Technology> techs = technologies.stream().map(org.rramlab.device.Technologies::get).toList();
+        List<org.rramlab.device.Technology> techs = List.of(technologies);
         RunResult trained = spec.withWeights(new org.rramlab.experiment.WeightsSpec.Trained()).run();
         var networks = new org.rramlab.study.TechnologyStudy.Networks() {
             @Override public org.rramlab.layers.Layer pruned(org.rramlab.device.Technology t) {
-                return spec.with("weights.device", t.key()).run().model();
+                return spec.withDevice(t.model()).run().model();   // = spec.with("weights.device", key) for a preset
             }
 
             @Override public org.rramlab.layers.Layer programmed(org.rramlab.device.Technology t) {

@@ -251,6 +251,36 @@ public final class TechnologyStudy {
                 distributions(t, cells, seconds, seed), 60);
     }
 
+    /**
+     * The drift law per technology and state, for the median cell (both draws 0): conductance at each time after
+     * programming as a fraction of its value at t0, for the SET state, the RESET state and a mid-window programmed state.
+     */
+    public static Table driftTable(List<Technology> technologies, double[] times) {
+        double[] t = checkTimes(times);
+        StringColumn tech = StringColumn.create("technology"), state = StringColumn.create("state");
+        DoubleColumn g0 = DoubleColumn.create("G at t0 (uS)");
+        List<DoubleColumn> at = new java.util.ArrayList<>();
+        for (double s : t) at.add(DoubleColumn.create("G / G(t0) at " + label(s)));
+        for (Technology tk : technologies) {
+            DeviceModel m = tk.model();
+            double[] states = {m.switching().setState().drawMeanUs(), m.switching().resetState().drawMeanUs(),
+                    m.writeVerify().gMinUs() + m.writeVerify().rangeUs() / 2};
+            String[] names = {"SET", "RESET", "programmed mid-window"};
+            for (int k = 0; k < states.length; k++) {
+                tech.append(tk.name());
+                state.append(names[k]);
+                g0.append(Math.round(1e4 * states[k]) / 1e4);
+                for (int i = 0; i < t.length; i++) {
+                    double g = m.drift().conductance(states[k], t[i], 0, 0);
+                    at.get(i).append(states[k] == 0 ? 1 : Math.round(1e4 * g / states[k]) / 1e4);
+                }
+            }
+        }
+        Table out = Table.create("drift of the median cell: G(t) / G(t0)", tech, state, g0);
+        at.forEach(out::addColumns);
+        return out;
+    }
+
     /** Every technology's parameters with their sources: technology, parameter, value, source. */
     public static Table sources(List<Technology> technologies) {
         StringColumn tech = StringColumn.create("technology"), p = StringColumn.create("parameter"), v = StringColumn.create("value"),
