@@ -128,7 +128,7 @@ public final class TechnologyStudy {
                     time.append(label(s));
                     comp.append(on ? "on" : "off");
                     acc.append(Math.round(1e4 * a) / 100.0);
-                    scale.append(tiles.isEmpty() ? 1 : tiles.get(0).compensationScale());
+                    scale.append(tiles.isEmpty() ? 1 : significant(tiles.get(0).compensationScale()));
                     progress.advance(++done, String.format(Locale.ROOT, "%s %s, %s, compensation %s: %.2f %%", techOf.get(m.getKey()).name(), key[1],
                             label(s), on ? "on" : "off", 100 * a));
                 }
@@ -156,10 +156,15 @@ public final class TechnologyStudy {
             tech.append(techOf.get(m.getKey()).name());
             weights.append(key[1]);
             pulses.append(p);
-            energy.append(j * 1e6);
-            inference.append(e.total() * 1e9);
+            energy.append(significant(j * 1e6));
+            inference.append(significant(e.total() * 1e9));
         }
         return Table.create("programming and inference cost per technology", tech, weights, pulses, energy, inference);
+    }
+
+    /** {@code v} to 4 significant digits (tables people read). */
+    static double significant(double v) {
+        return v == 0 || !Double.isFinite(v) ? v : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
     }
 
     /** One row per technology and weights: first and last time, compensation off and on, with the costs. */
