@@ -26,10 +26,18 @@ class TechnologySpecTest {
         assertEquals(1e-7, ((WeightsSpec.Device) nu.weights()).device().drift().readNoiseTReadSeconds());
     }
 
-    @Test void aBadDriftIsNamedByItsPath() {
+    @Test void aBadDriftIsNamedByItsPath() throws Exception {
         var e = assertThrows(SpecJson.SpecException.class, () -> Presets.get("fashion-mlp", Profile.CI).with("weights.device", "pcm")
                 .with("weights.device.drift.nu", -0.05));
         assertTrue(e.path().startsWith("weights.device.drift") && e.getMessage().contains("-0.05") && e.getMessage().contains(">= 0"), e.getMessage());
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Presets.get("fashion-mlp", Profile.CI).with("weights.device", "hfox").toJson());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("weights").get("device").get("switching")).remove("resetState");
+        // weights of a new kind are given whole (nothing is taken from the preset): a device without its RESET state is refused
+        String noReset = "{\"preset\": \"fashion-software\", \"profile\": \"ci\", \"weights\": " + tree.get("weights") + "}";
+        e = assertThrows(SpecJson.SpecException.class, () -> SpecJson.read(noReset, "tech.json", Profile.CI));
+        assertTrue(e.getMessage().contains("tech.json") && e.getMessage().contains("weights.device.switching.resetState")
+                && e.getMessage().contains("missing"), e.getMessage());
         e = assertThrows(SpecJson.SpecException.class, () -> Presets.get("fashion-mlp", Profile.CI).with("weights.device", "flash-memory"));
         assertTrue(e.getMessage().contains("flash-memory") && e.getMessage().contains("sonos"), e.getMessage());
     }
