@@ -208,10 +208,15 @@ public final class TechnologyStudy {
                 series.put(tech + ", " + w, new Charts.XY(s.doubleColumn("seconds").asDoubleArray(), s.doubleColumn("test acc %").asDoubleArray()));
             }
         }
-        XYChart chart = Charts.xy("test accuracy vs time after programming (drift compensation " + comp + ")", "seconds after programming (log)",
+        XYChart chart = Charts.xy("accuracy vs time, drift compensation " + comp, "seconds after programming (log)",
                 "test accuracy (%)", series);
         chart.getStyler().setXAxisLogarithmic(true);
+        java.awt.Color[] palette = chart.getStyler().getSeriesColors();
+        List<String> techs = accuracy.stringColumn("technology").unique().asList();
         for (var e : chart.getSeriesMap().entrySet()) {
+            String tech = e.getKey().substring(0, e.getKey().lastIndexOf(", "));
+            e.getValue().setLineColor(palette[techs.indexOf(tech) % palette.length]);   // one colour per technology
+            e.getValue().setMarkerColor(palette[techs.indexOf(tech) % palette.length]);
             e.getValue().setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
             if (e.getKey().endsWith("programmed")) e.getValue().setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
@@ -250,10 +255,20 @@ public final class TechnologyStudy {
         return out;
     }
 
-    /** {@link #distributions} as a histogram. */
+    /**
+     * {@link #distributions} as a histogram of log10 G (conductances span decades: a RESET or off state sits 2 to 4
+     * decades below SET); G below 1e-4 uS is counted at 1e-4 uS.
+     */
     public static XYChart distributionChart(Technology t, int cells, double seconds, long seed) {
-        return Charts.histogram(t.name() + ": cell conductances (" + cells + " cells per state)", "conductance (uS)",
-                distributions(t, cells, seconds, seed), 60);
+        Map<String, double[]> logs = new LinkedHashMap<>();
+        for (var e : distributions(t, cells, seconds, seed).entrySet()) {
+            double[] v = e.getValue().clone();
+            for (int i = 0; i < v.length; i++) v[i] = Math.log10(Math.max(1e-4, v[i]));
+            logs.put(e.getKey(), v);
+        }
+        XYChart chart = Charts.histogram(t.name() + ": " + cells + " cells per state", "log10 conductance (uS)", logs, 80);
+        chart.getStyler().setXAxisDecimalPattern("0.0");
+        return chart;
     }
 
     /**
