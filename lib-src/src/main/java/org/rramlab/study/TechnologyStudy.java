@@ -162,6 +162,11 @@ public final class TechnologyStudy {
         return Table.create("programming and inference cost per technology", tech, weights, pulses, energy, inference);
     }
 
+    /** The distinct values of a column in the order they first appear (the study's order of technologies). */
+    static List<String> inOrder(Table t, String column) {
+        return List.copyOf(new java.util.LinkedHashSet<>(t.stringColumn(column).asList()));
+    }
+
     /** {@code v} to 4 significant digits (tables people read). */
     static double significant(double v) {
         return v == 0 || !Double.isFinite(v) ? v : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
@@ -200,8 +205,8 @@ public final class TechnologyStudy {
     /** Accuracy vs time after programming, log time axis: one line per technology and weights, compensation {@code comp}. */
     public static XYChart accuracyChart(Table accuracy, String comp) {
         Map<String, Charts.XY> series = new LinkedHashMap<>();
-        for (String tech : accuracy.stringColumn("technology").unique()) {
-            for (String w : accuracy.stringColumn("weights").unique()) {
+        for (String tech : inOrder(accuracy, "technology")) {
+            for (String w : inOrder(accuracy, "weights")) {
                 Table s = accuracy.where(accuracy.stringColumn("technology").isEqualTo(tech).and(accuracy.stringColumn("weights").isEqualTo(w))
                         .and(accuracy.stringColumn("compensation").isEqualTo(comp))).sortAscendingOn("seconds");
                 if (s.rowCount() == 0) continue;
@@ -212,7 +217,7 @@ public final class TechnologyStudy {
                 "test accuracy (%)", series);
         chart.getStyler().setXAxisLogarithmic(true);
         java.awt.Color[] palette = chart.getStyler().getSeriesColors();
-        List<String> techs = accuracy.stringColumn("technology").unique().asList();
+        List<String> techs = inOrder(accuracy, "technology");
         for (var e : chart.getSeriesMap().entrySet()) {
             String tech = e.getKey().substring(0, e.getKey().lastIndexOf(", "));
             e.getValue().setLineColor(palette[techs.indexOf(tech) % palette.length]);   // one colour per technology
@@ -320,8 +325,8 @@ public final class TechnologyStudy {
     public static Table robustness(Table accuracy, double points, String comp) {
         StringColumn tech = StringColumn.create("technology"), w = StringColumn.create("weights"), held = StringColumn.create("holds to");
         DoubleColumn loss = DoubleColumn.create("accuracy lost by the last time (points)");
-        for (String t : accuracy.stringColumn("technology").unique()) {
-            for (String weights : accuracy.stringColumn("weights").unique()) {
+        for (String t : inOrder(accuracy, "technology")) {
+            for (String weights : inOrder(accuracy, "weights")) {
                 Table s = accuracy.where(accuracy.stringColumn("technology").isEqualTo(t).and(accuracy.stringColumn("weights").isEqualTo(weights))
                         .and(accuracy.stringColumn("compensation").isEqualTo(comp))).sortAscendingOn("seconds");
                 if (s.rowCount() == 0) continue;
