@@ -134,4 +134,33 @@ class DriftReadsTest {
         for (int e = 0; e < before.length; e++) if (before[e] != after[e]) changed++;
         assertTrue(changed > before.length * 0.9, changed + " of " + before.length + " weights drifted");
     }
+
+    @Test
+    void readNoiseGrowsWithTimeAsAccumulated1fNoise() {
+        DeviceModel pcm = Technologies.pcmGst().model();
+        Drift growthOnly = new Drift(20, org.rramlab.device.ConductanceCurve.ZERO, org.rramlab.device.ConductanceCurve.ZERO,
+                org.rramlab.device.ConductanceCurve.ZERO, org.rramlab.device.ConductanceCurve.ZERO, 250e-9);
+        AnalogTile tile = Macro.paper(pcm.withDrift(growthOnly), 21).program("fc", weights(5), WriteNoise.NONE, 21);
+        tile.configure(MvmConfig.readNoiseOnly());
+        double early = readSpread(tile);
+        tile.setSecondsSinceProgramming(365 * 86_400.0);
+        double late = readSpread(tile);
+        assertEquals(growthOnly.readNoiseGrowth(365 * 86_400.0), late / early, 0.03, "read noise x " + late / early);
+        assertTrue(growthOnly.readNoiseGrowth(365 * 86_400.0) > 1.3);
+    }
+
+    /** Mean over weights of the standard deviation of 40 fresh reads. */
+    private static double readSpread(AnalogTile t) {
+        int n = 40;
+        float[][] r = new float[n][];
+        for (int k = 0; k < n; k++) r[k] = read(t);
+        double sum = 0;
+        for (int e = 0; e < r[0].length; e++) {
+            double m = 0, m2 = 0;
+            for (int k = 0; k < n; k++) { m += r[k][e]; m2 += (double) r[k][e] * r[k][e]; }
+            m /= n;
+            sum += Math.sqrt(Math.max(0, m2 / n - m * m));
+        }
+        return sum / r[0].length;
+    }
 }
