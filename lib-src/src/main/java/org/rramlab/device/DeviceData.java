@@ -95,7 +95,7 @@ public final class DeviceData {
             double g0 = Math.max(0, target + t.programmingResidual().sigmaUs(target, wv.rangeUs()) * r.nextGaussian());
             double y = r.nextGaussian(), z = r.nextGaussian();
             for (double s : times) {
-                double g = d.conductance(g0, Math.max(s, 0), y, z) ;
+                double g = d.conductance(g0, s, y, z);
                 double sd = noise.sigmaUs(g) * d.readNoiseGrowth(s);
                 for (int k = 0; k < reads; k++) line(b, "programmed", c, target, s, Math.max(0, g + sd * r.nextGaussian()));
             }

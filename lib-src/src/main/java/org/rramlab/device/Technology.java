@@ -66,9 +66,4 @@ public record Technology(String key, DeviceModel model, WriteNoise programmingRe
         return sources.stream().filter(s -> s.parameter().equals(parameter)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("technology " + key + ": no source entry '" + parameter + "'"));
     }
-
-    /** The same technology with another model (e.g. measured data) and a note on where it came from. */
-    public Technology withModel(String newKey, DeviceModel newModel, List<Sourced> newSources) {
-        return new Technology(newKey, newModel, programmingResidual, randomStep, newSources);
-    }
 }
