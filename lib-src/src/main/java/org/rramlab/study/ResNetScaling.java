@@ -240,16 +240,24 @@ public final class ResNetScaling {
      * cost, not a benchmark (no alternation, no comparison).
      */
     public static double measuredStepSeconds(ResNet.Shape shape, int batch, int steps, long seed) {
-        if (batch < 1 || steps < 1) throw new IllegalArgumentException("batch = " + batch + ", steps = " + steps + ": expected >= 1");
-        Sequential net = ResNet.build(WeightsProvider.trained(), shape, seed);
+        if (batch < 1) throw new IllegalArgumentException("batch = " + batch + ": expected >= 1");
         Nd4j.getRandom().setSeed(seed);
         INDArray x = Nd4j.randn(DataType.FLOAT, batch, shape.inputChannels(), shape.inputSize(), shape.inputSize());
+        return measuredStepSeconds(ResNet.build(WeightsProvider.trained(), shape, seed), x, steps);
+    }
+
+    /**
+     * Seconds of one training step of {@code net} (as built: on its tiles and chains, pruned or trained) on input
+     * {@code x}: forward, backward of a fixed output gradient, an SGD step; the median of {@code steps} after a warm-up.
+     */
+    public static double measuredStepSeconds(Sequential net, INDArray x, int steps) {
+        if (net == null || x == null || steps < 1) throw new IllegalArgumentException("net, x and steps >= 1 expected, got steps = " + steps);
         Sgd sgd = new Sgd(0.9, 5e-4);
         double[] t = new double[steps];
         for (int s = -1; s < steps; s++) {
             long t0 = System.nanoTime();
             INDArray y = net.forward(x, true);
-            net.backward(y.mul(1.0 / batch));
+            net.backward(y.mul(1.0 / x.size(0)));
             sgd.step(net.params(), 0.01);
             if (s >= 0) t[s] = (System.nanoTime() - t0) / 1e9;
         }

@@ -98,4 +98,10 @@ class ResNetScalingTest {
         assertTrue(e.getMessage().contains("conv9") && e.getMessage().contains("s1.b1.conv2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ResNetScaling(SMALL, 1.5, DeviceModel.taox40nm(), 8));
     }
+
+    @Test void aStepIsTimed() {
+        double t = ResNetScaling.measuredStepSeconds(ResNet.Shape.resnet20(2, 4), 2, 1, 1);
+        assertTrue(t > 0 && Double.isFinite(t), "seconds " + t);
+        assertThrows(IllegalArgumentException.class, () -> ResNetScaling.measuredStepSeconds(ResNet.Shape.resnet20(2, 4), 0, 1, 1));
+    }
 }
