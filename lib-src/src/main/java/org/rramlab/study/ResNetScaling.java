@@ -77,6 +77,24 @@ public final class ResNetScaling {
         for (ResNet.LayerSpec l : layers) plan.place(l.name(), l.shape());
     }
 
+    /**
+     * Prints the ResNet-50 / ImageNet-100 figures: {@code java -cp 'lib-src/target/notebook-lib/*' org.rramlab.study.ResNetScaling
+     * [flipsPerWeightPerEpoch [epochs]]} (defaults: 0, 100: the set-up alone); the write-verify pulses per cell are measured.
+     */
+    public static void main(String[] args) {
+        double flips = args.length > 0 ? Double.parseDouble(args[0]) : 0;
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        ResNetScaling s = resnet50ImageNet100();
+        System.out.println(s.summary().printAll());
+        EnergyBreakdown a = s.analogInference(), g = s.gpuInference();
+        System.out.println(org.rramlab.energy.EnergyTables.breakdowns("energy per image", List.of(a, g), org.rramlab.energy.EnergyUnit.MICROJOULE).printAll());
+        System.out.printf(Locale.ROOT, "energy per image: analogue %.2f uJ, GPU %.2f uJ (%.1f %% less); latency: analogue %.3f ms, GPU %.3f ms%n",
+                a.total() * 1e6, g.total() * 1e6, a.reductionVersus(g), s.analogLatency().totalSeconds() * 1e3, s.gpuLatency().totalSeconds() * 1e3);
+        double perCell = s.measuredWriteVerifyPulsesPerCell("s1.b1.conv2", WriteNoise.range(0.1), 1);
+        System.out.println(org.rramlab.energy.EnergyTables.programming("programming (keep " + s.keepFraction() + ")",
+                s.programming(flips, epochs, perCell)).printAll());
+    }
+
     /** ResNet-50 with 100 classes at 224 x 224, keep 0.3 (edge-popup's ImageNet setting), the TaOx device, 8-bit inputs. */
     public static ResNetScaling resnet50ImageNet100() {
         return new ResNetScaling(ResNet.Shape.resnet50(100), 0.3, DeviceModel.taox40nm(), 8);
@@ -130,11 +148,11 @@ public final class ResNetScaling {
         add(what, value, unit, "arrays of 512 x 512 cells", plan.arrays(), "");
         add(what, value, unit, "cells in those arrays", plan.arrayCells(), "");
         add(what, value, unit, "cells holding weights", plan.cells(), "");
-        add(what, value, unit, "utilisation (pairs in use)", 100 * plan.utilisation(), "%");
+        add(what, value, unit, "utilisation (pairs in use)", Math.round(1000 * plan.utilisation()) / 10.0, "%");
         add(what, value, unit, "lower bound: weights / pairs per array", Math.ceil(weights() / (double) ((long) plan.arrayRows() * plan.arrayCols())), "arrays");
         add(what, value, unit, "MACs per image", workload().macs(), "");
         add(what, value, unit, "MVMs per image", layers.stream().mapToLong(ResNet.LayerSpec::mvms).sum(), "");
-        add(what, value, unit, "cell state a formed macro would hold in this simulator", plan.formedBytes() / 1e9, "GB");
+        add(what, value, unit, "cell state a formed macro would hold in this simulator", Math.round(plan.formedBytes() / 1e7) / 100.0, "GB");
         return Table.create(title() + ": mapping", what, value, unit);
     }
 
