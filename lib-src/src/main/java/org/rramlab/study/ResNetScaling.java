@@ -80,11 +80,20 @@ public final class ResNetScaling {
     /**
      * Prints the ResNet-50 / ImageNet-100 figures: {@code java -cp 'lib-src/target/notebook-lib/*' org.rramlab.study.ResNetScaling
      * [flipsPerWeightPerEpoch [epochs]]} (defaults: 0, 100: the set-up alone); the write-verify pulses per cell are measured.
+     * With {@code --tile-forward} instead: forms the whole macro and times one image through the tiles ({@link #tileForward}).
      */
     public static void main(String[] args) {
+        ResNetScaling s = resnet50ImageNet100();
+        if (args.length > 0 && args[0].equals("--tile-forward")) {   // forms the whole macro: a few GB of heap, minutes
+            TileForward f = s.tileForward(org.rramlab.crossbar.MvmConfig.paper(), 1, 1);
+            System.out.printf(Locale.ROOT, "ResNet-50 / ImageNet-100 on %d formed arrays: forming %.1f s, one 224 x 224 image through the tiles "
+                    + "(paper chain) %.1f s, Java heap in use %.2f GB (of %.2f GB allowed); %d core(s), load average %.1f%n", f.arrays(), f.formingSeconds(),
+                    f.forwardSeconds(), f.heapBytes() / 1e9, Runtime.getRuntime().maxMemory() / 1e9, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return;
+        }
         double flips = args.length > 0 ? Double.parseDouble(args[0]) : 0;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        ResNetScaling s = resnet50ImageNet100();
         System.out.println(s.summary().printAll());
         EnergyBreakdown a = s.analogInference(), g = s.gpuInference();
         System.out.println(org.rramlab.energy.EnergyTables.breakdowns("energy per image", List.of(a, g), org.rramlab.energy.EnergyUnit.MICROJOULE).printAll());
@@ -250,6 +259,34 @@ public final class ResNetScaling {
 
     private static ProgrammingCost relabel(ProgrammingCost c, String label) {
         return new ProgrammingCost(label, c.pulses(), c.joules(), c.seconds());
+    }
+
+    /**
+     * What one image through the tile path took: the formed macro's arrays, seconds to form it (building the pruned
+     * network), seconds of one evaluation forward, and the Java heap in use afterwards (the cell state lives there).
+     */
+    public record TileForward(int arrays, double formingSeconds, double forwardSeconds, long heapBytes) {}
+
+    /**
+     * Forms a macro of the device for this network pruned at the keep fraction (every cell formed, as a training run
+     * would) and sends {@code images} random images through the tile path with {@code mvm} once, in evaluation mode.
+     * ResNet-50 at 224 x 224: 182 arrays, ~0.6 GB of cell state; run with a heap of a few GB.
+     */
+    public TileForward tileForward(org.rramlab.crossbar.MvmConfig mvm, int images, long seed) {
+        if (mvm == null || images < 1) throw new IllegalArgumentException("mvm and images >= 1 expected, got " + mvm + ", " + images);
+        long t0 = System.nanoTime();
+        Macro macro = Macro.paper(device, seed);
+        Sequential net = ResNet.build(WeightsProvider.pruned(org.rramlab.prune.TileEdges.factory(macro),
+                new org.rramlab.prune.PruneConfig(keepFraction, org.rramlab.prune.FlipLimit.NONE), new org.rramlab.prune.ProgrammingLedger())
+                .withMvm(mvm), shape, seed);
+        long t1 = System.nanoTime();
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.randn(DataType.FLOAT, images, shape.inputChannels(), shape.inputSize(), shape.inputSize());
+        INDArray y = net.forward(x, false);
+        long t2 = System.nanoTime();
+        if (y.size(0) != images || y.size(1) != shape.classes()) throw new IllegalStateException("tile forward gave " + Arrays.toString(y.shape()));
+        Runtime rt = Runtime.getRuntime();
+        return new TileForward(macro.arrays().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, rt.totalMemory() - rt.freeMemory());
     }
 
     /**

@@ -99,6 +99,13 @@ class ResNetScalingTest {
         assertThrows(IllegalArgumentException.class, () -> new ResNetScaling(SMALL, 1.5, DeviceModel.taox40nm(), 8));
     }
 
+    @Test void anImageGoesThroughTheFormedTiles() {
+        ResNetScaling s = new ResNetScaling(SMALL, 0.3, DeviceModel.taox40nm(), 8);
+        ResNetScaling.TileForward f = s.tileForward(MvmConfig.paper(), 2, 1);
+        assertEquals(s.plan().arrays(), f.arrays(), "the formed macro has the plan's arrays");
+        assertTrue(f.formingSeconds() > 0 && f.forwardSeconds() > 0 && f.heapBytes() > 0, f.toString());
+    }
+
     @Test void aStepIsTimed() {
         double t = ResNetScaling.measuredStepSeconds(ResNet.Shape.resnet20(2, 4), 2, 1, 1);
         assertTrue(t > 0 && Double.isFinite(t), "seconds " + t);
