@@ -78,11 +78,11 @@ public final class Presets {
 
     /**
      * ResNet-20 on Fashion-MNIST at 32 x 32 with the Fashion CNN's recipe (SGD 0.1, momentum 0.9, wd 5e-4, cosine, batch 60,
-     * 1/12 held out), batch-norm statistics re-estimated before every evaluation. paper: width 16, all images, 65 epochs. quick: width 8, 1,200 training and 500 test images, 3 epochs.
+     * 1/12 held out), batch-norm statistics re-estimated before every evaluation. paper: width 16, all images, 65 epochs. quick: width 8, 2,000 training and 1,000 test images, 3 epochs.
      * ci: width 4, 300 and 100 images, 1 epoch. Short runs are not comparable to a paper-profile run.
      */
     private static ExperimentSpec resnet20Fashion(Profile p, String name) {
-        TaskSpec task = new TaskSpec.FashionMnistPadded(null, p.pick(300, 1_200, 0), p.pick(100, 500, 0), 32);
+        TaskSpec task = new TaskSpec.FashionMnistPadded(null, p.pick(300, 2_000, 0), p.pick(100, 1_000, 0), 32);
         NetworkSpec net = new NetworkSpec.ResNetNet(org.rramlab.network.ResNet.Depth.RESNET20, p.pick(4, 8, 16), 32, 1, 10, 4, false);
         // batch-norm statistics re-estimated before every evaluation: with 19 batch norms the running averages of a short
         // run are far off (ci-size trained ResNet-20, 2 epochs: 23.3 % test accuracy with them, 41.3 % re-estimated)
