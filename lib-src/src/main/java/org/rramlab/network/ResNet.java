@@ -157,7 +157,6 @@ public final class ResNet {
         net.add(b.norm(s.width()));
         net.add(new Relu());
         if (d.imagenetStem) net.add(new MaxPool2d(2));
-        int in = s.width();
         for (int stage = 0; stage < d.blocks.length; stage++) {
             int out = (s.width() << stage) * d.expansion();
             for (int k = 0; k < d.blocks[stage]; k++) {
@@ -185,7 +184,6 @@ public final class ResNet {
                 }
                 net.add(new Residual(new Sequential(main), shortcut));
                 net.add(new Relu());
-                in = out;
             }
         }
         net.add(new GlobalAvgPool());
