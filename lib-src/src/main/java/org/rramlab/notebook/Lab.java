@@ -126,9 +126,9 @@ public final class Lab {
         for (var e : new LinkedHashMap<>(ours).entrySet()) {
             PaperClaims.Claim c = e.getKey();
             claim.append(c.description() + (c.reference() ? " (reference)" : ""));
-            paper.append(withUnit(c.paper(), c.unit()));
+            paper.append(Double.isNaN(c.paper()) ? "no figure public" : withUnit(c.paper(), c.unit()));
             mine.append(withUnit(e.getValue(), c.unit()));
-            diff.append(Double.isNaN(e.getValue()) ? "n/a" : withUnit(e.getValue() - c.paper(), c.unit()));
+            diff.append(Double.isNaN(e.getValue()) || Double.isNaN(c.paper()) ? "n/a" : withUnit(e.getValue() - c.paper(), c.unit()));
             source.append(c.source());
         }
         return Table.create("paper vs. ours", claim, paper, mine, diff, source);
