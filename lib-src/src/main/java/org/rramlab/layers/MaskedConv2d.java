@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.simd.Gemm;
 import org.rramlab.crossbar.MvmChain;
 import org.rramlab.crossbar.MvmConfig;
 
@@ -93,7 +94,7 @@ public final class MaskedConv2d implements Layer {
         INDArray gradByChannel = gradOut.permute(1, 0, 2, 3).dup('c');
         INDArray g = gradByChannel.reshape('c', outChannels, n * oh * ow);
         INDArray gradW = Nd4j.create(g.dataType(), outChannels, cols.size(0));
-        Nd4j.gemm(g, cols, gradW, false, true, 1.0, 0.0);
+        Gemm.product(g, cols, gradW, false, true);
         weights.backward(gradW.reshape('c', weights.shape()));
         if (!inputGradient) {
             Buffers.free(gradByChannel);
@@ -119,7 +120,7 @@ public final class MaskedConv2d implements Layer {
         INDArray gradCols = Nd4j.create(gradOut.dataType(), full.width(), full.rows());   // [out*kh*kw, n*h*w]
         Im2Col.im2col(gradOut, full, gradCols);
         INDArray product = Nd4j.create(gradOut.dataType(), inChannels, full.rows());
-        Nd4j.gemm(flippedTransposedKernel(), gradCols, product, false, false, 1.0, 0.0);
+        Gemm.product(flippedTransposedKernel(), gradCols, product, false, false);
         INDArray dx = product.reshape('c', inChannels, n, h, w).permute(1, 0, 2, 3).dup('c');
         Buffers.free(gradCols, product);
         return dx;
@@ -138,7 +139,7 @@ public final class MaskedConv2d implements Layer {
 
     private INDArray inputGradientByCol2im(INDArray g) {
         INDArray dcolsT = Nd4j.create(g.dataType(), g.size(1), w2.size(1));   // [n*oh*ow, c*kh*kw], c order
-        Nd4j.gemm(g, w2, dcolsT, true, false, 1.0, 0.0);
+        Gemm.product(g, w2, dcolsT, true, false);
         INDArray dx = Im2Col.col2imRows(dcolsT, geometry());
         Buffers.free(dcolsT);   // the column gradient is as large as the columns: free it now
         return dx;
