@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  *
  * <p>Threads: the system property {@code rramlab.threads}, else the environment variable {@code RRAMLAB_THREADS},
  * else the number of available processors; 1 runs everything on the caller's thread. Shares must not depend on each
- * other; results do not depend on the number of threads unless a caller sums shares in floating point.
+ * other; results must not depend on where the range is cut (for those that do: {@link #forEachTask}).
  */
 public final class Parallel {
     private Parallel() {}
@@ -51,6 +51,15 @@ public final class Parallel {
             // reported below
         }
         throw new IllegalArgumentException("rramlab.threads / RRAMLAB_THREADS: expected a positive integer, got '" + value + "'");
+    }
+
+    /**
+     * Runs tasks 0 … {@code tasks − 1}, spread over the threads in contiguous runs; returns when all are done. For work
+     * whose result depends on how it is cut (a product's rounding depends on its block shape): the caller fixes the
+     * cut from the sizes alone, so the numbers do not depend on the number of threads.
+     */
+    public static void forEachTask(int tasks, java.util.function.IntConsumer task) {
+        forRange(tasks, 1, (from, to) -> { for (int t = from; t < to; t++) task.accept(t); });
     }
 
     /**

@@ -48,6 +48,22 @@ class ParallelKernelsTest {
         }
     }
 
+    /** The paper's Fashion-MNIST convolutions at batch 60. */
+    @Test void paperCnnShapes() {
+        long[][][] cases = {{{6, 1, 5, 5}, {60, 1, 28, 28}}, {{16, 6, 5, 5}, {60, 6, 12, 12}}};
+        for (long[][] c : cases) {
+            Nd4j.getRandom().setSeed(47);
+            INDArray w = Nd4j.randn(DataType.DOUBLE, c[0]), x = Nd4j.randn(DataType.DOUBLE, c[1]);
+            Fixed wd = new Fixed(w), wf = new Fixed(w.castTo(DataType.FLOAT));
+            MaskedConv2d d = new MaskedConv2d("d", wd), f = new MaskedConv2d("f", wf);
+            INDArray yd = d.forward(x, true), yf = f.forward(x.castTo(DataType.FLOAT), true);
+            assertClose(yd, yf, "forward " + java.util.Arrays.toString(c[0]));
+            INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
+            assertClose(d.backward(g), f.backward(g.castTo(DataType.FLOAT)), "input gradient " + java.util.Arrays.toString(c[0]));
+            assertClose(wd.grad, wf.grad, "weight gradient " + java.util.Arrays.toString(c[0]));
+        }
+    }
+
     @Test void floatDenseMatchesDouble() {
         Nd4j.getRandom().setSeed(43);
         INDArray w = Nd4j.randn(DataType.DOUBLE, 300, 500), x = Nd4j.randn(DataType.DOUBLE, 128, 500);
