@@ -42,6 +42,27 @@ final class Im2Col {
         return values;
     }
 
+    /** This thread's column buffer per data type (FLOAT, DOUBLE): the largest ever asked for. */
+    private static final ThreadLocal<java.util.EnumMap<DataType, INDArray>> SCRATCH = ThreadLocal.withInitial(() -> new java.util.EnumMap<>(DataType.class));
+
+    /**
+     * A [rows, columns] c-order matrix on this thread's column buffer, valid until the next call on this thread: one
+     * buffer for every convolution of every model instead of one per layer (the paper U-Net's column matrices, all
+     * kept from forward to backward, were ~1.5 GB of its resident size). Its contents are undefined.
+     */
+    static INDArray scratch(DataType type, long rows, long columns) {
+        java.util.EnumMap<DataType, INDArray> buffers = SCRATCH.get();
+        long length = rows * columns;
+        INDArray flat = buffers.get(type);
+        if (flat == null || flat.length() < length) {
+            if (flat != null) Buffers.free(flat);
+            flat = Nd4j.createUninitialized(type, Math.max(length, 1));
+            buffers.put(type, flat);
+        }
+        INDArray part = flat.length() == length ? flat : flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, length));
+        return part.reshape('c', rows, columns);
+    }
+
     static INDArray contiguous(INDArray x) {
         boolean plain = x.ordering() == 'c' && x.offset() == 0 && x.data().length() == x.length()
                 && Shape.hasDefaultStridesForShape(x);
@@ -115,7 +136,9 @@ final class Im2Col {
      * the copy a transposed product into [c·kh·kw, n·oh·ow] costs).
      */
     static INDArray col2imRows(INDArray dcolsT, Geometry g) {
-        dcolsT = contiguous(dcolsT);
+        // read through the buffer from its start: a scratch view (longer buffer, offset 0) needs no copy
+        boolean fromStart = dcolsT.ordering() == 'c' && dcolsT.offset() == 0 && Shape.hasDefaultStridesForShape(dcolsT);
+        if (!fromStart) dcolsT = dcolsT.dup('c');
         INDArray dx = Nd4j.create(dcolsT.dataType(), g.n, g.c, g.h, g.w);
         if (dcolsT.dataType() == DataType.DOUBLE) {
             double[] in = dcolsT.data().asDouble();
