@@ -4,6 +4,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.simd.Parallel;
 
 /**
  * Batch normalisation per channel: over (n, h, w) for [n, c, h, w] inputs, over n for [n, c]. Training normalises
@@ -84,15 +85,19 @@ public final class BatchNorm implements Layer {
                 scale[ch] = affine ? g[ch] : 1;
                 shift[ch] = affine ? b[ch] : 0;
             }
-            for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
-                int from = (n * channels + ch) * plane;
-                float m = (float) mean[ch], s = (float) invStd[ch], a = (float) scale[ch], c = (float) shift[ch];
-                for (int i = from; i < from + plane; i++) {
-                    float h = (in[i] - m) * s;
-                    xhatF[i] = h;
-                    in[i] = h * a + c;   // the input copy becomes the output
+            double[] mu = mean;
+            float[] xhat = xhatF;
+            Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
+                for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                    int from = (n * channels + ch) * plane;
+                    float m = (float) mu[ch], s = (float) invStd[ch], a = (float) scale[ch], c = (float) shift[ch];
+                    for (int i = from; i < from + plane; i++) {
+                        float h = (in[i] - m) * s;
+                        xhat[i] = h;
+                        in[i] = h * a + c;   // the input copy becomes the output
+                    }
                 }
-            }
+            });
             Im2Col.put(y, in);
         } else {
             double[] in = xc.data().asDouble();
@@ -122,23 +127,30 @@ public final class BatchNorm implements Layer {
         return y;
     }
 
-    /** Per-channel mean and biased variance of [n, c, s] data (two passes, sums in double). */
+    /** Channels per share of the cores: about 32k values each (each channel is summed in one order, whatever the split). */
+    private int channelsPerShare() {
+        return Math.max(1, (1 << 15) / Math.max(1, batch * plane));
+    }
+
+    /** Per-channel mean and biased variance of [n, c, s] data (two passes, sums in double), channels split over the cores. */
     private void statistics(float[] in, double[] mean, double[] var) {
         long count = (long) batch * plane;
-        for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
-            int from = (n * channels + ch) * plane;
-            double s = 0;
-            for (int i = from; i < from + plane; i++) s += in[i];
-            mean[ch] += s;
-        }
-        for (int ch = 0; ch < channels; ch++) mean[ch] /= count;
-        for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
-            int from = (n * channels + ch) * plane;
-            double m = mean[ch], s = 0;
-            for (int i = from; i < from + plane; i++) { double d = in[i] - m; s += d * d; }
-            var[ch] += s;
-        }
-        for (int ch = 0; ch < channels; ch++) var[ch] /= count;
+        Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
+            for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                int from = (n * channels + ch) * plane;
+                double s = 0;
+                for (int i = from; i < from + plane; i++) s += in[i];
+                mean[ch] += s;
+            }
+            for (int ch = c0; ch < c1; ch++) mean[ch] /= count;
+            for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                int from = (n * channels + ch) * plane;
+                double m = mean[ch], s = 0;
+                for (int i = from; i < from + plane; i++) { double d = in[i] - m; s += d * d; }
+                var[ch] += s;
+            }
+            for (int ch = c0; ch < c1; ch++) var[ch] /= count;
+        });
     }
 
     private void statistics(double[] in, double[] mean, double[] var) {
@@ -169,15 +181,19 @@ public final class BatchNorm implements Layer {
         INDArray dx = Nd4j.createUninitialized(type, shape);
         if (type == DataType.FLOAT) {
             float[] d = scratchF = Im2Col.get(gc, scratchF);
-            sums(d, xhatF, sumG, sumGX);
-            for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
-                int from = (n * channels + ch) * plane;
-                // dxhat = dy·γ; dx = invStd·(dxhat − mean(dxhat) − xhat·mean(dxhat·xhat)) in training, invStd·dxhat else
-                double gm = affine ? g[ch] : 1;
-                float a = (float) (invStd[ch] * gm);
-                float m = lastWasTraining ? (float) (sumG[ch] / count) : 0f, mx = lastWasTraining ? (float) (sumGX[ch] / count) : 0f;
-                for (int i = from; i < from + plane; i++) d[i] = a * (d[i] - m - xhatF[i] * mx);
-            }
+            float[] xhat = xhatF;
+            boolean training = lastWasTraining;
+            Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
+                sums(d, xhat, sumG, sumGX, c0, c1);
+                for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                    int from = (n * channels + ch) * plane;
+                    // dxhat = dy·γ; dx = invStd·(dxhat − mean(dxhat) − xhat·mean(dxhat·xhat)) in training, invStd·dxhat else
+                    double gm = affine ? g[ch] : 1;
+                    float a = (float) (invStd[ch] * gm);
+                    float m = training ? (float) (sumG[ch] / count) : 0f, mx = training ? (float) (sumGX[ch] / count) : 0f;
+                    for (int i = from; i < from + plane; i++) d[i] = a * (d[i] - m - xhat[i] * mx);
+                }
+            });
             Im2Col.put(dx, d);
         } else {
             double[] d = gc.data().asDouble();
@@ -197,8 +213,8 @@ public final class BatchNorm implements Layer {
         return dx;
     }
 
-    private void sums(float[] d, float[] xhat, double[] sumG, double[] sumGX) {
-        for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
+    private void sums(float[] d, float[] xhat, double[] sumG, double[] sumGX, int c0, int c1) {
+        for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
             int from = (n * channels + ch) * plane;
             double s = 0, sx = 0;
             for (int i = from; i < from + plane; i++) { s += d[i]; sx += d[i] * xhat[i]; }
