@@ -1,9 +1,7 @@
 package org.rramlab.simd;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The library's own use of the CPU cores: a range of work split into one contiguous share per core, the caller's
@@ -28,6 +26,53 @@ public final class Parallel {
     }) : null;
     /** Set on the pool's threads' shares, so that nested calls run inline instead of waiting on the same pool. */
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+
+    /** One share handed to the workers; whoever claims it first (a worker or the caller) runs it. */
+    private static final class Piece implements Runnable {
+        private final Share share;
+        private final int from, to;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private volatile Throwable failure;
+
+        Piece(Share share, int from, int to) { this.share = share; this.from = from; this.to = to; }
+
+        boolean claim() { return claimed.compareAndSet(false, true); }
+
+        @Override public void run() {
+            if (!claim()) return;   // the caller ran it already
+            INSIDE.set(true);
+            try {
+                runHere();
+            } finally {
+                INSIDE.set(false);
+            }
+        }
+
+        void runHere() {
+            try {
+                share.run(from, to);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                done.countDown();
+            }
+        }
+
+        Throwable await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            return failure;
+        }
+    }
 
     /** A share of a range: indices [from, to). */
     @FunctionalInterface
@@ -73,18 +118,11 @@ public final class Parallel {
             if (n > 0) share.run(0, n);
             return;
         }
-        @SuppressWarnings("unchecked")
-        Future<?>[] pending = new Future<?>[parts - 1];
+        Piece[] pieces = new Piece[parts - 1];
         for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
-            pending[p - 1] = WORKERS.submit(() -> {
-                INSIDE.set(true);
-                try {
-                    share.run(from, to);
-                } finally {
-                    INSIDE.set(false);
-                }
-            });
+            Piece piece = new Piece(share, (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts));
+            pieces[p - 1] = piece;
+            WORKERS.execute(piece);
         }
         Throwable failure = null;
         try {
@@ -92,15 +130,12 @@ public final class Parallel {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = e;
-            }
+        // a piece no worker has started yet runs here: on a loaded machine a sleeping worker may wait milliseconds for
+        // a CPU, and waiting for it would idle this thread too
+        for (Piece piece : pieces) {
+            if (piece.claim()) piece.runHere();
+            Throwable f = piece.await();
+            if (failure == null) failure = f;
         }
         if (failure instanceof RuntimeException r) throw r;
         if (failure instanceof Error err) throw err;
