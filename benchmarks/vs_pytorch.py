@@ -139,14 +139,18 @@ def main():
     os.makedirs(logs, exist_ok=True)
     env = dict(os.environ)
     env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    # our JVM: one native thread per Java thread (environment/setup/common.sh); the twin: OpenMP sized to its 2 threads,
+    # as it was before that default existed (unset = one per CPU)
+    env.setdefault("OMP_NUM_THREADS", "1")
+    torch_env = dict(env, OMP_NUM_THREADS="2")
 
     start_load = loadavg()
     print("rramlab vs. PyTorch, same run: %s, %d round(s)%s" % (", ".join(networks), rounds, " (SMOKE: tiny sizes, figures mean nothing)" if a.smoke else ""))
-    print("machine: %s, %d CPUs; OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s, OMP_NUM_THREADS=%s; PyTorch threads 2"
+    print("machine: %s, %d CPUs; OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s, OMP_NUM_THREADS=%s (rramlab) / 2 (PyTorch); PyTorch threads 2"
           % (cpu_model(), os.cpu_count() or 0, env.get("OMP_WAIT_POLICY"), env.get("OPENBLAS_CORETYPE", "(unset)"), env.get("OMP_NUM_THREADS", "(unset)")))
     print("load average at start: %s   (%s)" % (start_load, time.strftime("%Y-%m-%d %H:%M:%S %Z")))
 
-    check = subprocess.run([TORCH_PYTHON, TORCH_SCRIPT, "--check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    check = subprocess.run([TORCH_PYTHON, TORCH_SCRIPT, "--check"], cwd=ROOT, env=torch_env, capture_output=True, text=True)
     with open(os.path.join(logs, "pytorch-check.log"), "w") as f:
         f.write(check.stdout + check.stderr)
     if check.returncode != 0:
@@ -182,7 +186,7 @@ def main():
                 load_before = os.getloadavg()[0]
                 steal0 = cpu_counters()
                 log = os.path.join(logs, "round%d-%s-%s.log" % (r + 1, n, side))
-                res, usage, wall, rc = run_child(args_for(n, side), env, log, a.timeout)
+                res, usage, wall, rc = run_child(args_for(n, side), env if side == "rramlab" else torch_env, log, a.timeout)
                 if rc != 0 or res is None:
                     with open(log) as f:
                         tail = f.read()[-3000:]

@@ -3,6 +3,11 @@
 
 # OpenMP busy-waiting costs 3-5x on small (2-vCPU) machines: see docs/performance.md.
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# One native thread per JVM thread: ND4J sizes both its OpenMP pool and OpenBLAS's from this. With two, OpenBLAS's
+# threads wait for each other in sched_yield loops (system time = user time) and, on a shared machine, each parallel
+# region waits for a descheduled partner: a CNN epoch took 5-10x longer (docs/performance.md, "Engine"). The library
+# uses the second core itself, from Java (org.rramlab.simd.Parallel).
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 export DEBIAN_FRONTEND=noninteractive
 
 step() { printf '\n==> %s\n' "$*"; }

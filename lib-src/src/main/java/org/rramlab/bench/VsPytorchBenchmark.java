@@ -218,7 +218,7 @@ public final class VsPytorchBenchmark {
                 "{\"side\":\"rramlab\",\"network\":\"%s\",\"unit\":\"%s\",\"seconds\":%.4f,\"times\":[%s],\"user_s\":%.3f,\"sys_s\":%.3f,"
                         + "\"warmup_s\":%.3f,\"masked_weights\":%d,\"trained_params\":%d,\"layers\":[%s],\"threads\":\"%s\",%s}",
                 network, unit, seconds, t, user, sys, warmupSeconds, masked, paramCount, String.join(",", layers),
-                "OMP_NUM_THREADS=" + env("OMP_NUM_THREADS") + " OMP_WAIT_POLICY=" + env("OMP_WAIT_POLICY"), extra);
+                "OMP_NUM_THREADS=" + env("OMP_NUM_THREADS") + " OMP_WAIT_POLICY=" + env("OMP_WAIT_POLICY") + " rramlab threads=" + org.rramlab.simd.Parallel.threads(), extra);
     }
 
     private static String env(String name) {

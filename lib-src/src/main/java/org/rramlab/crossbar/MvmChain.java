@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rramlab.simd.Gemm;
 import org.rramlab.util.Check;
 
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class MvmChain {
         count(training, x.rows(), samples);
         if (exactProduct(training)) {
             INDArray y = Nd4j.create(x.dataType(), x.rows(), w.rows());
-            Nd4j.gemm(x, w, y, false, true, 1.0, 0.0);
+            Gemm.product(x, w, y, false, true);   // split over the cores by rows
             return y;
         }
         INDArray y = Nd4j.zeros(x.dataType(), x.rows(), w.rows());
@@ -150,7 +151,7 @@ public final class MvmChain {
         count(training, cols.columns(), samples);
         if (exactProduct(training)) {
             INDArray y = Nd4j.create(cols.dataType(), w.rows(), cols.columns());
-            Nd4j.gemm(w, cols, y, false, false, 1.0, 0.0);
+            Gemm.product(w, cols, y, false, false);
             return y;
         }
         INDArray y = Nd4j.zeros(cols.dataType(), w.rows(), cols.columns());

@@ -2,6 +2,7 @@ package org.rramlab.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rramlab.simd.Parallel;
 
 /**
  * Uniform per-tensor min–max quantisation to {@code bits} bits: what the chip's input DACs allow and what the
@@ -32,16 +33,31 @@ public final class ActivationQuant implements Layer {
         return q.muli(step).addi(min);
     }
 
-    /** One Java pass for min/max and one for rounding: ~2× faster than seven ND4J passes at 553k activations. */
+    /**
+     * One Java pass for min/max and one for rounding: ~2× faster than seven ND4J passes at 553k activations. Both are
+     * split over the cores (min and max are exact in any order, each value is rounded on its own: the same numbers).
+     */
     private INDArray quantiseFloat(INDArray x) {
         float[] v = Im2Col.get(Im2Col.contiguous(x), null);
+        int chunks = Math.max(1, Math.min(Parallel.threads(), v.length >> 15));
+        float[] lows = new float[chunks], highs = new float[chunks];
+        Parallel.forEachTask(chunks, t -> {
+            int from = (int) ((long) v.length * t / chunks), to = (int) ((long) v.length * (t + 1) / chunks);
+            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) { float f = v[i]; if (f < lo) lo = f; if (f > hi) hi = f; }
+            lows[t] = lo;
+            highs[t] = hi;
+        });
         float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
-        for (float f : v) { if (f < min) min = f; if (f > max) max = f; }
-        INDArray out = org.nd4j.linalg.factory.Nd4j.create(x.dataType(), x.shape());
+        for (int t = 0; t < chunks; t++) { min = Math.min(min, lows[t]); max = Math.max(max, highs[t]); }
+        INDArray out = org.nd4j.linalg.factory.Nd4j.createUninitialized(x.dataType(), x.shape());
         double range = (double) max - min;
         if (range > 0) {
             double step = range / levels;
-            for (int i = 0; i < v.length; i++) v[i] = (float) (Math.rint((v[i] - min) / step) * step + min);
+            float low = min;
+            Parallel.forRange(v.length, 1 << 15, (from, to) -> {
+                for (int i = from; i < to; i++) v[i] = (float) (Math.rint((v[i] - low) / step) * step + low);
+            });
         }
         Im2Col.put(out, v);
         return out;

@@ -1,10 +1,10 @@
 package org.rramlab.layers;
 
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rramlab.simd.Parallel;
 
 /**
  * Batch normalisation per channel: over (n, h, w) for [n, c, h, w] inputs, over n for [n, c]. Training normalises
@@ -12,8 +12,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * uses the running averages. The paper's Fashion and spoken-digit networks use it without affine parameters; the
  * U-Net with them ({@code affine = true}: learned gamma and beta, kind {@link Param.Kind#BN}).
  *
- * <p>Works on the input viewed as [n, c, s] (s = h·w) with native broadcast ops along dimension 1 and reductions over
- * the contiguous last axis first: materialising broadcast copies made this layer the slowest of the network.
+ * <p>Plain Java loops over the input viewed as [n, c, s] (s = h·w): per channel, the statistics in one pass, the output
+ * in another (sums in double). No ND4J broadcast op: ND4J 1.0.0-M2.1's {@code execBroadcast} crashed once in ~600
+ * epochs (SIGSEGV in {@code sd::TadDescriptor}), and the fused loops replace seven native passes per direction.
+ * FLOAT and DOUBLE inputs have the same loops, each on its own primitive arrays (DOUBLE for the gradient checks).
  */
 public final class BatchNorm implements Layer {
     public static final double EPS = 1e-5;
@@ -26,9 +28,14 @@ public final class BatchNorm implements Layer {
     private final Param gamma;
     private final Param beta;
 
-    private INDArray xhat;     // normalised input of the last forward, [n, c, s]
-    private INDArray invStd;   // [c]
+    // what the backward needs from the last forward: the normalised input (one of the two, by data type) and 1/σ
+    private float[] xhatF = new float[0];
+    private double[] xhatD = new double[0];
+    private float[] scratchF = new float[0];   // input and output copies, reused between steps
+    private final double[] invStd;
     private long[] shape;
+    private DataType type;
+    private int batch, plane;   // the [n, c, s] view: n and s
     private boolean lastWasTraining;
 
     public BatchNorm(int channels, boolean affine) {
@@ -39,79 +46,188 @@ public final class BatchNorm implements Layer {
         this.runningVar = Nd4j.ones(channels);
         this.gamma = affine ? new Param("bn.gamma", Param.Kind.BN, Nd4j.ones(channels)) : null;
         this.beta = affine ? new Param("bn.beta", Param.Kind.BN, Nd4j.zeros(channels)) : null;
+        this.invStd = new double[channels];
     }
 
-    private INDArray view3(INDArray x) {
+    private void checkInput(INDArray x, String what) {
         if (x.rank() != 2 && x.rank() != 4) {
-            throw new IllegalArgumentException("batch norm input: expected rank 2 or 4, got " + java.util.Arrays.toString(x.shape()));
+            throw new IllegalArgumentException("batch norm " + what + ": expected rank 2 or 4, got " + java.util.Arrays.toString(x.shape()));
         }
-        return Im2Col.contiguous(x).reshape('c', x.size(0), channels, x.length() / (x.size(0) * channels));
+        if (x.size(1) != channels) {
+            throw new IllegalArgumentException("batch norm " + what + ": expected " + channels + " channels, got shape " + java.util.Arrays.toString(x.shape()));
+        }
+        if (x.dataType() != DataType.FLOAT && x.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("batch norm " + what + ": expected FLOAT or DOUBLE, got " + x.dataType());
+        }
     }
 
-    /** Per-channel sum over n and s of a [n, c, s] array: [c]. */
-    private static INDArray channelSum(INDArray x3) { return x3.sum(2).sum(0); }
+    private static double[] values(INDArray small) { return small.castTo(DataType.DOUBLE).dup().data().asDouble(); }
 
     @Override public INDArray forward(INDArray x, boolean training) {
-        if (x.size(1) != channels) {
-            throw new IllegalArgumentException("batch norm: expected " + channels + " channels, input has shape " + java.util.Arrays.toString(x.shape()));
-        }
+        checkInput(x, "input");
         shape = x.shape();
+        type = x.dataType();
         lastWasTraining = training;
-        INDArray x3 = view3(x);
-        long count = x3.size(0) * x3.size(2);
-        INDArray mean, var;
-        INDArray centred = x3.ulike();
-        if (training) {
-            mean = channelSum(x3).divi(count);
-            Broadcast.sub(x3, mean, centred, 1);
-            INDArray squares = centred.mul(centred);
-            var = channelSum(squares).divi(count);
-            Buffers.free(squares);   // temporaries are freed now, not at the next garbage collection
-            runningMean.muli(1 - MOMENTUM).addi(mean.castTo(runningMean.dataType()).mul(MOMENTUM));
-            runningVar.muli(1 - MOMENTUM).addi(var.castTo(runningVar.dataType()).mul(MOMENTUM * count / Math.max(1, count - 1)));
+        batch = (int) x.size(0);
+        plane = (int) (x.length() / ((long) batch * channels));
+        long count = (long) batch * plane;
+        double[] mean = new double[channels], var = new double[channels];
+        double[] scale = new double[channels], shift = new double[channels];   // y = xhat · scale + shift
+        double[] g = affine ? values(gamma.value()) : null, b = affine ? values(beta.value()) : null;
+        INDArray xc = Im2Col.contiguous(x);
+        INDArray y = Nd4j.createUninitialized(type, shape);
+        if (type == DataType.FLOAT) {
+            float[] in = scratchF = Im2Col.get(xc, scratchF);
+            if (xhatF.length != in.length) xhatF = new float[in.length];
+            if (training) statistics(in, mean, var); else { mean = values(runningMean); var = values(runningVar); }
+            for (int ch = 0; ch < channels; ch++) {
+                invStd[ch] = 1 / Math.sqrt(var[ch] + EPS);
+                scale[ch] = affine ? g[ch] : 1;
+                shift[ch] = affine ? b[ch] : 0;
+            }
+            double[] mu = mean;
+            float[] xhat = xhatF;
+            Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
+                for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                    int from = (n * channels + ch) * plane;
+                    float m = (float) mu[ch], s = (float) invStd[ch], a = (float) scale[ch], c = (float) shift[ch];
+                    for (int i = from; i < from + plane; i++) {
+                        float h = (in[i] - m) * s;
+                        xhat[i] = h;
+                        in[i] = h * a + c;   // the input copy becomes the output
+                    }
+                }
+            });
+            Im2Col.put(y, in);
         } else {
-            mean = runningMean.castTo(x.dataType());
-            var = runningVar.castTo(x.dataType());
-            Broadcast.sub(x3, mean, centred, 1);
+            double[] in = xc.data().asDouble();
+            if (xhatD.length != in.length) xhatD = new double[in.length];
+            if (training) statistics(in, mean, var); else { mean = values(runningMean); var = values(runningVar); }
+            for (int ch = 0; ch < channels; ch++) invStd[ch] = 1 / Math.sqrt(var[ch] + EPS);
+            for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
+                int from = (n * channels + ch) * plane;
+                for (int i = from; i < from + plane; i++) {
+                    double h = (in[i] - mean[ch]) * invStd[ch];
+                    xhatD[i] = h;
+                    in[i] = affine ? h * g[ch] + b[ch] : h;
+                }
+            }
+            Im2Col.put(y, in);
         }
-        invStd = Transforms.pow(var.add(EPS), -0.5, false);
-        xhat = Broadcast.mul(centred, invStd, centred, 1);
-        if (!affine) return xhat.reshape('c', shape);
-        INDArray y = xhat.ulike();
-        Broadcast.mul(xhat, gamma.value().castTo(x.dataType()), y, 1);
-        Broadcast.add(y, beta.value().castTo(x.dataType()), y, 1);
-        return y.reshape('c', shape);
+        if (training) {
+            double unbiased = count / (double) Math.max(1, count - 1);
+            double[] rm = values(runningMean), rv = values(runningVar);
+            for (int ch = 0; ch < channels; ch++) {
+                rm[ch] = (1 - MOMENTUM) * rm[ch] + MOMENTUM * mean[ch];
+                rv[ch] = (1 - MOMENTUM) * rv[ch] + MOMENTUM * var[ch] * unbiased;
+            }
+            runningMean.assign(Nd4j.createFromArray(rm).castTo(runningMean.dataType()));
+            runningVar.assign(Nd4j.createFromArray(rv).castTo(runningVar.dataType()));
+        }
+        return y;
+    }
+
+    /** Channels per share of the cores: about 32k values each (each channel is summed in one order, whatever the split). */
+    private int channelsPerShare() {
+        return Math.max(1, (1 << 15) / Math.max(1, batch * plane));
+    }
+
+    /** Per-channel mean and biased variance of [n, c, s] data (two passes, sums in double), channels split over the cores. */
+    private void statistics(float[] in, double[] mean, double[] var) {
+        long count = (long) batch * plane;
+        Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
+            for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                int from = (n * channels + ch) * plane;
+                double s = 0;
+                for (int i = from; i < from + plane; i++) s += in[i];
+                mean[ch] += s;
+            }
+            for (int ch = c0; ch < c1; ch++) mean[ch] /= count;
+            for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                int from = (n * channels + ch) * plane;
+                double m = mean[ch], s = 0;
+                for (int i = from; i < from + plane; i++) { double d = in[i] - m; s += d * d; }
+                var[ch] += s;
+            }
+            for (int ch = c0; ch < c1; ch++) var[ch] /= count;
+        });
+    }
+
+    private void statistics(double[] in, double[] mean, double[] var) {
+        long count = (long) batch * plane;
+        for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
+            int from = (n * channels + ch) * plane;
+            for (int i = from; i < from + plane; i++) mean[ch] += in[i];
+        }
+        for (int ch = 0; ch < channels; ch++) mean[ch] /= count;
+        for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
+            int from = (n * channels + ch) * plane;
+            for (int i = from; i < from + plane; i++) { double d = in[i] - mean[ch]; var[ch] += d * d; }
+        }
+        for (int ch = 0; ch < channels; ch++) var[ch] /= count;
     }
 
     @Override public INDArray backward(INDArray gradOut) {
-        INDArray g3 = view3(gradOut);
-        INDArray dxhat = g3;
+        if (shape == null) throw new IllegalStateException("batch norm backward: call forward first");
+        checkInput(gradOut, "gradient");
+        if (gradOut.length() != (long) batch * channels * plane || gradOut.dataType() != type) {
+            throw new IllegalArgumentException("batch norm gradient: expected " + type + " " + java.util.Arrays.toString(shape)
+                    + " (the last output), got " + gradOut.dataType() + " " + java.util.Arrays.toString(gradOut.shape()));
+        }
+        long count = (long) batch * plane;
+        double[] g = affine ? values(gamma.value()) : null;
+        double[] sumG = new double[channels], sumGX = new double[channels];   // per channel: Σ dy, Σ dy·xhat
+        INDArray gc = Im2Col.contiguous(gradOut);
+        INDArray dx = Nd4j.createUninitialized(type, shape);
+        if (type == DataType.FLOAT) {
+            float[] d = scratchF = Im2Col.get(gc, scratchF);
+            float[] xhat = xhatF;
+            boolean training = lastWasTraining;
+            Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
+                sums(d, xhat, sumG, sumGX, c0, c1);
+                for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+                    int from = (n * channels + ch) * plane;
+                    // dxhat = dy·γ; dx = invStd·(dxhat − mean(dxhat) − xhat·mean(dxhat·xhat)) in training, invStd·dxhat else
+                    double gm = affine ? g[ch] : 1;
+                    float a = (float) (invStd[ch] * gm);
+                    float m = training ? (float) (sumG[ch] / count) : 0f, mx = training ? (float) (sumGX[ch] / count) : 0f;
+                    for (int i = from; i < from + plane; i++) d[i] = a * (d[i] - m - xhat[i] * mx);
+                }
+            });
+            Im2Col.put(dx, d);
+        } else {
+            double[] d = gc.data().asDouble();
+            sums(d, xhatD, sumG, sumGX);
+            for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
+                int from = (n * channels + ch) * plane;
+                double a = invStd[ch] * (affine ? g[ch] : 1);
+                double m = lastWasTraining ? sumG[ch] / count : 0, mx = lastWasTraining ? sumGX[ch] / count : 0;
+                for (int i = from; i < from + plane; i++) d[i] = a * (d[i] - m - xhatD[i] * mx);
+            }
+            Im2Col.put(dx, d);
+        }
         if (affine) {
-            INDArray gx = g3.mul(xhat);
-            gamma.grad().assign(channelSum(gx));
-            Buffers.free(gx);
-            beta.grad().assign(channelSum(g3));
-            dxhat = g3.ulike();
-            Broadcast.mul(g3, gamma.value().castTo(gradOut.dataType()), dxhat, 1);
+            gamma.grad().assign(Nd4j.createFromArray(sumGX).castTo(gamma.grad().dataType()));
+            beta.grad().assign(Nd4j.createFromArray(sumG).castTo(beta.grad().dataType()));
         }
-        INDArray dx = g3.ulike();
-        if (!lastWasTraining) {
-            Broadcast.mul(dxhat, invStd, dx, 1);
-            if (dxhat != g3) Buffers.free(dxhat);
-            return dx.reshape('c', shape);
+        return dx;
+    }
+
+    private void sums(float[] d, float[] xhat, double[] sumG, double[] sumGX, int c0, int c1) {
+        for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
+            int from = (n * channels + ch) * plane;
+            double s = 0, sx = 0;
+            for (int i = from; i < from + plane; i++) { s += d[i]; sx += d[i] * xhat[i]; }
+            sumG[ch] += s;
+            sumGX[ch] += sx;
         }
-        // dx = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), means per channel
-        long count = g3.size(0) * g3.size(2);
-        INDArray meanD = channelSum(dxhat).divi(count);
-        INDArray dxx = dxhat.mul(xhat);
-        INDArray meanDX = channelSum(dxx).divi(count);
-        INDArray t = xhat.ulike();
-        Broadcast.mul(xhat, meanDX, t, 1);
-        Broadcast.sub(dxhat, meanD, dx, 1);
-        dx.subi(t);
-        Buffers.free(dxx, t);
-        if (dxhat != g3) Buffers.free(dxhat);
-        return Broadcast.mul(dx, invStd, dx, 1).reshape('c', shape);
+    }
+
+    private void sums(double[] d, double[] xhat, double[] sumG, double[] sumGX) {
+        for (int n = 0; n < batch; n++) for (int ch = 0; ch < channels; ch++) {
+            int from = (n * channels + ch) * plane;
+            for (int i = from; i < from + plane; i++) { sumG[ch] += d[i]; sumGX[ch] += d[i] * xhat[i]; }
+        }
     }
 
     @Override public List<Param> params() { return affine ? List.of(gamma, beta) : List.of(); }

@@ -3,6 +3,7 @@ package org.rramlab.layers;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.simd.Gemm;
 
 /**
  * Bilinear upsampling of [n, c, h, w] by an integer factor, as PyTorch's
@@ -82,10 +83,10 @@ public final class BilinearUpsample2d implements Layer {
         long oh = transposed ? uh.columns() : uh.rows(), ow = transposed ? uw.columns() : uw.rows();
         INDArray xc = Im2Col.contiguous(x);
         INDArray alongW = Nd4j.create(x.dataType(), n * c * h, ow);
-        Nd4j.gemm(xc.reshape('c', n * c * h, w), uw, alongW, false, !transposed, 1.0, 0.0);     // [n*c*h, ow]
+        Gemm.product(xc.reshape('c', n * c * h, w), uw, alongW, false, !transposed);     // [n*c*h, ow]
         INDArray t = alongW.reshape('c', n * c, h, ow).permute(0, 2, 1).dup('c');               // [n*c, ow, h]
         INDArray alongH = Nd4j.create(x.dataType(), n * c * ow, oh);
-        Nd4j.gemm(t.reshape('c', n * c * ow, h), uh, alongH, false, !transposed, 1.0, 0.0);     // [n*c*ow, oh]
+        Gemm.product(t.reshape('c', n * c * ow, h), uh, alongH, false, !transposed);     // [n*c*ow, oh]
         INDArray y = Nd4j.create(x.dataType(), n, c, oh, ow);
         y.reshape('c', n * c, oh, ow).assign(alongH.reshape('c', n * c, ow, oh).permute(0, 2, 1));
         Buffers.free(alongW, t, alongH);   // temporaries: free now, not at the next collection

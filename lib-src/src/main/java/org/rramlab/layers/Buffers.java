@@ -29,6 +29,8 @@ public final class Buffers {
 
     /** Whether two arrays use the same native buffer (views included). */
     public static boolean sameBuffer(INDArray a, INDArray b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.wasClosed() || b.wasClosed()) return false;
         return a.data().address() == b.data().address();
     }
 }

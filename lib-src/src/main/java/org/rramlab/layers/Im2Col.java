@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.simd.Parallel;
 
 /**
  * im2col / col2im as plain Java loops over the arrays' data. At the paper's shapes ND4J's own im2col followed by the
@@ -41,6 +42,27 @@ final class Im2Col {
         return values;
     }
 
+    /** This thread's column buffer per data type (FLOAT, DOUBLE): the largest ever asked for. */
+    private static final ThreadLocal<java.util.EnumMap<DataType, INDArray>> SCRATCH = ThreadLocal.withInitial(() -> new java.util.EnumMap<>(DataType.class));
+
+    /**
+     * A [rows, columns] c-order matrix on this thread's column buffer, valid until the next call on this thread: one
+     * buffer for every convolution of every model instead of one per layer (the paper U-Net's column matrices, all
+     * kept from forward to backward, were ~1.5 GB of its resident size). Its contents are undefined.
+     */
+    static INDArray scratch(DataType type, long rows, long columns) {
+        java.util.EnumMap<DataType, INDArray> buffers = SCRATCH.get();
+        long length = rows * columns;
+        INDArray flat = buffers.get(type);
+        if (flat == null || flat.length() < length) {
+            if (flat != null) Buffers.free(flat);
+            flat = Nd4j.createUninitialized(type, Math.max(length, 1));
+            buffers.put(type, flat);
+        }
+        INDArray part = flat.length() == length ? flat : flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, length));
+        return part.reshape('c', rows, columns);
+    }
+
     static INDArray contiguous(INDArray x) {
         boolean plain = x.ordering() == 'c' && x.offset() == 0 && x.data().length() == x.length()
                 && Shape.hasDefaultStridesForShape(x);
@@ -72,37 +94,40 @@ final class Im2Col {
             put(cols, out);
         } else {
             // one row (ch, ky, kx) at a time straight into the native columns: a whole-matrix Java array cost a
-            // 14 MB allocation per call at the paper's conv2 (and far more in the U-Net)
+            // 14 MB allocation per call at the paper's conv2 (and far more in the U-Net); the rows are split over the
+            // cores, each share with its own row buffer and its own pointer into the columns
             float[] in = get(x, null);
-            float[] row = new float[positions];
-            org.bytedeco.javacpp.FloatPointer target = (org.bytedeco.javacpp.FloatPointer) cols.data().pointer();
-            long written = 0;
-            for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++) {
-                int o = 0;
-                for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
-                    int iy = oy * g.sy - g.py + ky;
-                    boolean rowIn = iy >= 0 && iy < g.h;
-                    int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
-                    if (!rowIn) {
-                        Arrays.fill(row, o, o + g.ow, 0f);
-                        o += g.ow;
-                    } else if (g.sx == 1) {   // a zero border, then one contiguous run, then a zero border
-                        int first = Math.min(g.ow, Math.max(0, g.px - kx)), end = Math.max(first, Math.min(g.ow, g.w + g.px - kx));
-                        Arrays.fill(row, o, o + first, 0f);
-                        System.arraycopy(in, rowBase + first - g.px + kx, row, o + first, end - first);
-                        Arrays.fill(row, o + end, o + g.ow, 0f);
-                        o += g.ow;
-                    } else {
-                        for (int ox = 0; ox < g.ow; ox++, o++) {
-                            int ix = ox * g.sx - g.px + kx;
-                            row[o] = ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
+            org.bytedeco.javacpp.FloatPointer columns = (org.bytedeco.javacpp.FloatPointer) cols.data().pointer();
+            int kernelArea = g.kh * g.kw;
+            Parallel.forRange(g.width(), Math.max(1, (1 << 16) / Math.max(1, positions)), (firstRow, endRow) -> {
+                float[] row = new float[positions];
+                org.bytedeco.javacpp.FloatPointer target = new org.bytedeco.javacpp.FloatPointer(columns);
+                for (int r = firstRow; r < endRow; r++) {
+                    int ch = r / kernelArea, ky = (r % kernelArea) / g.kw, kx = r % g.kw;
+                    int o = 0;
+                    for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) {
+                        int iy = oy * g.sy - g.py + ky;
+                        boolean rowIn = iy >= 0 && iy < g.h;
+                        int rowBase = ((b * g.c + ch) * g.h + iy) * g.w;
+                        if (!rowIn) {
+                            Arrays.fill(row, o, o + g.ow, 0f);
+                            o += g.ow;
+                        } else if (g.sx == 1) {   // a zero border, then one contiguous run, then a zero border
+                            int first = Math.min(g.ow, Math.max(0, g.px - kx)), end = Math.max(first, Math.min(g.ow, g.w + g.px - kx));
+                            Arrays.fill(row, o, o + first, 0f);
+                            System.arraycopy(in, rowBase + first - g.px + kx, row, o + first, end - first);
+                            Arrays.fill(row, o + end, o + g.ow, 0f);
+                            o += g.ow;
+                        } else {
+                            for (int ox = 0; ox < g.ow; ox++, o++) {
+                                int ix = ox * g.sx - g.px + kx;
+                                row[o] = ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
+                            }
                         }
                     }
+                    target.position((long) r * positions).put(row, 0, positions);
                 }
-                target.position(written).put(row, 0, positions);
-                written += positions;
-            }
-            target.position(0);
+            });
         }
     }
 
@@ -111,7 +136,9 @@ final class Im2Col {
      * the copy a transposed product into [c·kh·kw, n·oh·ow] costs).
      */
     static INDArray col2imRows(INDArray dcolsT, Geometry g) {
-        dcolsT = contiguous(dcolsT);
+        // read through the buffer from its start: a scratch view (longer buffer, offset 0) needs no copy
+        boolean fromStart = dcolsT.ordering() == 'c' && dcolsT.offset() == 0 && Shape.hasDefaultStridesForShape(dcolsT);
+        if (!fromStart) dcolsT = dcolsT.dup('c');
         INDArray dx = Nd4j.create(dcolsT.dataType(), g.n, g.c, g.h, g.w);
         if (dcolsT.dataType() == DataType.DOUBLE) {
             double[] in = dcolsT.data().asDouble();
@@ -129,34 +156,38 @@ final class Im2Col {
             put(dx, out);
             return dx;
         }
-        // FLOAT: the column gradient is read from native memory a block of positions at a time (no whole-matrix copy)
+        // FLOAT: the column gradient is read from native memory a block of positions at a time (no whole-matrix
+        // copy); the examples are split over the cores (each writes only its own pixels)
         float[] out = new float[g.n * g.c * g.h * g.w];
-        int width = g.width();
-        int blockPositions = Math.max(1, Math.min(g.rows(), (1 << 16) / width));
-        float[] block = new float[blockPositions * width];
-        org.bytedeco.javacpp.FloatPointer source = (org.bytedeco.javacpp.FloatPointer) dcolsT.data().pointer();
-        int position = 0;
-        for (int b = 0; b < g.n; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++, position++) {
-            int inBlock = position % blockPositions;
-            if (inBlock == 0) {
-                int count = Math.min(blockPositions, g.rows() - position);
-                source.position((long) position * width).get(block, 0, count * width);
-            }
-            int o = inBlock * width;
-            for (int ch = 0; ch < g.c; ch++) {
-                int plane = (b * g.c + ch) * g.h;
-                for (int ky = 0; ky < g.kh; ky++) {
-                    int iy = oy * g.sy - g.py + ky;
-                    if (iy < 0 || iy >= g.h) { o += g.kw; continue; }
-                    int rowBase = (plane + iy) * g.w;
-                    for (int kx = 0; kx < g.kw; kx++, o++) {
-                        int ix = ox * g.sx - g.px + kx;
-                        if (ix >= 0 && ix < g.w) out[rowBase + ix] += block[o];
+        int width = g.width(), perExample = g.oh * g.ow;
+        org.bytedeco.javacpp.FloatPointer columns = (org.bytedeco.javacpp.FloatPointer) dcolsT.data().pointer();
+        Parallel.forRange(g.n, Math.max(1, (1 << 18) / Math.max(1, perExample * width)), (firstExample, endExample) -> {
+            int positions = (endExample - firstExample) * perExample, firstPosition = firstExample * perExample;
+            int blockPositions = Math.max(1, Math.min(positions, (1 << 16) / width));
+            float[] block = new float[blockPositions * width];
+            org.bytedeco.javacpp.FloatPointer source = new org.bytedeco.javacpp.FloatPointer(columns);
+            int position = 0;
+            for (int b = firstExample; b < endExample; b++) for (int oy = 0; oy < g.oh; oy++) for (int ox = 0; ox < g.ow; ox++, position++) {
+                int inBlock = position % blockPositions;
+                if (inBlock == 0) {
+                    int count = Math.min(blockPositions, positions - position);
+                    source.position((long) (firstPosition + position) * width).get(block, 0, count * width);
+                }
+                int o = inBlock * width;
+                for (int ch = 0; ch < g.c; ch++) {
+                    int plane = (b * g.c + ch) * g.h;
+                    for (int ky = 0; ky < g.kh; ky++) {
+                        int iy = oy * g.sy - g.py + ky;
+                        if (iy < 0 || iy >= g.h) { o += g.kw; continue; }
+                        int rowBase = (plane + iy) * g.w;
+                        for (int kx = 0; kx < g.kw; kx++, o++) {
+                            int ix = ox * g.sx - g.px + kx;
+                            if (ix >= 0 && ix < g.w) out[rowBase + ix] += block[o];
+                        }
                     }
                 }
             }
-        }
-        source.position(0);
+        });
         put(dx, out);
         return dx;
     }

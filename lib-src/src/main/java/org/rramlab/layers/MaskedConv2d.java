@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.simd.Gemm;
 import org.rramlab.crossbar.MvmChain;
 import org.rramlab.crossbar.MvmConfig;
 
@@ -27,7 +28,7 @@ public final class MaskedConv2d implements Layer {
     private final int outChannels, inChannels, kh, kw, sy, sx, py, px;
 
     private long[] inShape;
-    private INDArray cols;   // [c*kh*kw, n*oh*ow]
+    private INDArray input;  // the (DAC'd) input of the last forward: backward builds its columns again
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
     private boolean inputGradient = true;
@@ -72,11 +73,11 @@ public final class MaskedConv2d implements Layer {
             throw new IllegalArgumentException(name + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the kernel " + kh + "x" + kw);
         }
         Im2Col.Geometry g = geometry();
-        if (cols == null || cols.size(1) != g.rows() || cols.dataType() != x.dataType()) {
-            Buffers.free(cols);
-            cols = Nd4j.create(x.dataType(), g.width(), g.rows());   // reused while the batch size stays
-        }
+        // the columns live on the thread's shared buffer only until the product is done; backward builds them again
+        // from the input (an im2col is cheap next to the product; keeping every layer's columns was not)
+        INDArray cols = Im2Col.scratch(x.dataType(), g.width(), g.rows());
         Im2Col.im2col(x, g, cols);
+        this.input = x;
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
         INDArray y = chain.columns(w2, cols, training, inShape[0]);   // [out, n*oh*ow]
         INDArray out = y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
@@ -92,8 +93,11 @@ public final class MaskedConv2d implements Layer {
         long n = inShape[0];
         INDArray gradByChannel = gradOut.permute(1, 0, 2, 3).dup('c');
         INDArray g = gradByChannel.reshape('c', outChannels, n * oh * ow);
+        Im2Col.Geometry geometry = geometry();
+        INDArray cols = Im2Col.scratch(input.dataType(), geometry.width(), geometry.rows());
+        Im2Col.im2col(input, geometry, cols);
         INDArray gradW = Nd4j.create(g.dataType(), outChannels, cols.size(0));
-        Nd4j.gemm(g, cols, gradW, false, true, 1.0, 0.0);
+        Gemm.product(g, cols, gradW, false, true);
         weights.backward(gradW.reshape('c', weights.shape()));
         if (!inputGradient) {
             Buffers.free(gradByChannel);
@@ -116,12 +120,12 @@ public final class MaskedConv2d implements Layer {
     private INDArray inputGradientByConvolution(INDArray gradOut) {
         int n = (int) inShape[0], h = (int) inShape[2], w = (int) inShape[3];
         Im2Col.Geometry full = new Im2Col.Geometry(n, outChannels, (int) oh, (int) ow, kh, kw, 1, 1, kh - 1 - py, kw - 1 - px, h, w);
-        INDArray gradCols = Nd4j.create(gradOut.dataType(), full.width(), full.rows());   // [out*kh*kw, n*h*w]
+        INDArray gradCols = Im2Col.scratch(gradOut.dataType(), full.width(), full.rows());   // [out*kh*kw, n*h*w]; the columns are dead
         Im2Col.im2col(gradOut, full, gradCols);
         INDArray product = Nd4j.create(gradOut.dataType(), inChannels, full.rows());
-        Nd4j.gemm(flippedTransposedKernel(), gradCols, product, false, false, 1.0, 0.0);
+        Gemm.product(flippedTransposedKernel(), gradCols, product, false, false);
         INDArray dx = product.reshape('c', inChannels, n, h, w).permute(1, 0, 2, 3).dup('c');
-        Buffers.free(gradCols, product);
+        Buffers.free(product);
         return dx;
     }
 
@@ -137,11 +141,10 @@ public final class MaskedConv2d implements Layer {
     }
 
     private INDArray inputGradientByCol2im(INDArray g) {
-        INDArray dcolsT = Nd4j.create(g.dataType(), g.size(1), w2.size(1));   // [n*oh*ow, c*kh*kw], c order
-        Nd4j.gemm(g, w2, dcolsT, true, false, 1.0, 0.0);
-        INDArray dx = Im2Col.col2imRows(dcolsT, geometry());
-        Buffers.free(dcolsT);   // the column gradient is as large as the columns: free it now
-        return dx;
+        // [n*oh*ow, c*kh*kw], c order, on the column buffer (the columns are dead by now)
+        INDArray dcolsT = Im2Col.scratch(g.dataType(), g.size(1), w2.size(1));
+        Gemm.product(g, w2, dcolsT, true, false);
+        return Im2Col.col2imRows(dcolsT, geometry());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.simd.Gemm;
 import org.rramlab.crossbar.MvmChain;
 import org.rramlab.crossbar.MvmConfig;
 
@@ -58,11 +59,11 @@ public final class MaskedDense implements Layer {
     @Override public INDArray backward(INDArray gradOut) {
         INDArray g = Im2Col.contiguous(gradOut);
         INDArray gradW = Nd4j.create(g.dataType(), out, in);
-        Nd4j.gemm(g, x, gradW, true, false, 1.0, 0.0);             // gᵀ · x
+        Gemm.product(g, x, gradW, true, false);             // gᵀ · x
         weights.backward(gradW);
         if (!inputGradient) return null;
         INDArray dx = Nd4j.create(g.dataType(), g.size(0), in);
-        Nd4j.gemm(g, w, dx, false, false, 1.0, 0.0);               // g · W
+        Gemm.product(g, w, dx, false, false);               // g · W
         return dx;
     }
 

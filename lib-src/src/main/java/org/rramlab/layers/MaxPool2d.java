@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rramlab.simd.Parallel;
 
 /**
  * Non-overlapping max pooling, window = stride = {@code size}, on [n, c, h, w]. Rows/columns that do not fill a
@@ -38,19 +39,23 @@ public final class MaxPool2d implements Layer {
             // bulk pointer copies both ways: DataBuffer.asFloat and createFromArray(double[]).castTo cost ~10x the loop
             float[] in = inputScratch = Im2Col.get(x, inputScratch);
             float[] out = new float[outLength];
-            int o = 0;
-            for (int plane = 0; plane < n * c; plane++) {
-                int base = plane * h * w;
-                for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++, o++) {
-                    int best = base + oy * size * w + ox * size;
-                    float max = in[best];
-                    for (int dy = 0; dy < size; dy++) for (int dx = 0, i = base + (oy * size + dy) * w + ox * size; dx < size; dx++, i++) {
-                        if (in[i] > max) { max = in[i]; best = i; }
+            int[] arg = argMax;
+            // planes split over the cores: each writes only its own outputs
+            Parallel.forRange(n * c, Math.max(1, (1 << 15) / (h * w)), (firstPlane, endPlane) -> {
+                int o = firstPlane * oh * ow;
+                for (int plane = firstPlane; plane < endPlane; plane++) {
+                    int base = plane * h * w;
+                    for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++, o++) {
+                        int best = base + oy * size * w + ox * size;
+                        float max = in[best];
+                        for (int dy = 0; dy < size; dy++) for (int dx = 0, i = base + (oy * size + dy) * w + ox * size; dx < size; dx++, i++) {
+                            if (in[i] > max) { max = in[i]; best = i; }
+                        }
+                        arg[o] = best;
+                        out[o] = max;
                     }
-                    argMax[o] = best;
-                    out[o] = max;
                 }
-            }
+            });
             INDArray y = Nd4j.createUninitialized(DataType.FLOAT, n, c, oh, ow);
             Im2Col.put(y, out);
             return y;

@@ -10,6 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Sequential implements Layer {
 
     private final List<Layer> layers;
+    // the last training forward's arrays: its input, output and the outputs between layers (freed by backward)
+    private final List<INDArray> intermediates = new ArrayList<>();
+    private INDArray input, output;
 
     public Sequential(List<Layer> layers) {
         if (layers == null || layers.isEmpty()) {
@@ -20,11 +23,26 @@ public final class Sequential implements Layer {
 
     public Sequential(Layer... layers) { this(List.of(layers)); }
 
+    /**
+     * In training, the intermediate outputs are kept until the backward pass has used them and then freed; in
+     * evaluation each is freed as soon as the next layer has consumed it. (ND4J frees a buffer only when the garbage
+     * collector finds its handle: without this a step's activations piled up until the next collection, and the
+     * resident size with them.) An array is never freed while the input, the output or another live array uses its
+     * buffer (layers that pass their input through or reshape it).
+     */
     @Override public INDArray forward(INDArray x, boolean training) {
+        input = x;
+        intermediates.clear();
         INDArray h = x;
-        for (Layer layer : layers) {
-            h = layer.forward(h, training);
+        for (int i = 0; i < layers.size(); i++) {
+            INDArray next = layers.get(i).forward(h, training);
+            if (i > 0) {
+                if (training) intermediates.add(h);
+                else if (!Buffers.sameBuffer(h, next) && !Buffers.sameBuffer(h, x)) Buffers.free(h);
+            }
+            h = next;
         }
+        output = h;
         return h;
     }
 
@@ -32,9 +50,17 @@ public final class Sequential implements Layer {
     @Override public INDArray backward(INDArray gradOut) {
         INDArray g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
-            if (g == null) return null;   // an earlier layer said no input gradient is needed
+            INDArray next = layers.get(i).backward(g);
+            if (g != gradOut && g != null && (next == null || !Buffers.sameBuffer(g, next)) && !Buffers.sameBuffer(g, gradOut)) Buffers.free(g);
+            g = next;
+            if (g == null) break;   // an earlier layer said no input gradient is needed
         }
+        for (INDArray h : intermediates) {
+            boolean shared = Buffers.sameBuffer(h, input) || Buffers.sameBuffer(h, output) || (g != null && Buffers.sameBuffer(h, g))
+                    || Buffers.sameBuffer(h, gradOut);
+            if (!shared) Buffers.free(h);
+        }
+        intermediates.clear();
         return g;
     }
 

@@ -17,6 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class SkipConcat implements Layer {
     private final Layer encoder, inner, decoder;
     private long skipChannels;
+    private INDArray[] kept;   // the last training forward's skip, inner output and concatenation (freed by backward)
+    private INDArray input;
 
     public SkipConcat(Layer encoder, Layer inner, Layer decoder) {
         if (encoder == null || inner == null || decoder == null) {
@@ -41,7 +43,15 @@ public final class SkipConcat implements Layer {
         INDArray skip = encoder.forward(x, training);
         INDArray deep = inner.forward(skip, training);
         skipChannels = skip.size(1);
-        return decoder.forward(concat(skip, deep), training);
+        INDArray joined = concat(skip, deep);
+        INDArray y = decoder.forward(joined, training);
+        if (training) {
+            kept = new INDArray[] {skip, deep, joined};
+            input = x;
+        } else {   // nothing needs them any more: free them now, not at the next collection
+            for (INDArray a : new INDArray[] {deep, skip, joined}) if (!Buffers.sameBuffer(a, x) && !Buffers.sameBuffer(a, y)) Buffers.free(a);
+        }
+        return y;
     }
 
     @Override public INDArray backward(INDArray gradOut) {
@@ -57,6 +67,10 @@ public final class SkipConcat implements Layer {
         Buffers.freeUnlessShared(gDeep, gSkip);
         INDArray gIn = encoder.backward(gSkip);
         Buffers.freeUnlessShared(gSkip, gIn);
+        if (kept != null) {
+            for (INDArray a : kept) if (!Buffers.sameBuffer(a, gIn) && !Buffers.sameBuffer(a, input) && !Buffers.sameBuffer(a, gradOut)) Buffers.free(a);
+            kept = null;
+        }
         return gIn;
     }
 

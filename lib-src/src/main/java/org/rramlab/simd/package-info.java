@@ -1,5 +1,5 @@
 /**
- * Vectorised kernels of the noisy multiply chain (read-noise draws, DAC/ADC quantisation) on the JDK's incubating
+ * The fast kernels: vectorised kernels of the noisy multiply chain (read-noise draws, DAC/ADC quantisation) on the JDK's incubating
  * Vector API, with scalar fallbacks.
  *
  * <p>{@link org.rramlab.simd.Simd} is the entry point: it uses SIMD registers when the JVM runs with
@@ -8,6 +8,9 @@
  * incubator module, so a JVM without it never loads them. Quantisation gives bit-identical results either way;
  * Gaussian draws have the same distribution but different numbers (see {@link org.rramlab.device.GaussianNoise}).
  *
- * <p>Imports no other rramlab package.
+ * <p>{@link org.rramlab.simd.Parallel} is the library's use of the cores (native libraries run single-threaded: see
+ * there), {@link org.rramlab.simd.Gemm} the products split over them by rows.
+ *
+ * <p>Imports no other rramlab package (ND4J only, for {@code Gemm}).
  */
 package org.rramlab.simd;

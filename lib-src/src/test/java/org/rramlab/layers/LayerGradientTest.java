@@ -127,6 +127,32 @@ class LayerGradientTest {
         GradientCheck.check(bn, x, false, 16);
     }
 
+    /** The FLOAT loops (what training runs) against the DOUBLE ones the gradient checks above cover. */
+    @Test void batchNormFloatMatchesDouble() {
+        for (boolean affine : new boolean[] {false, true}) for (boolean training : new boolean[] {true, false}) {
+            BatchNorm d = new BatchNorm(3, affine), f = new BatchNorm(3, affine);
+            if (affine) {
+                d.params().get(0).value().assign(GradientCheck.random(30, 3));
+                d.params().get(1).value().assign(GradientCheck.random(31, 3));
+                f.params().get(0).value().assign(d.params().get(0).value());
+                f.params().get(1).value().assign(d.params().get(1).value());
+            }
+            INDArray x = GradientCheck.random(32, 4, 3, 5, 2).muli(2).addi(1);
+            INDArray g = GradientCheck.random(33, 4, 3, 5, 2);
+            if (!training) { d.forward(x, true); f.forward(x.castTo(DataType.FLOAT), true); }   // running statistics != 0, 1
+            INDArray yd = d.forward(x, training), yf = f.forward(x.castTo(DataType.FLOAT), training);
+            assertEquals(DataType.FLOAT, yf.dataType());
+            assertTrue(yd.equalsWithEps(yf.castTo(DataType.DOUBLE), 1e-5), "forward, affine " + affine + ", training " + training);
+            INDArray dd = d.backward(g), df = f.backward(g.castTo(DataType.FLOAT));
+            assertTrue(dd.equalsWithEps(df.castTo(DataType.DOUBLE), 1e-5), "backward, affine " + affine + ", training " + training);
+            assertEquals(d.runningVar().getDouble(1), f.runningVar().getDouble(1), 1e-6);
+            if (affine) {
+                assertTrue(d.params().get(0).grad().equalsWithEps(f.params().get(0).grad().castTo(DataType.DOUBLE), 1e-4));
+                assertTrue(d.params().get(1).grad().equalsWithEps(f.params().get(1).grad().castTo(DataType.DOUBLE), 1e-4));
+            }
+        }
+    }
+
     @Test void maxPool() {
         INDArray x = GradientCheck.random(17, 2, 3, 4, 6);
         MaxPool2d pool = new MaxPool2d(2);

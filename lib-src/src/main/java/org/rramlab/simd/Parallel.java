@@ -1,0 +1,144 @@
+package org.rramlab.simd;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The library's own use of the CPU cores: a range of work split into one contiguous share per core, the caller's
+ * thread doing the first share and a fixed pool of sleeping workers the others. ND4J and OpenBLAS run one thread per
+ * calling thread here ({@code OMP_NUM_THREADS=1}, set by {@code ./lab} and the kernel): their own thread pools wait for
+ * each other in {@code sched_yield} loops (system time equal to user time, measured) and, on a shared machine, for a
+ * partner that is not running. These workers block on a queue instead (no busy waiting) and each calls the native
+ * kernels single-threaded on its own share.
+ *
+ * <p>Threads: the system property {@code rramlab.threads}, else the environment variable {@code RRAMLAB_THREADS},
+ * else the number of available processors; 1 runs everything on the caller's thread. Shares must not depend on each
+ * other; results must not depend on where the range is cut (for those that do: {@link #forEachTask}).
+ */
+public final class Parallel {
+    private Parallel() {}
+
+    private static final int THREADS = configuredThreads();
+    private static final ExecutorService WORKERS = THREADS > 1 ? Executors.newFixedThreadPool(THREADS - 1, r -> {
+        Thread t = new Thread(r, "rramlab-worker");
+        t.setDaemon(true);
+        return t;
+    }) : null;
+    /** Set on the pool's threads' shares, so that nested calls run inline instead of waiting on the same pool. */
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+
+    /** One share handed to the workers; whoever claims it first (a worker or the caller) runs it. */
+    private static final class Piece implements Runnable {
+        private final Share share;
+        private final int from, to;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private volatile Throwable failure;
+
+        Piece(Share share, int from, int to) { this.share = share; this.from = from; this.to = to; }
+
+        boolean claim() { return claimed.compareAndSet(false, true); }
+
+        @Override public void run() {
+            if (!claim()) return;   // the caller ran it already
+            INSIDE.set(true);
+            try {
+                runHere();
+            } finally {
+                INSIDE.set(false);
+            }
+        }
+
+        void runHere() {
+            try {
+                share.run(from, to);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                done.countDown();
+            }
+        }
+
+        Throwable await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            return failure;
+        }
+    }
+
+    /** A share of a range: indices [from, to). */
+    @FunctionalInterface
+    public interface Share {
+        void run(int from, int to);
+    }
+
+    /** How many threads run a split range (1 = no split). */
+    public static int threads() {
+        return THREADS;
+    }
+
+    private static int configuredThreads() {
+        String value = System.getProperty("rramlab.threads");
+        if (value == null || value.isBlank()) value = System.getenv("RRAMLAB_THREADS");
+        if (value == null || value.isBlank()) return Math.max(1, Runtime.getRuntime().availableProcessors());
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("rramlab.threads / RRAMLAB_THREADS: expected a positive integer, got '" + value + "'");
+    }
+
+    /**
+     * Runs tasks 0 … {@code tasks − 1}, spread over the threads in contiguous runs; returns when all are done. For work
+     * whose result depends on how it is cut (a product's rounding depends on its block shape): the caller fixes the
+     * cut from the sizes alone, so the numbers do not depend on the number of threads.
+     */
+    public static void forEachTask(int tasks, java.util.function.IntConsumer task) {
+        forRange(tasks, 1, (from, to) -> { for (int t = from; t < to; t++) task.accept(t); });
+    }
+
+    /**
+     * Runs {@code share} over [0, n) in at most {@link #threads()} contiguous pieces, the first on this thread; returns
+     * when all are done. Splits only when {@code n >= minimum} (small work runs whole on this thread: a hand-off costs
+     * tens of microseconds). An exception of any share is rethrown here.
+     */
+    public static void forRange(int n, int minimum, Share share) {
+        int parts = INSIDE.get() ? 1 : Math.min(THREADS, n / Math.max(1, minimum));
+        if (parts <= 1) {
+            if (n > 0) share.run(0, n);
+            return;
+        }
+        Piece[] pieces = new Piece[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            Piece piece = new Piece(share, (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts));
+            pieces[p - 1] = piece;
+            WORKERS.execute(piece);
+        }
+        Throwable failure = null;
+        try {
+            share.run(0, (int) ((long) n / parts));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // a piece no worker has started yet runs here: on a loaded machine a sleeping worker may wait milliseconds for
+        // a CPU, and waiting for it would idle this thread too
+        for (Piece piece : pieces) {
+            if (piece.claim()) piece.runHere();
+            Throwable f = piece.await();
+            if (failure == null) failure = f;
+        }
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error err) throw err;
+        if (failure != null) throw new IllegalStateException("a parallel share failed", failure);
+    }
+}
