@@ -34,6 +34,8 @@ public record Provenance(ExperimentSpec spec, Map<String, String> data, String l
         threads.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         threads.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         threads.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        // the Java workers that split the products (simd.Parallel): with OMP_NUM_THREADS=1 they are the run's threads
+        threads.put("rramlabThreads", org.rramlab.simd.Parallel.threads());
         return new Provenance(spec, data, "rramlab " + Version.VERSION, currentGitCommit(), machine, threads, start.toString(), end.toString(),
                 (end.toEpochMilli() - start.toEpochMilli()) / 1000.0, files);
     }

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Sequential implements Layer {
 
     private final List<Layer> layers;
-    // the last training forward's arrays: its input, output and the outputs between layers (freed by backward)
+    // the last forward's arrays: its input, output and the outputs between layers (freed by backward or the next forward)
     private final List<INDArray> intermediates = new ArrayList<>();
     private INDArray input, output;
 
@@ -24,22 +24,21 @@ public final class Sequential implements Layer {
     public Sequential(Layer... layers) { this(List.of(layers)); }
 
     /**
-     * In training, the intermediate outputs are kept until the backward pass has used them and then freed; in
-     * evaluation each is freed as soon as the next layer has consumed it. (ND4J frees a buffer only when the garbage
+     * The outputs between layers are kept until the backward pass has used them and then freed; when no backward
+     * follows (evaluation, or a forward whose gradient is not wanted), they are freed at the start of the next
+     * forward. So a backward is valid after any forward, evaluation included (gradients with frozen batch-norm
+     * statistics), and at most one forward's activations stay alive. (ND4J frees a buffer only when the garbage
      * collector finds its handle: without this a step's activations piled up until the next collection, and the
      * resident size with them.) An array is never freed while the input, the output or another live array uses its
      * buffer (layers that pass their input through or reshape it).
      */
     @Override public INDArray forward(INDArray x, boolean training) {
+        releaseIntermediates(x, null);   // the previous forward's, if no backward used them
         input = x;
-        intermediates.clear();
         INDArray h = x;
         for (int i = 0; i < layers.size(); i++) {
             INDArray next = layers.get(i).forward(h, training);
-            if (i > 0) {
-                if (training) intermediates.add(h);
-                else if (!Buffers.sameBuffer(h, next) && !Buffers.sameBuffer(h, x)) Buffers.free(h);
-            }
+            if (i > 0) intermediates.add(h);
             h = next;
         }
         output = h;
@@ -55,13 +54,18 @@ public final class Sequential implements Layer {
             g = next;
             if (g == null) break;   // an earlier layer said no input gradient is needed
         }
+        releaseIntermediates(g, gradOut);
+        return g;
+    }
+
+    /** Frees the kept outputs between layers, except those sharing a buffer with the input, the output or {@code alive}. */
+    private void releaseIntermediates(INDArray alive1, INDArray alive2) {
         for (INDArray h : intermediates) {
-            boolean shared = Buffers.sameBuffer(h, input) || Buffers.sameBuffer(h, output) || (g != null && Buffers.sameBuffer(h, g))
-                    || Buffers.sameBuffer(h, gradOut);
-            if (!shared) Buffers.free(h);
+            boolean shared = Buffers.sameBuffer(h, input) || Buffers.sameBuffer(h, output) || (alive1 != null && Buffers.sameBuffer(h, alive1))
+                    || (alive2 != null && Buffers.sameBuffer(h, alive2));
+            if (!shared && !h.wasClosed()) Buffers.free(h);
         }
         intermediates.clear();
-        return g;
     }
 
     @Override public List<Param> params() {
