@@ -107,11 +107,9 @@ public final class Show {
         return value;
     }
 
-    /** Units in a chart's titles as printed (µS, Ω, σ), whoever built it. */
+    /** The house style of every chart shown ({@link org.rramlab.plot.Charts#finish}), whoever built it. */
     static void tidy(Chart<?, ?> chart) {
-        if (chart.getTitle() != null) chart.setTitle(org.rramlab.plot.Numbers.units(chart.getTitle()));
-        if (chart.getXAxisTitle() != null) chart.setXAxisTitle(org.rramlab.plot.Numbers.units(chart.getXAxisTitle()));
-        if (chart.getYAxisTitle() != null) chart.setYAxisTitle(org.rramlab.plot.Numbers.units(chart.getYAxisTitle()));
+        org.rramlab.plot.Charts.finish(chart);
     }
 
     /** The text form of a value for standard output. */
