@@ -149,6 +149,32 @@ public final class Lab {
     }
 
     /**
+     * Records ours for a claim, computed from {@code run}: the summary marks it not comparable for the reasons
+     * {@link #caveats} finds in the run (synthetic data, fewer epochs than the paper's).
+     */
+    public static void record(PaperClaims.Claim claim, RunResult run, double ours, String note) {
+        Results.record(claim.id(), ours, claim.unit(), note, caveats(run));
+    }
+
+    /**
+     * Why a run's figures cannot be held against the paper's, from the run itself: synthetic data stands in for the
+     * paper's, or it trained for fewer epochs (or on fewer examples) than the paper profile of its preset. Empty for a
+     * paper-profile run on the real data.
+     */
+    public static List<String> caveats(RunResult run) {
+        List<String> why = new ArrayList<>();
+        if (run.spec().task() instanceof org.rramlab.experiment.TaskSpec.Retina && run.data().retina().set().synthetic()) {
+            why.add("synthetic data");
+        }
+        if (run.spec().profile() != Profile.PAPER) {
+            int paperEpochs = Presets.get(run.spec().preset(), Profile.PAPER).training().epochs();
+            why.add("shorter run: " + run.spec().profile().lowerName() + " profile, " + run.spec().training().epochs()
+                    + " of the paper's " + paperEpochs + " epochs");
+        }
+        return why;
+    }
+
+    /**
      * The weights one layer of {@code spec}'s network takes from the formed cells, kept and pruned, as the one read of
      * the formed array that training uses returns them (weight units): a histogram.
      */
