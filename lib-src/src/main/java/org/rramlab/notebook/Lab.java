@@ -15,6 +15,7 @@ import org.rramlab.experiment.Profile;
 import org.rramlab.experiment.RunResult;
 import org.rramlab.experiment.SpecJson;
 import org.rramlab.report.PaperClaims;
+import org.rramlab.report.ReproductionSummary;
 import org.rramlab.report.Results;
 import org.rramlab.train.Progress;
 import tech.tablesaw.api.StringColumn;
@@ -117,30 +118,43 @@ public final class Lab {
     }
 
     /**
-     * Paper versus ours from the catalogue: one row per claim with the paper's figure, ours, the difference and where
-     * the paper's figure is stated. Ours must be in the claim's unit.
+     * Paper versus ours from the catalogue: one row per claim with the paper's figure, ours, the difference, the verdict
+     * the figures alone give ({@link ReproductionSummary.Verdict#compare}) and where the paper's figure is stated.
+     * Ours must be in the claim's unit.
      */
     public static Table versus(Map<PaperClaims.Claim, Double> ours) {
+        return versus(ours, List.of());
+    }
+
+    /**
+     * Paper versus ours, with the caveats of the run the figures come from ({@link #caveats}): its verdicts read "not
+     * comparable" with the reason, and what the figures alone would say.
+     */
+    public static Table versus(Map<PaperClaims.Claim, Double> ours, RunResult run) {
+        return versus(ours, caveats(run));
+    }
+
+    private static Table versus(Map<PaperClaims.Claim, Double> ours, List<String> caveats) {
         StringColumn claim = StringColumn.create("claim"), paper = StringColumn.create("paper"), mine = StringColumn.create("ours"),
-                diff = StringColumn.create("ours − paper"), source = StringColumn.create("source");
+                diff = StringColumn.create("ours − paper"), verdict = StringColumn.create("verdict"), source = StringColumn.create("source");
         for (var e : new LinkedHashMap<>(ours).entrySet()) {
             PaperClaims.Claim c = e.getKey();
+            double v = e.getValue() == null ? Double.NaN : e.getValue();
             claim.append(c.description() + (c.reference() ? " (reference)" : ""));
             paper.append(withUnit(c.paper(), c.unit()));
-            mine.append(withUnit(e.getValue(), c.unit()));
-            diff.append(Double.isNaN(e.getValue()) ? "n/a" : withUnit(e.getValue() - c.paper(), c.unit()));
+            mine.append(withUnit(v, c.unit()));
+            diff.append(Double.isNaN(v) ? "n/a" : ReproductionSummary.difference(v - c.paper(), c.unit()));
+            var figures = Double.isNaN(v) ? ReproductionSummary.Verdict.NOT_RUN : ReproductionSummary.Verdict.compare(c.paper(), v);
+            verdict.append(caveats.isEmpty() || Double.isNaN(v) ? figures.text()
+                    : "not comparable: " + String.join("; ", caveats) + " (as it stands: " + figures.text() + ")");
             source.append(c.source());
         }
-        return Table.create("paper vs. ours", claim, paper, mine, diff, source);
+        return Table.create("paper vs. ours", claim, paper, mine, diff, verdict, source);
     }
 
     private static String withUnit(double v, String unit) {
         if (Double.isNaN(v)) return "not run";
-        return switch (unit) {
-            case "flips" -> String.format(Locale.ROOT, "%,d", Math.round(v));
-            case "%" -> String.format(Locale.ROOT, "%.2f %%", v);
-            default -> String.format(Locale.ROOT, "%.2f %s", v, unit);
-        };
+        return ReproductionSummary.byUnit(v, unit);
     }
 
     /** Records ours for a claim for the reproduction summary ({@link Results#record}). */

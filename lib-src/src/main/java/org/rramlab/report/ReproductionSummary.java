@@ -215,7 +215,7 @@ public final class ReproductionSummary {
     }
 
     /** A figure in its unit as people read it: {@code +5.4 points}, {@code 78.3 %}, {@code 9,440,000 flips}. */
-    static String byUnit(double v, String unit) {
+    public static String byUnit(double v, String unit) {
         if (Double.isNaN(v)) return "";
         return switch (unit) {
             case "percentage points" -> Numbers.points(v);
@@ -225,7 +225,8 @@ public final class ReproductionSummary {
         };
     }
 
-    private static String difference(double d, String unit) {
+    /** ours − paper in the claim's unit, signed: {@code −11.9 points}, {@code +2.5 %}. */
+    public static String difference(double d, String unit) {
         if (unit.equals("percentage points")) return Numbers.points(d);
         String text = byUnit(Math.abs(d), unit);
         return d > 0 ? "+" + text : d < 0 ? "−" + text : text;
