@@ -212,6 +212,59 @@ public final class RetinaFigures {
     }
 
     /**
+     * Test image {@code testIndex} side by side: its vessel truth, then the vessel probability (black 0, white 1) of
+     * each row's network, each labelled with the network and the epoch its map comes from.
+     */
+    public static BufferedImage sideBySide(PreparedRetina data, List<Scores> rows, int testIndex, int columns) {
+        FundusImage f = data.set().test().get(testIndex);
+        List<float[][]> images = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        float[] truth = new float[f.vessel().length];
+        for (int i = 0; i < truth.length; i++) truth[i] = f.vessel()[i] ? 1 : 0;
+        images.add(grid(truth, f.width(), f.height()));
+        labels.add("truth (test image " + (testIndex + 1) + ")");
+        for (Scores r : rows) {
+            if (r.maps() == null || r.maps().size() <= testIndex) continue;
+            images.add(grid(r.maps().get(testIndex), f.width(), f.height()));
+            labels.add(r.network());
+        }
+        return Images.grid(images, labels, columns, 1);
+    }
+
+    /**
+     * ROC AUC per epoch on test patches (every epoch), on the validation patches and on whole test images inside the
+     * field of view (the epochs whose maps were computed), the selected epochs named in the title.
+     */
+    public static org.knowm.xchart.XYChart perEpochChart(RunResult run) {
+        tech.tablesaw.api.Table m = run.training().metrics();
+        double[] epochs = m.intColumn("epoch").asDoubleArray();
+        Map<String, org.rramlab.plot.Charts.XY> series = new LinkedHashMap<>();
+        series.put("test patches", new org.rramlab.plot.Charts.XY(epochs, m.doubleColumn("test ROC AUC").asDoubleArray()));
+        double[] val = m.doubleColumn("val ROC AUC").asDoubleArray();
+        if (java.util.Arrays.stream(val).anyMatch(v -> !Double.isNaN(v))) series.put("validation patches", new org.rramlab.plot.Charts.XY(epochs, val));
+        WholeImages w = run.wholeImages();
+        String title = "ROC AUC per epoch";
+        if (w != null) {
+            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+            var fov = w.perEpoch();
+            for (int i = 0; i < fov.rowCount(); i++) {
+                double v = fov.doubleColumn("FOV ROC AUC").getDouble(i);
+                if (!Double.isNaN(v)) {
+                    xs.add((double) fov.intColumn("epoch").getInt(i));
+                    ys.add(v);
+                }
+            }
+            series.put("whole test images (FOV)", new org.rramlab.plot.Charts.XY(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    ys.stream().mapToDouble(Double::doubleValue).toArray()));
+            title += ": maps from epoch " + w.epoch() + " (" + (w.selection().equals("validation") ? "best validation" : "last") + "), best test epoch " + w.testEpoch();
+        }
+        var chart = org.rramlab.plot.Charts.xy(title, "epoch", "ROC AUC", series);
+        chart.getStyler().setMarkerSize(7);
+        for (var s : chart.getSeriesMap().values()) s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        return chart;
+    }
+
+    /**
      * One row per network: whole-image scores inside the field of view first (the headline), then the patch-pixel
      * scores of the same epoch (the paper's protocol); mask flips.
      */

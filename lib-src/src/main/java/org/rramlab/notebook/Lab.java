@@ -14,6 +14,7 @@ import org.rramlab.experiment.Presets;
 import org.rramlab.experiment.Profile;
 import org.rramlab.experiment.RunResult;
 import org.rramlab.experiment.SpecJson;
+import org.rramlab.plot.Numbers;
 import org.rramlab.report.PaperClaims;
 import org.rramlab.report.ReproductionSummary;
 import org.rramlab.report.Results;
@@ -144,7 +145,7 @@ public final class Lab {
             paper.append(withUnit(c.paper(), c.unit()));
             mine.append(withUnit(v, c.unit()));
             diff.append(Double.isNaN(v) ? "n/a" : ReproductionSummary.difference(v - c.paper(), c.unit()));
-            var figures = Double.isNaN(v) ? ReproductionSummary.Verdict.NOT_RUN : ReproductionSummary.Verdict.compare(c.paper(), v);
+            var figures = Double.isNaN(v) ? ReproductionSummary.Verdict.NOT_RUN : ReproductionSummary.Verdict.compare(c.paper(), v, c.unit());
             verdict.append(caveats.isEmpty() || Double.isNaN(v) ? figures.text()
                     : "not comparable: " + String.join("; ", caveats) + " (as it stands: " + figures.text() + ")");
             source.append(c.source());
@@ -241,6 +242,84 @@ public final class Lab {
         if (paperWorkload != null) parts.add(new org.rramlab.energy.AnalogEnergyModel(org.rramlab.energy.AnalogMacro.of(device)).inference(paperWorkload));
         Show.show(org.rramlab.energy.EnergyTables.breakdowns("inference energy per example", parts, org.rramlab.energy.EnergyUnit.NANOJOULE));
         return org.rramlab.energy.EnergyTables.programming("programming the arrays of this run", run.programming());
+    }
+
+    /**
+     * The gain of a finished run over its baseline programmed at range-relative write noise {@code sigma}, in points
+     * of {@code score} (e.g. "acc", "PR AUC"): the pruned network's best-test-epoch figure minus the sweep's at that
+     * point; NaN when the sweep has no such point.
+     */
+    public static double gainAt(RunResult run, String score, double sigma) {
+        if (run.baseline() == null) return Double.NaN;
+        Table sweep = run.baseline().sweep();
+        double mine = score.equals(run.training().score()) ? run.training().bestTestScore() : run.training().testScoreAt(run.training().bestTestEpoch(), score);
+        for (int i = 0; i < sweep.rowCount(); i++) {
+            if (sweep.stringColumn("noise").get(i).equals("range") && Math.abs(sweep.doubleColumn("sigma").getDouble(i) - sigma) < 1e-9) {
+                return 100 * (mine - sweep.doubleColumn(score).getDouble(i));
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The check of a "Try it" cell: shows whether the reader's result behaves as expected, in one coloured line, and
+     * returns {@code ok}. {@code expected} says what should happen, {@code got} what did (the figures).
+     */
+    public static boolean check(boolean ok, String expected, String got) {
+        String line = (ok ? "✔ as expected: " : "✘ not as expected: ") + expected + " (" + got + ")";
+        Show.html("<div style=\"padding:4px 8px;border-left:4px solid " + (ok ? "#009E73" : "#D55E00") + ";background:"
+                + (ok ? "#eef8f3" : "#fbeee6") + "\">" + Tables.escape(line) + "</div>");
+        return ok;
+    }
+
+    /**
+     * The confusion matrix of a classification run's network on its test set (each test batch a fresh read of the
+     * arrays), as a heat map of the share of each true class; class names from the task (Fashion-MNIST's, or digits).
+     */
+    public static org.knowm.xchart.HeatMapChart confusion(RunResult run) {
+        boolean fashion = run.spec().task() instanceof org.rramlab.experiment.TaskSpec.FashionMnist;
+        List<String> names = fashion ? org.rramlab.data.FashionMnist.CLASS_NAMES
+                : java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+        var m = org.rramlab.experiment.RunFigures.confusion(run, names.size());
+        return org.rramlab.plot.Charts.confusion("confusion matrix, " + run.spec().preset() + " (" + Tables.percent(m.accuracy(), 1)
+                + " correct; % of each true class)", names, m.counts());
+    }
+
+    /** Training loss per epoch of each run (and the test loss where the objective reports one). */
+    public static org.knowm.xchart.XYChart lossCurves(Map<String, org.rramlab.train.TrainResult> runs) {
+        Map<String, org.rramlab.plot.Charts.XY> series = new LinkedHashMap<>();
+        runs.forEach((name, r) -> {
+            double[] epochs = r.metrics().intColumn("epoch").asDoubleArray();
+            series.put(name + ", train", new org.rramlab.plot.Charts.XY(epochs, r.metrics().doubleColumn("train loss").asDoubleArray()));
+            if (r.metrics().columnNames().contains("test loss")) {
+                series.put(name + ", test", new org.rramlab.plot.Charts.XY(epochs, r.metrics().doubleColumn("test loss").asDoubleArray()));
+            }
+        });
+        var chart = org.rramlab.plot.Charts.xy("loss per epoch", "epoch", "cross-entropy loss", series);
+        markers(chart);
+        return chart;
+    }
+
+    /**
+     * Mask flips (SET + RESET pulses) per epoch of each pruned run, log scale: what the flip limit saves, epoch by
+     * epoch; the limit in force is in the runs' metrics tables.
+     */
+    public static org.knowm.xchart.XYChart flipsPerEpoch(Map<String, org.rramlab.train.TrainResult> runs) {
+        Map<String, org.rramlab.plot.Charts.XY> series = new LinkedHashMap<>();
+        runs.forEach((name, r) -> {
+            double[] flips = r.metrics().doubleColumn("flips").asDoubleArray().clone();
+            for (int i = 0; i < flips.length; i++) flips[i] = Math.max(flips[i], 1);   // log axis: 0 flips drawn at 1
+            series.put(name + " (" + Numbers.count(r.totalFlips()) + " in all)", new org.rramlab.plot.Charts.XY(r.metrics().intColumn("epoch").asDoubleArray(), flips));
+        });
+        var chart = org.rramlab.plot.Charts.xy("mask flips per epoch", "epoch", "flips (SET + RESET pulses)", series);
+        chart.getStyler().setYAxisLogarithmic(true);
+        markers(chart);
+        return chart;
+    }
+
+    private static void markers(org.knowm.xchart.XYChart chart) {
+        chart.getStyler().setMarkerSize(7);
+        for (var s : chart.getSeriesMap().values()) s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
     }
 
     /** The catalogue of the paper's claims, as a table. */

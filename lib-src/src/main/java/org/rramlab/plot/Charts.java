@@ -298,6 +298,40 @@ public final class Charts {
         anchor.setShowInLegend(false);
     }
 
+    /**
+     * A confusion matrix as a heat map: one row per true class (top to bottom), one column per predicted class, each
+     * cell the share of its true class (%, printed in the cell), the colour bar beside. The diagonal is the recall of
+     * each class; what lies off it is what the network takes each class for.
+     */
+    public static HeatMapChart confusion(String title, List<String> classes, long[][] counts) {
+        int n = classes.size();
+        if (counts.length != n) {
+            throw new IllegalArgumentException("confusion '" + title + "': " + counts.length + " rows for " + n + " classes");
+        }
+        List<Number[]> cells = new ArrayList<>(n * n);
+        for (int r = 0; r < n; r++) {
+            if (counts[r].length != n) throw new IllegalArgumentException("confusion '" + title + "': row " + r + " has " + counts[r].length + " counts, expected " + n);
+            long total = 0;
+            for (long c : counts[r]) total += c;
+            for (int c = 0; c < n; c++) cells.add(new Number[] {c, n - 1 - r, total == 0 ? 0.0 : 100.0 * counts[r][c] / total});
+        }
+        List<String> reversed = new ArrayList<>(classes);
+        java.util.Collections.reverse(reversed);
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 5 / 6).title(title)
+                .xAxisTitle("predicted class").yAxisTitle("true class").build();
+        styleBase(chart.getStyler());
+        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ECAE1), new Color(0x08519C)});
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setHeatMapValueDecimalPattern("#0");
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setMin(0).setMax(100);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        // cells are {x index, y index, value}, indices into the two label lists (y bottom-up, hence reversed)
+        chart.addSeries("% of the true class", new ArrayList<>(classes), reversed, cells);
+        return chart;
+    }
+
     /** The house style of axis charts. */
     static void style(AxesChartStyler styler) {
         styleBase(styler);

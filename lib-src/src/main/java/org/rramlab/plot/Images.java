@@ -82,6 +82,32 @@ public final class Images {
         return out;
     }
 
+    /** Finished pictures (e.g. overlays) side by side in one row, each with its label under it (labels may be null). */
+    public static BufferedImage besides(List<BufferedImage> images, List<String> labels) {
+        if (images == null || images.isEmpty()) throw new IllegalArgumentException("images: none; expected at least one");
+        if (labels != null && labels.size() != images.size()) {
+            throw new IllegalArgumentException("labels: " + labels.size() + " for " + images.size() + " images; expected one per image");
+        }
+        int labelHeight = labels == null ? 0 : LABEL_HEIGHT, width = GAP, height = 0;
+        for (BufferedImage i : images) {
+            width += i.getWidth() + GAP;
+            height = Math.max(height, i.getHeight());
+        }
+        BufferedImage out = new BufferedImage(width, height + labelHeight + 2 * GAP, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        int x = GAP;
+        for (int k = 0; k < images.size(); k++) {
+            BufferedImage i = images.get(k);
+            g.drawImage(i, x, GAP, null);
+            if (labels != null) drawLabel(g, labels.get(k), x, GAP + height, i.getWidth(), labelHeight);
+            x += i.getWidth() + GAP;
+        }
+        g.dispose();
+        return out;
+    }
+
     /** The same from an array of images, {@code images[i][y][x]}. */
     public static BufferedImage grid(float[][][] images, List<String> labels, int columns, int scale) {
         return grid(java.util.Arrays.asList(images), labels, columns, scale);

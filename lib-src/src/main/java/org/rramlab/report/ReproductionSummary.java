@@ -30,7 +30,8 @@ import tech.tablesaw.api.Table;
  * and the recording run's caveats, never typed:
  * <ul>
  *   <li><b>agrees in direction and size</b>: same sign, and ours within {@value #SIZE_TOLERANCE_PERCENT} % of the
- *       paper's figure;</li>
+ *       paper's figure; for a gain in percentage points at least {@value #POINTS_TOLERANCE} points either way, for a
+ *       level in % (an accuracy, an energy reduction) within {@value #POINTS_TOLERANCE_OF_LEVELS} points;</li>
  *   <li><b>agrees in direction</b>: same sign, size further off;</li>
  *   <li><b>differs</b>: the opposite sign (or zero where the paper's is not);</li>
  *   <li><b>not comparable</b>: the run that recorded it says why it cannot be held against the paper (synthetic data,
@@ -49,6 +50,10 @@ public final class ReproductionSummary {
 
     /** Ours agrees in size with the paper's figure when within this share of it (and of the same sign). */
     public static final int SIZE_TOLERANCE_PERCENT = 25;
+    /** A gain in percentage points agrees in size within at least this many points (small gains are noisy). */
+    public static final double POINTS_TOLERANCE = 2;
+    /** A level in % (accuracy, energy reduction) agrees in size within this many points. */
+    public static final double POINTS_TOLERANCE_OF_LEVELS = 5;
 
     /** The verdict on one row. */
     public enum Verdict {
@@ -68,11 +73,21 @@ public final class ReproductionSummary {
             return text;
         }
 
-        /** What the figures alone say: the paper's and ours compared in sign and size. */
+        /** What the figures alone say: the paper's and ours compared in sign and size (relative tolerance only). */
         public static Verdict compare(double paper, double ours) {
+            return compare(paper, ours, "");
+        }
+
+        /** What the figures alone say, with the tolerance of the claim's unit (see the class comment). */
+        public static Verdict compare(double paper, double ours, String unit) {
             if (Double.isNaN(paper) || Double.isNaN(ours)) return NOT_COMPARABLE;
             if (Math.signum(paper) != Math.signum(ours)) return DIFFERS;
-            return Math.abs(ours - paper) <= SIZE_TOLERANCE_PERCENT / 100.0 * Math.abs(paper) ? AGREES_IN_DIRECTION_AND_SIZE : AGREES_IN_DIRECTION;
+            double tolerance = switch (unit) {
+                case "%" -> POINTS_TOLERANCE_OF_LEVELS;
+                case "percentage points" -> Math.max(POINTS_TOLERANCE, SIZE_TOLERANCE_PERCENT / 100.0 * Math.abs(paper));
+                default -> SIZE_TOLERANCE_PERCENT / 100.0 * Math.abs(paper);
+            };
+            return Math.abs(ours - paper) <= tolerance ? AGREES_IN_DIRECTION_AND_SIZE : AGREES_IN_DIRECTION;
         }
     }
 
@@ -205,7 +220,7 @@ public final class ReproductionSummary {
         if (!unit.equals(r.unit())) {
             why.add("recorded in '" + r.unit() + "', the claim is in '" + unit + "'");
         }
-        Verdict figures = Verdict.compare(paperValue, r.value());
+        Verdict figures = Verdict.compare(paperValue, r.value(), unit);
         Verdict verdict = why.isEmpty() ? figures : Verdict.NOT_COMPARABLE;
         String reason = why.isEmpty() ? "" : String.join("; ", why)
                 + (figures == Verdict.NOT_COMPARABLE ? "" : " (as it stands: " + figures.text() + ")");
@@ -227,7 +242,7 @@ public final class ReproductionSummary {
 
     /** ours − paper in the claim's unit, signed: {@code −11.9 points}, {@code +2.5 %}. */
     public static String difference(double d, String unit) {
-        if (unit.equals("percentage points")) return Numbers.points(d);
+        if (unit.equals("percentage points") || unit.equals("%")) return Numbers.points(d);   // a difference of levels in % is in points
         String text = byUnit(Math.abs(d), unit);
         return d > 0 ? "+" + text : d < 0 ? "−" + text : text;
     }
@@ -264,7 +279,9 @@ public final class ReproductionSummary {
         h.append("<p><b>How to read it.</b> <i>paper</i> is the published figure; <i>ours</i> is what the notebook named ")
                 .append("in the row computed, under the profile named in the row (ci runs are tiny: they check the ")
                 .append("pipeline, not the science). The verdict is computed: <i>agrees in direction and size</i> when ")
-                .append("ours has the paper's sign and lies within " + SIZE_TOLERANCE_PERCENT + " % of its figure, ")
+                .append("ours has the paper's sign and lies within " + SIZE_TOLERANCE_PERCENT + " % of its figure (a gain: at ")
+                .append("least " + Numbers.sig(POINTS_TOLERANCE) + " points either way; a level in %: within "
+                        + Numbers.sig(POINTS_TOLERANCE_OF_LEVELS) + " points), ")
                 .append("<i>agrees in direction</i> when only the sign matches, <i>differs</i> otherwise; <i>not ")
                 .append("comparable</i> when the run that computed it says why it cannot be held against the paper ")
                 .append("(synthetic data, a shorter run), or it comes from another profile or unit; in brackets what ")

@@ -39,7 +39,7 @@ class ReproductionSummaryTest {
         assertEquals("agrees in direction and size", fashion.get(8));
         List<String> fsdd = find(csv, "fsdd.energy-reduction");
         assertEquals("not comparable", fsdd.get(8));
-        assertTrue(fsdd.get(9).contains("recorded under quick") && fsdd.get(9).contains("(as it stands: agrees in direction and size)"), fsdd.get(9));
+        assertTrue(fsdd.get(9).contains("recorded under quick") && fsdd.get(9).contains("(as it stands: agrees in direction)"), fsdd.get(9));
         List<String> notRun = find(csv, "drive.pr-auc-gain");
         assertEquals("not run", notRun.get(8));
         assertEquals("", notRun.get(5), "no figure without a recorded result");
@@ -65,6 +65,9 @@ class ReproductionSummaryTest {
         assertEquals(Verdict.DIFFERS, Verdict.compare(78.3, -26), "the issue's example: -26 % vs 78.3 %");
         assertEquals(Verdict.DIFFERS, Verdict.compare(2.0, 0));
         assertEquals(Verdict.AGREES_IN_DIRECTION, Verdict.compare(9.8, 40.8), "far larger: direction only");
+        assertEquals(Verdict.AGREES_IN_DIRECTION, Verdict.compare(85.57, 71.8, "%"), "a level 13.8 points below is not the same size");
+        assertEquals(Verdict.AGREES_IN_DIRECTION_AND_SIZE, Verdict.compare(78.3, 75.5, "%"));
+        assertEquals(Verdict.AGREES_IN_DIRECTION_AND_SIZE, Verdict.compare(2.0, 3.5, "percentage points"), "small gains: 2 points either way");
 
         Path results = tmp.resolve("r");
         Results.record(results, new Result("drive.pr-auc-gain", 12.0, "percentage points", "", "quick", "05-retina-segmentation", AT,
