@@ -226,9 +226,17 @@ public final class RetinaFigures {
         for (Scores r : rows) {
             if (r.maps() == null || r.maps().size() <= testIndex) continue;
             images.add(grid(r.maps().get(testIndex), f.width(), f.height()));
-            labels.add(r.network());
+            labels.add(shortLabel(r));
         }
-        return Images.grid(images, labels, columns, 1);
+        return Images.grid(images, labels, columns, Math.max(1, (int) Math.ceil(170.0 / f.width())));
+    }
+
+    /** A row's network in a few words with its epoch, for a label under a small picture. */
+    static String shortLabel(Scores r) {
+        String n = r.network();
+        String what = n.startsWith("pruned") ? "pruned" : n.startsWith("trained, programmed") ? "programmed" : n.startsWith("trained") ? "trained" : n;
+        String how = n.contains("validation-selected") ? " (val.)" : n.contains("best test") ? " (best test)" : "";
+        return what + ", epoch " + r.epoch() + how;
     }
 
     /**
@@ -256,7 +264,7 @@ public final class RetinaFigures {
             }
             series.put("whole test images (FOV)", new org.rramlab.plot.Charts.XY(xs.stream().mapToDouble(Double::doubleValue).toArray(),
                     ys.stream().mapToDouble(Double::doubleValue).toArray()));
-            title += ": maps from epoch " + w.epoch() + " (" + (w.selection().equals("validation") ? "best validation" : "last") + "), best test epoch " + w.testEpoch();
+            title += "; maps: epoch " + w.epoch() + " (" + (w.selection().equals("validation") ? "val." : "last") + "), best test: epoch " + w.testEpoch();
         }
         var chart = org.rramlab.plot.Charts.xy(title, "epoch", "ROC AUC", series);
         chart.getStyler().setMarkerSize(7);

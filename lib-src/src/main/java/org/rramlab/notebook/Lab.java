@@ -262,14 +262,13 @@ public final class Lab {
     }
 
     /**
-     * The check of a "Try it" cell: shows whether the reader's result behaves as expected, in one coloured line, and
-     * returns {@code ok}. {@code expected} says what should happen, {@code got} what did (the figures).
+     * The check of a "Try it" cell: shows whether the reader's result behaves as expected, in one coloured line.
+     * {@code expected} says what should happen, {@code got} what did (the figures).
      */
-    public static boolean check(boolean ok, String expected, String got) {
+    public static void check(boolean ok, String expected, String got) {
         String line = (ok ? "✔ as expected: " : "✘ not as expected: ") + expected + " (" + got + ")";
         Show.html("<div style=\"padding:4px 8px;border-left:4px solid " + (ok ? "#009E73" : "#D55E00") + ";background:"
                 + (ok ? "#eef8f3" : "#fbeee6") + "\">" + Tables.escape(line) + "</div>");
-        return ok;
     }
 
     /**
