@@ -321,6 +321,17 @@ public final class Lab {
         for (var s : chart.getSeriesMap().values()) s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
     }
 
+    /**
+     * The sensitivity rows of {@link org.rramlab.energy.Sensitivity} as a tornado chart: per parameter, the energy
+     * reduction with it at its low and at its high end, widest swing on top, the nominal reduction as a line.
+     */
+    public static java.awt.image.BufferedImage tornado(String title, List<org.rramlab.energy.Sensitivity.Row> rows, double nominal) {
+        List<String> names = rows.stream().map(r -> Numbers.units(r.parameter() + " (" + Numbers.sig(r.low()) + "–" + Numbers.sig(r.high()) + " " + r.unit() + ")")).toList();
+        return org.rramlab.plot.Images.tornado(title, "energy reduction vs. the GPU (%)", names,
+                rows.stream().mapToDouble(org.rramlab.energy.Sensitivity.Row::reductionAtLow).toArray(),
+                rows.stream().mapToDouble(org.rramlab.energy.Sensitivity.Row::reductionAtHigh).toArray(), nominal);
+    }
+
     /** The catalogue of the paper's claims, as a table. */
     public static Table claims() {
         StringColumn id = StringColumn.create("id"), task = StringColumn.create("task"), what = StringColumn.create("claim"),
