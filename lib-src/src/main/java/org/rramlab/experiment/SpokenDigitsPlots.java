@@ -54,7 +54,7 @@ public final class SpokenDigitsPlots {
         for (Recording r : firstOfEach(data, digits)) {
             double[][] mel = f.logMel(r.samples());
             pictures.add(Pictures.heatmap(mel, scale));
-            labels.add("\"" + r.digit() + "\": " + mel.length + " bands × " + mel[0].length + " frames");
+            labels.add("\"" + r.digit() + "\", " + mel[0].length + " frames");
         }
         // the axes in words under each picture: time to the right, low frequencies at the bottom (see the notebook)
         return org.rramlab.plot.Images.besides(pictures, labels);

@@ -300,8 +300,8 @@ public final class Lab {
     }
 
     /**
-     * Mask flips (SET + RESET pulses) per epoch of each pruned run, log scale: what the flip limit saves, epoch by
-     * epoch; the limit in force is in the runs' metrics tables.
+     * Mask flips (SET + RESET pulses) per epoch of each pruned run (log scale when they span decades): what the flip
+     * limit saves, epoch by epoch; the limit in force is in the runs' metrics tables.
      */
     public static org.knowm.xchart.XYChart flipsPerEpoch(Map<String, org.rramlab.train.TrainResult> runs) {
         Map<String, org.rramlab.plot.Charts.XY> series = new LinkedHashMap<>();
@@ -311,7 +311,9 @@ public final class Lab {
             series.put(name + " (" + Numbers.count(r.totalFlips()) + " in all)", new org.rramlab.plot.Charts.XY(r.metrics().intColumn("epoch").asDoubleArray(), flips));
         });
         var chart = org.rramlab.plot.Charts.xy("mask flips per epoch", "epoch", "flips (SET + RESET pulses)", series);
-        chart.getStyler().setYAxisLogarithmic(true);
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (var xy : series.values()) for (double v : xy.y()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        chart.getStyler().setYAxisLogarithmic(hi / lo > 20);   // a log axis only where it spans decades (its labels are powers of 10)
         markers(chart);
         return chart;
     }
