@@ -177,7 +177,9 @@ public final class ReproductionSummary {
         Map<Verdict, List<Row>> by = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) by.put(v, headline.stream().filter(r -> r.verdict() == v).toList());
         String first = headline.size() + " headline claims: " + by.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> e.getValue().size() + " " + e.getKey().text()).collect(Collectors.joining(", ")) + ".";
+                .map(e -> e.getValue().size() + " " + (e.getValue().size() == 1 ? e.getKey().text()
+                        : e.getKey().text().replace("agrees", "agree").replace("differs", "differ")))
+                .collect(Collectors.joining(", ")) + ".";
         List<Row> match = new ArrayList<>(by.get(Verdict.AGREES_IN_DIRECTION_AND_SIZE));
         List<Row> direction = by.get(Verdict.AGREES_IN_DIRECTION), differ = by.get(Verdict.DIFFERS);
         StringBuilder second = new StringBuilder();
@@ -186,8 +188,9 @@ public final class ReproductionSummary {
         second.append("Does not match: ").append(differ.isEmpty() ? "none" : names(differ)).append(".");
         List<Row> notComparable = by.get(Verdict.NOT_COMPARABLE);
         if (!notComparable.isEmpty()) {
-            second.append(" Not comparable (").append(notComparable.stream().map(r -> r.why().replaceAll(" \\(as it stands.*", ""))
-                    .distinct().collect(Collectors.joining("; "))).append("): ").append(names(notComparable)).append(".");
+            // the kinds of reason only ("shorter run", "synthetic data"): the rows give the details
+            second.append(" Not comparable (").append(notComparable.stream().flatMap(r -> java.util.Arrays.stream(r.why().replaceAll(" \\(as it stands.*", "").split("; ")))
+                    .map(w -> w.replaceAll(":.*", "")).distinct().collect(Collectors.joining(", "))).append("): ").append(names(notComparable)).append(".");
         }
         return List.of(first, second.toString());
     }
@@ -234,7 +237,7 @@ public final class ReproductionSummary {
         if (Double.isNaN(v)) return "";
         return switch (unit) {
             case "percentage points" -> Numbers.points(v);
-            case "%" -> Numbers.sig(v, 3) + " %";
+            case "%" -> Numbers.sig(v, 4).replaceFirst("^-", "−") + " %";   // 4 figures: 99.98 % is not 100 %
             case "flips", "pulses", "count" -> Numbers.count(Math.round(v)) + " " + unit;
             default -> Numbers.sig(v) + (unit.isEmpty() ? "" : " " + unit);
         };
