@@ -269,6 +269,8 @@ public final class RetinaFigures {
         var chart = org.rramlab.plot.Charts.xy(title, "epoch", "ROC AUC", series);
         chart.getStyler().setMarkerSize(7);
         for (var s : chart.getSeriesMap().values()) s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        var fovSeries = chart.getSeriesMap().get("whole test images (FOV)");
+        if (fovSeries != null) fovSeries.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);   // points only: epochs between are not computed
         return chart;
     }
 
