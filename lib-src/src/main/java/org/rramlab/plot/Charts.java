@@ -260,13 +260,34 @@ public final class Charts {
         Styler styler = chart.getStyler();
         if (styler.getLegendPosition() == Styler.LegendPosition.OutsideE && !(chart instanceof HeatMapChart)) {
             styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-            styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+            // one row when the names fit the width; else one per line, the chart made taller by as much
+            int shown = 0, characters = 0;
+            for (Object s : chart.getSeriesMap().values()) {
+                if (s instanceof org.knowm.xchart.internal.series.Series series && series.isShowInLegend()) {
+                    shown++;
+                    characters += series.getName().length() + 6;
+                }
+            }
+            boolean fits = characters * 7 < chart.getWidth() - 40;
+            styler.setLegendLayout(fits ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+            if (!fits && styler.isLegendVisible()) grow(chart, 18 * shown);
         }
         if (chart instanceof XYChart xy) {
             for (XYSeries s : xy.getSeriesMap().values()) {
                 if (s.getXData().length > 200 && s.getLineWidth() > 1.2f) s.setLineWidth(1.2f);   // dense lines: thin, so others show through
             }
             roundTicks(xy);
+        }
+    }
+
+    /** Makes a chart taller (XChart keeps the size set at construction protected); {@link #finish} does it once. */
+    private static void grow(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, int pixels) {
+        try {
+            java.lang.reflect.Method set = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredMethod("setHeight", int.class);
+            set.setAccessible(true);
+            set.invoke(chart, chart.getHeight() + pixels);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the chart keeps its size; the legend then takes from the plot
         }
     }
 
