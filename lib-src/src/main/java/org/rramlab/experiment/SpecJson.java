@@ -219,6 +219,7 @@ public final class SpecJson {
         Class<?> cls = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (node == null || node.isNull()) return;
         if (cls == DeviceModel.class && node.isTextual()) return;   // a preset name, checked when converted
+        if (cls == org.rramlab.device.ConductanceCurve.class && node.isNumber()) return;   // a constant curve
         if (cls.isSealed() && cls.isAnnotationPresent(JsonTypeInfo.class)) {
             String prop = cls.getAnnotation(JsonTypeInfo.class).property();
             JsonNode kind = node.get(prop);
