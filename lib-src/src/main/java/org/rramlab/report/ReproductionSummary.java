@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
 import org.rramlab.Version;
 import org.rramlab.experiment.Profile;
-import org.rramlab.plot.Charts;
 import org.rramlab.plot.Images;
 import org.rramlab.plot.Numbers;
 import org.rramlab.util.AtomicFiles;
@@ -203,7 +200,7 @@ public final class ReproductionSummary {
     static String shortName(Row r) {
         String id = r.claimId();
         String what = id.substring(id.indexOf('.') + 1).replace("-arxiv", " (arXiv)").replace("-pessimistic", " (pessimistic)")
-                .replace('-', ' ');
+                .replace('-', ' ').replace("pr auc", "PR AUC").replace("roc auc", "ROC AUC");
         return what;
     }
 
@@ -365,14 +362,8 @@ public final class ReproductionSummary {
             paper[i] = r.paperValue();
             ours[i] = r.oursValue();
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("paper", paper);
-        series.put("ours", ours);
-        CategoryChart chart = Charts.bar("paper vs. ours (* not comparable: see its row)", null, "points or %", names, series);
-        chart.getStyler().setXAxisLabelRotation(30);
-        Charts.finish(chart);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        return Images.toPngBase64(BitmapEncoder.getBufferedImage(chart));
+        return Images.toPngBase64(Images.pairedBars("paper vs. ours (* not comparable: see its row; paler)", "percentage points or %",
+                names, paper, ours, "paper", "ours"));
     }
 
     private static String td(String s) {

@@ -91,7 +91,7 @@ class ReproductionSummaryTest {
         assertTrue(head.get(0).contains("1 agrees in direction and size") && head.get(0).contains("1 agrees in direction,")
                 && head.get(0).contains("1 differs") && head.get(0).contains("1 not comparable"), head.get(0));
         assertTrue(head.get(1).startsWith("Matches: DRIVE energy reduction.") && head.get(1).contains("Does not match: Fashion-MNIST energy reduction.")
-                && head.get(1).contains("Not comparable (synthetic data, shorter run): DRIVE pr auc gain"), head.get(1));
+                && head.get(1).contains("Not comparable (synthetic data, shorter run): DRIVE PR AUC gain"), head.get(1));
     }
 
     @Test
