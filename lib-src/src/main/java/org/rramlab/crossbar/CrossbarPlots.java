@@ -22,7 +22,8 @@ public final class CrossbarPlots {
 
     /**
      * A heat map of {@code matrix} [rows, cols], each entry a {@code pixels} x {@code pixels} square, symmetric colour
-     * range +-max|matrix|, with a title and the range printed underneath.
+     * range +-max|matrix| (blue negative, white 0, red positive): the title above, row and column indices on the axes
+     * (inputs down the rows, outputs along the columns), and a colour bar labelled -max, 0 and +max on the right.
      */
     public static BufferedImage heatMap(INDArray matrix, String title, int pixels) {
         if (matrix == null || matrix.rank() != 2) {
@@ -34,8 +35,11 @@ public final class CrossbarPlots {
         int rows = (int) matrix.rows(), cols = (int) matrix.columns();
         float[][] v = matrix.toFloatMatrix();
         double max = Math.max(1e-30, matrix.amaxNumber().doubleValue());
-        int top = 24, bottom = 22, width = Math.max(cols * pixels, 240);
-        BufferedImage img = new BufferedImage(width, rows * pixels + top + bottom, BufferedImage.TYPE_INT_RGB);
+        String shownTitle = org.rramlab.plot.Numbers.units(title);
+        int left = 40, top = 28, bottom = 34, barW = 14, barGap = 14, labelW = 70;
+        int mapW = cols * pixels, mapH = rows * pixels;
+        int width = Math.max(left + mapW + barGap + barW + labelW, 8 * shownTitle.length() + 8);
+        BufferedImage img = new BufferedImage(width, top + mapH + bottom, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -43,15 +47,37 @@ public final class CrossbarPlots {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 g.setColor(diverging(v[r][c] / max));
-                g.fillRect(c * pixels, top + r * pixels, pixels, pixels);
+                g.fillRect(left + c * pixels, top + r * pixels, pixels, pixels);
             }
         }
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawString(title, 4, 16);
-        g.drawString(String.format(Locale.ROOT, "blue -%.3g  white 0  red +%.3g", max, max), 4, top + rows * pixels + 16);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.drawString(shownTitle, 4, 17);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int step = tickStep(Math.max(rows, cols), Math.max(mapW, mapH));
+        for (int r = 0; r < rows; r += step) g.drawString(Integer.toString(r), 4, top + r * pixels + Math.min(pixels, 10));
+        for (int c = 0; c < cols; c += step) g.drawString(Integer.toString(c), left + c * pixels, top + mapH + 13);
+        g.drawString("column (output) →", left, top + mapH + 28);
+        // the colour bar: +max at the top, -max at the bottom
+        int barX = left + mapW + barGap;
+        for (int y = 0; y < mapH; y++) {
+            g.setColor(diverging(1 - 2.0 * y / Math.max(1, mapH - 1)));
+            g.fillRect(barX, top + y, barW, 1);
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(barX, top, barW, mapH - 1);
+        g.drawString(String.format(Locale.ROOT, "+%.3g", max), barX + barW + 4, top + 10);
+        g.drawString("0", barX + barW + 4, top + mapH / 2 + 4);
+        g.drawString(String.format(Locale.ROOT, "-%.3g", max), barX + barW + 4, top + mapH);
         g.dispose();
         return img;
+    }
+
+    /** Label every n-th row/column: about one label per 40 pixels. */
+    private static int tickStep(int n, int pixels) {
+        int want = Math.max(1, n * 40 / Math.max(1, pixels));
+        for (int s : new int[] {1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512}) if (s >= want) return s;
+        return want;
     }
 
     /**

@@ -38,6 +38,11 @@ public final class DevicePlots {
             min = Math.min(min, Arrays.stream(e.getValue()).min().orElseThrow());
             max = Math.max(max, Arrays.stream(e.getValue()).max().orElseThrow());
         }
+        if (org.rramlab.plot.Charts.wholeNumbers(series.values()) && max - min + 1 <= bins) {
+            bins = (int) (max - min) + 1;   // counts: one bin per whole number, not a comb of empty bins
+            min -= 0.5;
+            max += 0.5;
+        }
         if (!(max > min)) {
             max = min + 1;
         }
@@ -49,8 +54,14 @@ public final class DevicePlots {
             List<Double> data = Arrays.stream(e.getValue()).boxed().collect(Collectors.toList());
             Histogram h = new Histogram(data, bins, min, max);
             double n = e.getValue().length;
-            List<Double> y = h.getyAxisData().stream().map(v -> v / n).collect(Collectors.toList());
-            chart.addSeries(e.getKey(), h.getxAxisData(), y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+            // A step from each bin's left edge to the next, the last bin closed at max: XChart's step from the bin
+            // centres would draw every bar half a bin to the right.
+            double[] x = new double[bins + 1], y = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                x[b] = min + (max - min) * b / bins;
+                y[b] = h.getyAxisData().get(Math.min(b, bins - 1)) / n;
+            }
+            chart.addSeries(e.getKey(), x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         }
         return chart;
     }

@@ -101,20 +101,30 @@ public final class Experiment {
         Sequential model = build(spec, spec.weights(), ledger);
         TrainConfig config = trainConfig(spec);
         Trainer trainer = trainer(spec, model, config, objective, data).progress(p).checkpoint(out.resolve("checkpoint.bin"));
+        RetinaFigures.WholeImageKeeper keeper = spec.task() instanceof TaskSpec.Retina r && r.fullImages() > 0
+                ? new RetinaFigures.WholeImageKeeper(r, data.retina(), spec.training().batchSize(), config.epochs()) : null;
+        if (keeper != null) trainer.afterEpoch(keeper);
         TrainResult result = trainer.fit(data.train(), data.test(), Math.min(stopAfter, config.epochs()));
         result.writeCsv(out.resolve("metrics.csv"));
         if (stopAfter < config.epochs()) {
-            return new RunResult(spec, out, data, model, result, ledger, null, Map.of(), List.of(), null, List.of(), table(Map.of()), null);
+            return new RunResult(spec, out, data, model, result, ledger, null, Map.of(), List.of(), null, List.of(), table(Map.of()), null, null);
         }
+        // Retina: whole test images inside the field of view, by the network of the validation-selected epoch (the
+        // headline) and of the best test epoch (the authors' selection).
         Map<String, Double> fov = new LinkedHashMap<>();
         List<float[]> maps = List.of();
-        if (spec.task() instanceof TaskSpec.Retina r && r.fullImages() > 0) {
-            maps = RetinaFigures.fullImages(model, r.crop(), spec.training().batchSize(), r.fullImages(), data.retina());
-            var s = RetinaFigures.fovScores(maps, data.retina());
-            fov.put("ROC AUC", s.rocAuc());
-            fov.put("PR AUC", s.prAuc());
-            fov.put("F1", s.f1());
-            fov.put("accuracy", s.accuracy());
+        RetinaFigures.WholeImages whole = keeper == null ? null : keeper.result(model, result);
+        if (whole != null) {
+            maps = whole.maps();
+            String at = whole.selection().equals("validation") ? "validation-selected epoch" : "last epoch";
+            fov.put("ROC AUC, " + at, whole.fov().rocAuc());
+            fov.put("PR AUC, " + at, whole.fov().prAuc());
+            fov.put("F1, " + at, whole.fov().f1());
+            fov.put("accuracy, " + at, whole.fov().accuracy());
+            fov.put("epoch, " + at, (double) whole.epoch());
+            fov.put("ROC AUC, best test epoch", whole.testFov().rocAuc());
+            fov.put("PR AUC, best test epoch", whole.testFov().prAuc());
+            fov.put("F1, best test epoch", whole.testFov().f1());
         }
         RunResult.Baseline baseline = spec.baseline() == null ? null : baseline(spec, model, result, objective, data, out, p);
         EnergyBreakdown energy = Layers.tiles(model).isEmpty() ? null : RunEnergy.inference(spec.preset(), model, spec.network().inputBits());
@@ -126,8 +136,8 @@ public final class Experiment {
         Provenance provenance = Provenance.of(spec, data.sha256(), start, Instant.now(), files(out));
         provenance.write(out.resolve("provenance.json"));
         p.start("run " + spec.preset(), 1);
-        p.finish(headline(summary) + " -> " + out);
-        return new RunResult(spec, out, data, model, result, ledger, baseline, fov, maps, energy, programming, summaryTable, provenance);
+        p.finish(headline(summary) + " -> " + shown(out));
+        return new RunResult(spec, out, data, model, result, ledger, baseline, fov, maps, energy, programming, summaryTable, provenance, whole);
     }
 
     /** Refuses a folder that holds another spec's run; records this spec there (so a resume can be checked). */
@@ -327,10 +337,16 @@ public final class Experiment {
         return s;
     }
 
+    /** A run folder as people read it: relative to the repository when inside it. */
+    private static String shown(Path out) {
+        Path root = repositoryRoot(), abs = out.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+
     private static String headline(Map<String, Object> s) {
         StringBuilder b = new StringBuilder();
         s.entrySet().stream().filter(e -> e.getKey().startsWith("best test ") || e.getKey().startsWith("gain")).limit(3).forEach(e ->
-                b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.4g", (Double) e.getValue())));
+                b.append(b.length() == 0 ? "" : ", ").append(e.getKey().replace(" (points)", "")).append(' ').append(RunResult.format(e.getKey(), (Double) e.getValue())));
         return b.toString();
     }
 

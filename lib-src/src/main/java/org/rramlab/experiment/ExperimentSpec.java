@@ -124,12 +124,12 @@ public record ExperimentSpec(String preset, Profile profile, long seed, TaskSpec
 
     /** Runs this spec into {@code target/runs/<preset>} (resuming a run killed there) with the default progress display. */
     public RunResult run() {
-        return Experiment.run(this, Experiment.defaultOutput(this), Progress.display());
+        return Experiment.run(this, Experiment.defaultOutput(this), Progress.display().named(preset + ", " + profile.lowerName()));
     }
 
     /** Runs this spec into {@code out}, resuming what a killed run left there. */
     public RunResult run(Path out) {
-        return Experiment.run(this, out, Progress.display());
+        return Experiment.run(this, out, Progress.display().named(preset + ", " + profile.lowerName()));
     }
 
     /** The preset's name and what differs from it. */

@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  */
 public record RunResult(ExperimentSpec spec, Path out, TaskData data, Sequential model, TrainResult training, ProgrammingLedger ledger,
                         Baseline baseline, Map<String, Double> fov, List<float[]> maps, EnergyBreakdown energy,
-                        List<ProgrammingCost> programming, Table summary, Provenance provenance) {
+                        List<ProgrammingCost> programming, Table summary, Provenance provenance, RetinaFigures.WholeImages wholeImages) {
 
     /**
      * The conventional baseline of the run.
@@ -65,13 +65,13 @@ public record RunResult(ExperimentSpec spec, Path out, TaskData data, Sequential
     public static String format(String name, double v) {
         if (Double.isNaN(v)) return "n/a";
         if (name.contains("(points)")) return String.format(Locale.ROOT, "%+.1f points", v);
+        if (name.contains(" acc") || name.contains("AUC") || name.contains("F1") || name.contains("accuracy")) {
+            return String.format(Locale.ROOT, "%.2f %%", 100 * v);   // before "epoch": "test ROC AUC at the best epoch" is a score
+        }
         if (name.contains("epoch") && !name.contains("seconds")) return String.format(Locale.ROOT, "%d", Math.round(v));
         if (name.contains("flips") || name.contains("pulses")) return String.format(Locale.ROOT, "%,d", Math.round(v));
         if (name.contains("seconds")) return String.format(Locale.ROOT, "%.1f s", v);
         if (name.contains("(nJ)")) return String.format(Locale.ROOT, "%.4g nJ", v);
-        if (name.contains(" acc") || name.contains("AUC") || name.contains("F1") || name.contains("accuracy")) {
-            return String.format(Locale.ROOT, "%.2f %%", 100 * v);
-        }
         return String.format(Locale.ROOT, "%.4g", v);
     }
 }

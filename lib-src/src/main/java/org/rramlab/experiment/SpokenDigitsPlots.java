@@ -50,16 +50,26 @@ public final class SpokenDigitsPlots {
     public static BufferedImage spectrograms(SpokenDigits data, int scale, int... digits) {
         Features f = new Features(FeatureConfig.PAPER);
         List<BufferedImage> pictures = new ArrayList<>();
-        for (Recording r : firstOfEach(data, digits)) pictures.add(Pictures.heatmap(f.logMel(r.samples()), scale));
-        return Pictures.sideBySide(4 * scale, pictures.toArray(BufferedImage[]::new));
+        List<String> labels = new ArrayList<>();
+        for (Recording r : firstOfEach(data, digits)) {
+            double[][] mel = f.logMel(r.samples());
+            pictures.add(Pictures.heatmap(mel, scale));
+            labels.add("\"" + r.digit() + "\", " + mel[0].length + " frames");
+        }
+        // the axes in words under each picture: time to the right, low frequencies at the bottom (see the notebook)
+        return org.rramlab.plot.Images.besides(pictures, labels);
     }
 
     /** The network's input, 23 coefficients × 20 frames in [0, 1], for the first recording of every digit 0–9. */
     public static BufferedImage featureImages(SpokenDigits data, int scale) {
         Features f = new Features(FeatureConfig.PAPER);
         List<BufferedImage> pictures = new ArrayList<>();
-        for (Recording r : firstOfEach(data, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)) pictures.add(Pictures.heatmap(f.map(r.samples()), scale));
-        return Pictures.sideBySide(2 * scale, pictures.toArray(BufferedImage[]::new));
+        List<String> labels = new ArrayList<>();
+        for (Recording r : firstOfEach(data, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)) {
+            pictures.add(Pictures.heatmap(f.map(r.samples()), scale));
+            labels.add("\"" + r.digit() + "\"");
+        }
+        return org.rramlab.plot.Images.besides(pictures, labels);
     }
 
     /** Confusion matrix as a heat map: rows = spoken digit, columns = predicted digit. */

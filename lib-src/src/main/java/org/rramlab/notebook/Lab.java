@@ -14,7 +14,9 @@ import org.rramlab.experiment.Presets;
 import org.rramlab.experiment.Profile;
 import org.rramlab.experiment.RunResult;
 import org.rramlab.experiment.SpecJson;
+import org.rramlab.plot.Numbers;
 import org.rramlab.report.PaperClaims;
+import org.rramlab.report.ReproductionSummary;
 import org.rramlab.report.Results;
 import org.rramlab.train.Progress;
 import tech.tablesaw.api.StringColumn;
@@ -117,35 +119,75 @@ public final class Lab {
     }
 
     /**
-     * Paper versus ours from the catalogue: one row per claim with the paper's figure, ours, the difference and where
-     * the paper's figure is stated. Ours must be in the claim's unit.
+     * Paper versus ours from the catalogue: one row per claim with the paper's figure, ours, the difference, the verdict
+     * the figures alone give ({@link ReproductionSummary.Verdict#compare}) and where the paper's figure is stated.
+     * Ours must be in the claim's unit.
      */
     public static Table versus(Map<PaperClaims.Claim, Double> ours) {
+        return versus(ours, List.of());
+    }
+
+    /**
+     * Paper versus ours, with the caveats of the run the figures come from ({@link #caveats}): its verdicts read "not
+     * comparable" with the reason, and what the figures alone would say.
+     */
+    public static Table versus(Map<PaperClaims.Claim, Double> ours, RunResult run) {
+        return versus(ours, caveats(run));
+    }
+
+    private static Table versus(Map<PaperClaims.Claim, Double> ours, List<String> caveats) {
         StringColumn claim = StringColumn.create("claim"), paper = StringColumn.create("paper"), mine = StringColumn.create("ours"),
-                diff = StringColumn.create("ours − paper"), source = StringColumn.create("source");
+                diff = StringColumn.create("ours − paper"), verdict = StringColumn.create("verdict"), source = StringColumn.create("source");
         for (var e : new LinkedHashMap<>(ours).entrySet()) {
             PaperClaims.Claim c = e.getKey();
+            double v = e.getValue() == null ? Double.NaN : e.getValue();
             claim.append(c.description() + (c.reference() ? " (reference)" : ""));
-            paper.append(Double.isNaN(c.paper()) ? "no figure public" : withUnit(c.paper(), c.unit()));
-            mine.append(withUnit(e.getValue(), c.unit()));
-            diff.append(Double.isNaN(e.getValue()) || Double.isNaN(c.paper()) ? "n/a" : withUnit(e.getValue() - c.paper(), c.unit()));
+            boolean noFigure = Double.isNaN(c.paper());   // a claim whose numbers are not public
+            paper.append(noFigure ? "no figure public" : withUnit(c.paper(), c.unit()));
+            mine.append(withUnit(v, c.unit()));
+            diff.append(Double.isNaN(v) || noFigure ? "n/a" : ReproductionSummary.difference(v - c.paper(), c.unit()));
+            var figures = Double.isNaN(v) ? ReproductionSummary.Verdict.NOT_RUN : ReproductionSummary.Verdict.compare(c.paper(), v, c.unit());
+            verdict.append(caveats.isEmpty() || Double.isNaN(v) ? figures.text()
+                    : "not comparable: " + String.join("; ", caveats) + " (as it stands: " + figures.text() + ")");
             source.append(c.source());
         }
-        return Table.create("paper vs. ours", claim, paper, mine, diff, source);
+        return Table.create("paper vs. ours", claim, paper, mine, diff, verdict, source);
     }
 
     private static String withUnit(double v, String unit) {
         if (Double.isNaN(v)) return "not run";
-        return switch (unit) {
-            case "flips" -> String.format(Locale.ROOT, "%,d", Math.round(v));
-            case "%" -> String.format(Locale.ROOT, "%.2f %%", v);
-            default -> String.format(Locale.ROOT, "%.2f %s", v, unit);
-        };
+        return ReproductionSummary.byUnit(v, unit);
     }
 
     /** Records ours for a claim for the reproduction summary ({@link Results#record}). */
     public static void record(PaperClaims.Claim claim, double ours, String note) {
         Results.record(claim.id(), ours, claim.unit(), note);
+    }
+
+    /**
+     * Records ours for a claim, computed from {@code run}: the summary marks it not comparable for the reasons
+     * {@link #caveats} finds in the run (synthetic data, fewer epochs than the paper's).
+     */
+    public static void record(PaperClaims.Claim claim, RunResult run, double ours, String note) {
+        Results.record(claim.id(), ours, claim.unit(), note, caveats(run));
+    }
+
+    /**
+     * Why a run's figures cannot be held against the paper's, from the run itself: synthetic data stands in for the
+     * paper's, or it trained for fewer epochs (or on fewer examples) than the paper profile of its preset. Empty for a
+     * paper-profile run on the real data.
+     */
+    public static List<String> caveats(RunResult run) {
+        List<String> why = new ArrayList<>();
+        if (run.spec().task() instanceof org.rramlab.experiment.TaskSpec.Retina && run.data().retina().set().synthetic()) {
+            why.add("synthetic data");
+        }
+        if (run.spec().profile() != Profile.PAPER) {
+            int paperEpochs = Presets.get(run.spec().preset(), Profile.PAPER).training().epochs();
+            why.add("shorter run: " + run.spec().profile().lowerName() + " profile, " + run.spec().training().epochs()
+                    + " of the paper's " + paperEpochs + " epochs");
+        }
+        return why;
     }
 
     /**
@@ -201,6 +243,96 @@ public final class Lab {
         if (paperWorkload != null) parts.add(new org.rramlab.energy.AnalogEnergyModel(org.rramlab.energy.AnalogMacro.of(device)).inference(paperWorkload));
         Show.show(org.rramlab.energy.EnergyTables.breakdowns("inference energy per example", parts, org.rramlab.energy.EnergyUnit.NANOJOULE));
         return org.rramlab.energy.EnergyTables.programming("programming the arrays of this run", run.programming());
+    }
+
+    /**
+     * The gain of a finished run over its baseline programmed at range-relative write noise {@code sigma}, in points
+     * of {@code score} (e.g. "acc", "PR AUC"): the pruned network's best-test-epoch figure minus the sweep's at that
+     * point; NaN when the sweep has no such point.
+     */
+    public static double gainAt(RunResult run, String score, double sigma) {
+        if (run.baseline() == null) return Double.NaN;
+        Table sweep = run.baseline().sweep();
+        double mine = score.equals(run.training().score()) ? run.training().bestTestScore() : run.training().testScoreAt(run.training().bestTestEpoch(), score);
+        for (int i = 0; i < sweep.rowCount(); i++) {
+            if (sweep.stringColumn("noise").get(i).equals("range") && Math.abs(sweep.doubleColumn("sigma").getDouble(i) - sigma) < 1e-9) {
+                return 100 * (mine - sweep.doubleColumn(score).getDouble(i));
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The check of a "Try it" cell: shows whether the reader's result behaves as expected, in one coloured line.
+     * {@code expected} says what should happen, {@code got} what did (the figures).
+     */
+    public static void check(boolean ok, String expected, String got) {
+        String line = (ok ? "✔ as expected: " : "✘ not as expected: ") + expected + " (" + got + ")";
+        Show.html("<div style=\"padding:4px 8px;border-left:4px solid " + (ok ? "#009E73" : "#D55E00") + ";background:"
+                + (ok ? "#eef8f3" : "#fbeee6") + "\">" + Tables.escape(line) + "</div>");
+    }
+
+    /**
+     * The confusion matrix of a classification run's network on its test set (each test batch a fresh read of the
+     * arrays), as a heat map of the share of each true class; class names from the task (Fashion-MNIST's, or digits).
+     */
+    public static org.knowm.xchart.HeatMapChart confusion(RunResult run) {
+        boolean fashion = run.spec().task() instanceof org.rramlab.experiment.TaskSpec.FashionMnist;
+        List<String> names = fashion ? org.rramlab.data.FashionMnist.CLASS_NAMES
+                : java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+        var m = org.rramlab.experiment.RunFigures.confusion(run, names.size());
+        return org.rramlab.plot.Charts.confusion("confusion matrix, " + run.spec().preset() + " (" + Tables.percent(m.accuracy(), 1)
+                + " correct; % of each true class)", names, m.counts());
+    }
+
+    /** Training loss per epoch of each run (and the test loss where the objective reports one). */
+    public static org.knowm.xchart.XYChart lossCurves(Map<String, org.rramlab.train.TrainResult> runs) {
+        Map<String, org.rramlab.plot.Charts.XY> series = new LinkedHashMap<>();
+        runs.forEach((name, r) -> {
+            double[] epochs = r.metrics().intColumn("epoch").asDoubleArray();
+            series.put(name + ", train", new org.rramlab.plot.Charts.XY(epochs, r.metrics().doubleColumn("train loss").asDoubleArray()));
+            if (r.metrics().columnNames().contains("test loss")) {
+                series.put(name + ", test", new org.rramlab.plot.Charts.XY(epochs, r.metrics().doubleColumn("test loss").asDoubleArray()));
+            }
+        });
+        var chart = org.rramlab.plot.Charts.xy("loss per epoch", "epoch", "cross-entropy loss", series);
+        markers(chart);
+        return chart;
+    }
+
+    /**
+     * Mask flips (SET + RESET pulses) per epoch of each pruned run (log scale when they span decades): what the flip
+     * limit saves, epoch by epoch; the limit in force is in the runs' metrics tables.
+     */
+    public static org.knowm.xchart.XYChart flipsPerEpoch(Map<String, org.rramlab.train.TrainResult> runs) {
+        Map<String, org.rramlab.plot.Charts.XY> series = new LinkedHashMap<>();
+        runs.forEach((name, r) -> {
+            double[] flips = r.metrics().doubleColumn("flips").asDoubleArray().clone();
+            for (int i = 0; i < flips.length; i++) flips[i] = Math.max(flips[i], 1);   // log axis: 0 flips drawn at 1
+            series.put(name + " (" + Numbers.count(r.totalFlips()) + " in all)", new org.rramlab.plot.Charts.XY(r.metrics().intColumn("epoch").asDoubleArray(), flips));
+        });
+        var chart = org.rramlab.plot.Charts.xy("mask flips per epoch", "epoch", "flips (SET + RESET pulses)", series);
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (var xy : series.values()) for (double v : xy.y()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        chart.getStyler().setYAxisLogarithmic(hi / lo > 20);   // a log axis only where it spans decades (its labels are powers of 10)
+        markers(chart);
+        return chart;
+    }
+
+    private static void markers(org.knowm.xchart.XYChart chart) {
+        chart.getStyler().setMarkerSize(7);
+        for (var s : chart.getSeriesMap().values()) s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+    }
+
+    /**
+     * The sensitivity rows of {@link org.rramlab.energy.Sensitivity} as a tornado chart: per parameter, the energy
+     * reduction with it at its low and at its high end, widest swing on top, the nominal reduction as a line.
+     */
+    public static java.awt.image.BufferedImage tornado(String title, List<org.rramlab.energy.Sensitivity.Row> rows, double nominal) {
+        List<String> names = rows.stream().map(r -> Numbers.units(r.parameter() + " (" + Numbers.sig(r.low()) + "–" + Numbers.sig(r.high()) + " " + r.unit() + ")")).toList();
+        return org.rramlab.plot.Images.tornado(title, "energy reduction vs. the GPU (%)", names,
+                rows.stream().mapToDouble(org.rramlab.energy.Sensitivity.Row::reductionAtLow).toArray(),
+                rows.stream().mapToDouble(org.rramlab.energy.Sensitivity.Row::reductionAtHigh).toArray(), nominal);
     }
 
     /** The catalogue of the paper's claims, as a table. */

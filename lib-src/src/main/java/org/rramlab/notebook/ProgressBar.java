@@ -3,14 +3,14 @@ package org.rramlab.notebook;
 import org.rramlab.train.Progress;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * {@link Progress} for people: in a notebook a bar updated in place (task, done/total, percentage, elapsed time,
- * ETA, status), with one line per finished task kept above it; headless one line per finished task, like
+ * {@link Progress} for people: in a notebook one bar per run, updated in place (the run's name, task, done/total,
+ * percentage, elapsed time, ETA, status) with the last finished task's line under it; when the run is over only one
+ * line stays, the last finished task's (for an experiment: its headline figures) and the run's total time. Per-epoch
+ * figures belong in the run's tables and charts, not in 30 lines of log. Headless: one line per finished task, like
  * {@link Progress#lines}. Redraws are throttled to {@value #MIN_REDRAW_MILLIS} ms (about 5 per second) because
  * each one is a Jupyter message and a training loop may report thousands of steps.
  *
@@ -25,7 +25,10 @@ public final class ProgressBar implements Progress {
     private final PrintStream lines;
     private final LongSupplier nanoClock;
 
-    private final List<String> finished = new ArrayList<>();
+    private String lastFinished = "";
+    private int tasksFinished;
+    private String name = "";
+    private long runStartNanos = -1;
     private String displayId;
     private String task = "";
     private long total;
@@ -55,6 +58,13 @@ public final class ProgressBar implements Progress {
         return new ProgressBar(target, null, nanoClock);
     }
 
+    /** Names the bar (e.g. the preset and profile of a run); every line it draws starts with the name. */
+    @Override
+    public synchronized ProgressBar named(String name) {
+        this.name = name == null ? "" : name;
+        return this;
+    }
+
     @Override
     public synchronized void start(String task, long total) {
         if (total < 0) {
@@ -65,6 +75,7 @@ public final class ProgressBar implements Progress {
         this.done = 0;
         this.status = "";
         this.startNanos = nanoClock.getAsLong();
+        if (runStartNanos < 0) runStartNanos = startNanos;
         draw(true);
     }
 
@@ -83,7 +94,8 @@ public final class ProgressBar implements Progress {
             lines.flush();
             return;
         }
-        finished.add(line + "  (" + clock(nanoClock.getAsLong() - startNanos) + ")");
+        lastFinished = line;
+        tasksFinished++;
         task = "";
         draw(true);
     }
@@ -109,7 +121,7 @@ public final class ProgressBar implements Progress {
     String barLine(long now) {
         double fraction = total == 0 ? 1 : Math.min(1, done / (double) total);
         int filled = (int) Math.round(fraction * BAR_CELLS);
-        return String.format(Locale.ROOT, "%s [%s%s] %d/%d %5.1f %% %s < %s %s", task, "#".repeat(filled),
+        return String.format(Locale.ROOT, "%s%s [%s%s] %d/%d %5.1f %% %s < %s %s", prefix(), task, "#".repeat(filled),
                 ".".repeat(BAR_CELLS - filled), done, total, 100 * fraction, clock(now - startNanos),
                 eta(now), status).stripTrailing();
     }
@@ -122,28 +134,38 @@ public final class ProgressBar implements Progress {
         return clock((long) (elapsed * (double) (total - done) / done));
     }
 
+    /** Running: the bar, then the last finished line; over: that line and the run's time. */
     private String text(long now) {
-        List<String> all = new ArrayList<>(finished);
-        if (!task.isEmpty()) {
-            all.add(barLine(now));
+        if (task.isEmpty()) {
+            return doneLine(now);
         }
-        return String.join("\n", all);
+        return lastFinished.isEmpty() ? barLine(now) : barLine(now) + "\n" + prefix() + lastFinished;
+    }
+
+    private String doneLine(long now) {
+        return prefix() + lastFinished + "  (" + (tasksFinished > 1 ? tasksFinished + " steps, " : "") + clock(now - runStartNanos) + ")";
+    }
+
+    private String prefix() {
+        return name.isEmpty() ? "" : name + " · ";
     }
 
     private String html(long now) {
         StringBuilder html = new StringBuilder("<div style=\"font-family:monospace;font-size:12px\">");
-        for (String line : finished) {
-            html.append("<div>").append(Tables.escape(line)).append("</div>");
-        }
-        if (!task.isEmpty()) {
+        if (task.isEmpty()) {
+            html.append("<div>").append(Tables.escape(doneLine(now))).append("</div>");
+        } else {
             double fraction = total == 0 ? 1 : Math.min(1, done / (double) total);
-            html.append("<div style=\"display:flex;align-items:center;gap:8px\"><span>").append(Tables.escape(task))
+            html.append("<div style=\"display:flex;align-items:center;gap:8px\"><span>").append(Tables.escape(prefix() + task))
                     .append("</span><div style=\"width:240px;height:12px;background:#e6e6e6;border-radius:3px\">")
                     .append("<div style=\"width:").append(String.format(Locale.ROOT, "%.1f", 100 * fraction))
                     .append("%;height:12px;background:#0072B2;border-radius:3px\"></div></div><span>")
                     .append(String.format(Locale.ROOT, "%d/%d %.1f %% %s &lt; %s %s", done, total, 100 * fraction,
                             clock(now - startNanos), eta(now), Tables.escape(status)))
                     .append("</span></div>");
+            if (!lastFinished.isEmpty()) {
+                html.append("<div style=\"color:#666\">").append(Tables.escape(lastFinished)).append("</div>");
+            }
         }
         return html.append("</div>").toString();
     }

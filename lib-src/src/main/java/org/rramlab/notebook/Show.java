@@ -66,15 +66,50 @@ public final class Show {
         return kernel != null ? new JupyterDisplay(kernel) : new TextTarget(System.out);
     }
 
-    /** Charts become images, tables ready HTML; other values stay as they are. */
+    /**
+     * The display data of a cell's value in the house style, MIME type to data, or null when the value is not ours
+     * to show (the kernel then renders it its own way). The rramlab kernel calls this by reflection for every value
+     * a cell returns, so a returned table or chart looks the same as one shown with {@link #show}: tables with
+     * numbers formatted ({@link Tables#formatted}), charts with units as printed (µS, Ω). A {@link PrintStream} (the
+     * value of a cell ending in {@code System.out.printf(...)}) shows nothing: an empty map.
+     */
+    public static java.util.Map<String, String> bundle(Object value) {
+        if (value instanceof PrintStream) {
+            return java.util.Map.of();
+        }
+        if (!(value instanceof Chart<?, ?>) && !(value instanceof Table) && !(value instanceof Rich)) {
+            return null;
+        }
+        Object shown = value instanceof Rich ? value : adapt(value);
+        java.util.Map<String, String> data = new java.util.LinkedHashMap<>();
+        if (shown instanceof Rich rich) {
+            data.put("text/plain", rich.text());
+            if (rich.html() != null) data.put("text/html", rich.html());
+            if (rich.markdown() != null) data.put("text/markdown", rich.markdown());
+        } else if (shown instanceof RenderedImage image) {
+            data.put("text/plain", describe(value));
+            data.put("image/png", org.rramlab.plot.Images.toPngBase64(image));
+        } else {
+            return null;
+        }
+        return data;
+    }
+
+    /** Charts become images (units as printed), tables ready HTML; other values stay as they are. */
     static Object adapt(Object value) {
         if (value instanceof Chart<?, ?> chart) {
+            tidy(chart);
             return BitmapEncoder.getBufferedImage(chart);
         }
         if (value instanceof Table table) {
             return new Rich(Tables.toText(table, Tables.DISPLAY_ROWS), Tables.toHtml(table, Tables.DISPLAY_ROWS), null);
         }
         return value;
+    }
+
+    /** The house style of every chart shown ({@link org.rramlab.plot.Charts#finish}), whoever built it. */
+    static void tidy(Chart<?, ?> chart) {
+        org.rramlab.plot.Charts.finish(chart);
     }
 
     /** The text form of a value for standard output. */

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rramlab.plot.Numbers;
 
 /**
  * Small Tablesaw helpers for notebook tables: a table from named columns, a "parameter | value" table from a map
@@ -112,7 +113,7 @@ public final class Tables {
         return parameters(record.getClass().getSimpleName(), values);
     }
 
-    /** A fraction as a percentage: {@code percent(0.8421, 1)} is {@code "84.2 %"}. */
+    /** A fraction as a percentage with fixed decimals: {@code percent(0.8421, 1)} is {@code "84.2 %"} (the house style is {@link Numbers#percent}). */
     public static String percent(double fraction, int decimals) {
         if (decimals < 0) {
             throw new IllegalArgumentException("decimals: " + decimals + "; expected >= 0");
@@ -132,25 +133,59 @@ public final class Tables {
         return StringColumn.create(name, text);
     }
 
-    /** Numbers short and readable (4 significant digits, no exponent for ordinary sizes), records compact. */
+    /** Numbers in the house style ({@link Numbers#sig}: 4 significant figures, separators for counts), records compact. */
     static String format(Object value) {
         if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) < 1e9) {
-                return String.valueOf((long) d);
-            }
-            if (d != 0 && (Math.abs(d) < 1e-3 || Math.abs(d) >= 1e6)) {
-                return String.format(Locale.ROOT, "%.3e", d);
-            }
-            return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+            return Numbers.sig(((Number) value).doubleValue());
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return Numbers.count(((Number) value).longValue());
         }
         if (value instanceof double[] a) {
-            return java.util.Arrays.toString(a);
+            return java.util.Arrays.stream(a).mapToObj(Numbers::sig).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof int[] a) {
             return java.util.Arrays.toString(a);
         }
-        return String.valueOf(value);
+        return Numbers.units(String.valueOf(value));
+    }
+
+    /**
+     * One cell as a reader sees it: numbers in the house style ({@link Numbers#cell}: fractions of a whole named as
+     * such in %, counts with separators, 4 significant figures otherwise), missing values empty, text as it is.
+     */
+    public static String cell(Column<?> column, int row) {
+        if (column.isMissing(row)) {
+            return "";
+        }
+        if (column instanceof IntColumn || column instanceof LongColumn || column instanceof tech.tablesaw.api.ShortColumn) {
+            return Numbers.count(Math.round(((NumericColumn<?>) column).getDouble(row)));
+        }
+        if (column instanceof NumericColumn<?> numbers) {
+            return Numbers.cell(column.name(), numbers.getDouble(row));
+        }
+        return column.getString(row);
+    }
+
+    /** The table as it is shown: every column text in the house style ({@link #cell}), units as printed. */
+    public static Table formatted(Table table) {
+        Table out = Table.create(Numbers.units(table.name()));
+        for (Column<?> column : table.columns()) {
+            String[] text = new String[table.rowCount()];
+            for (int r = 0; r < text.length; r++) {
+                text[r] = cell(column, r);
+            }
+            out.addColumns(StringColumn.create(uniqueName(out, Numbers.units(column.name())), text));
+        }
+        return out;
+    }
+
+    private static String uniqueName(Table table, String name) {
+        String n = name;
+        for (int i = 2; table.columnNames().stream().anyMatch(n::equalsIgnoreCase); i++) {
+            n = name + " (" + i + ")";
+        }
+        return n;
     }
 
     /** A clean HTML table: caption, header, numbers right-aligned, at most {@code maxRows} rows. */
@@ -158,13 +193,13 @@ public final class Tables {
         int shown = Math.min(table.rowCount(), maxRows);
         StringBuilder html = new StringBuilder("<table style=\"border-collapse:collapse\">");
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption style=\"font-weight:bold;text-align:left\">").append(escape(table.name()))
+            html.append("<caption style=\"font-weight:bold;text-align:left\">").append(escape(Numbers.units(table.name())))
                     .append("</caption>");
         }
         html.append("<thead><tr>");
         for (String column : table.columnNames()) {
             html.append("<th style=\"text-align:left;padding:2px 8px;border-bottom:1px solid #888\">")
-                    .append(escape(column)).append("</th>");
+                    .append(escape(Numbers.units(column))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (int r = 0; r < shown; r++) {
@@ -172,7 +207,7 @@ public final class Tables {
             for (Column<?> column : table.columns()) {
                 String align = column instanceof NumericColumn<?> ? "right" : "left";
                 html.append("<td style=\"padding:2px 8px;text-align:").append(align).append("\">")
-                        .append(escape(column.getString(r))).append("</td>");
+                        .append(escape(cell(column, r))).append("</td>");
             }
             html.append("</tr>");
         }
@@ -186,7 +221,7 @@ public final class Tables {
 
     /** The plain-text form, at most {@code maxRows} rows. */
     public static String toText(Table table, int maxRows) {
-        String text = table.print(maxRows);
+        String text = formatted(table).print(maxRows);
         return table.rowCount() > maxRows ? text + "\n... " + (table.rowCount() - maxRows) + " more rows" : text;
     }
 

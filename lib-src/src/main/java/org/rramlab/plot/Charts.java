@@ -118,6 +118,13 @@ public final class Charts {
                 max = Math.max(max, v);
             }
         }
+        if (wholeNumbers(series.values()) && max - min + 1 <= bins) {
+            // Counts (pulses, flips) with fewer distinct values than bins: one bin per whole number, centred on it,
+            // never a comb of empty bins.
+            bins = (int) (max - min) + 1;
+            min -= 0.5;
+            max += 0.5;
+        }
         if (max == min) {
             max = min + 1;
         }
@@ -143,6 +150,16 @@ public final class Charts {
         }
         chart.getStyler().setLegendVisible(series.size() > 1);
         return chart;
+    }
+
+    /** True when every value is a whole number (a count). */
+    public static boolean wholeNumbers(java.util.Collection<double[]> series) {
+        for (double[] values : series) {
+            for (double v : values) {
+                if (v != Math.rint(v)) return false;
+            }
+        }
+        return true;
     }
 
     /** Counts per bin; the maximum falls into the last bin. */
@@ -226,6 +243,113 @@ public final class Charts {
         chart.getStyler().setRangeColors(Colormap.VIRIDIS_STOPS);
         chart.getStyler().setShowValue(false);
         chart.addSeries(title, x, y, cells);
+        return chart;
+    }
+
+    /**
+     * The house style applied to any chart just before it is drawn, whoever built it: units in the titles as printed
+     * (µS, Ω, σ), a legend beside the plot moved under it (it took up to a third of the width), and x ticks at
+     * round numbers. XChart puts the ticks of equally spaced x values at the data (a histogram's bin centres,
+     * 2.24, 4.28 ...); a point of no size just left of the first value lets it pick round ticks instead. Series of
+     * at most 12 whole-number x values (epochs, bits) keep their ticks at the data. Idempotent.
+     */
+    public static void finish(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        if (chart.getTitle() != null) chart.setTitle(Numbers.units(chart.getTitle()));
+        if (chart.getXAxisTitle() != null) chart.setXAxisTitle(Numbers.units(chart.getXAxisTitle()));
+        if (chart.getYAxisTitle() != null) chart.setYAxisTitle(Numbers.units(chart.getYAxisTitle()));
+        Styler styler = chart.getStyler();
+        if (styler.getLegendPosition() == Styler.LegendPosition.OutsideE && !(chart instanceof HeatMapChart)) {
+            styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+            // one row when the names fit the width; else one per line, the chart made taller by as much
+            int shown = 0, characters = 0;
+            for (Object s : chart.getSeriesMap().values()) {
+                if (s instanceof org.knowm.xchart.internal.series.Series series && series.isShowInLegend()) {
+                    shown++;
+                    characters += series.getName().length() + 6;
+                }
+            }
+            boolean fits = characters * 7 < chart.getWidth() - 40;
+            styler.setLegendLayout(fits ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+            if (!fits && styler.isLegendVisible()) grow(chart, 18 * shown);
+        }
+        if (chart instanceof XYChart xy) {
+            for (XYSeries s : xy.getSeriesMap().values()) {
+                if (s.getXData().length > 200 && s.getLineWidth() > 1.2f) s.setLineWidth(1.2f);   // dense lines: thin, so others show through
+            }
+            roundTicks(xy);
+        }
+    }
+
+    /** Makes a chart taller (XChart keeps the size set at construction protected); {@link #finish} does it once. */
+    private static void grow(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, int pixels) {
+        try {
+            java.lang.reflect.Method set = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredMethod("setHeight", int.class);
+            set.setAccessible(true);
+            set.invoke(chart, chart.getHeight() + pixels);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the chart keeps its size; the legend then takes from the plot
+        }
+    }
+
+    static final String TICK_ANCHOR = "\u2063";
+
+    private static void roundTicks(XYChart chart) {
+        if (chart.getStyler().isXAxisLogarithmic() || chart.getSeriesMap().containsKey(TICK_ANCHOR)) return;
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        double anchorY = Double.NaN;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            double[] x = s.getXData(), y = s.getYData();
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i])) xs.add(x[i]);
+                if (Double.isNaN(anchorY) && Double.isFinite(y[i])) anchorY = y[i];
+            }
+        }
+        if (xs.size() < 3 || Double.isNaN(anchorY)) return;
+        double first = xs.first(), range = xs.last() - first, step = range / (xs.size() - 1);
+        boolean equal = true, whole = step == 1;
+        int i = 0;
+        for (double x : xs) {
+            equal &= Math.abs(x - (first + i++ * step)) <= 1e-6 * range;
+            whole &= x == Math.rint(x);
+        }
+        if (!equal || (whole && xs.size() <= 12)) return;
+        XYSeries anchor = chart.addSeries(TICK_ANCHOR, new double[] {first - 1e-9 * range}, new double[] {anchorY});
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+        anchor.setShowInLegend(false);
+    }
+
+    /**
+     * A confusion matrix as a heat map: one row per true class (top to bottom), one column per predicted class, each
+     * cell the share of its true class (%, printed in the cell), the colour bar beside. The diagonal is the recall of
+     * each class; what lies off it is what the network takes each class for.
+     */
+    public static HeatMapChart confusion(String title, List<String> classes, long[][] counts) {
+        int n = classes.size();
+        if (counts.length != n) {
+            throw new IllegalArgumentException("confusion '" + title + "': " + counts.length + " rows for " + n + " classes");
+        }
+        List<Number[]> cells = new ArrayList<>(n * n);
+        for (int r = 0; r < n; r++) {
+            if (counts[r].length != n) throw new IllegalArgumentException("confusion '" + title + "': row " + r + " has " + counts[r].length + " counts, expected " + n);
+            long total = 0;
+            for (long c : counts[r]) total += c;
+            for (int c = 0; c < n; c++) cells.add(new Number[] {c, n - 1 - r, total == 0 ? 0.0 : 100.0 * counts[r][c] / total});
+        }
+        List<String> reversed = new ArrayList<>(classes);
+        java.util.Collections.reverse(reversed);
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 5 / 6).title(title)
+                .xAxisTitle("predicted class").yAxisTitle("true class").build();
+        styleBase(chart.getStyler());
+        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ECAE1), new Color(0x08519C)});
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setHeatMapValueDecimalPattern("#0");
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setMin(0).setMax(100);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        // cells are {x index, y index, value}, indices into the two label lists (y bottom-up, hence reversed)
+        chart.addSeries("% of the true class", new ArrayList<>(classes), reversed, cells);
         return chart;
     }
 

@@ -82,6 +82,193 @@ public final class Images {
         return out;
     }
 
+    /** Finished pictures (e.g. overlays) side by side in one row, each with its label under it (labels may be null). */
+    public static BufferedImage besides(List<BufferedImage> images, List<String> labels) {
+        if (images == null || images.isEmpty()) throw new IllegalArgumentException("images: none; expected at least one");
+        if (labels != null && labels.size() != images.size()) {
+            throw new IllegalArgumentException("labels: " + labels.size() + " for " + images.size() + " images; expected one per image");
+        }
+        int labelHeight = labels == null ? 0 : LABEL_HEIGHT, width = GAP, height = 0;
+        for (BufferedImage i : images) {
+            width += i.getWidth() + GAP;
+            height = Math.max(height, i.getHeight());
+        }
+        BufferedImage out = new BufferedImage(width, height + labelHeight + 2 * GAP, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        int x = GAP;
+        for (int k = 0; k < images.size(); k++) {
+            BufferedImage i = images.get(k);
+            g.drawImage(i, x, GAP, null);
+            if (labels != null) drawLabel(g, labels.get(k), x, GAP + height, i.getWidth(), labelHeight);
+            x += i.getWidth() + GAP;
+        }
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * A tornado chart: one horizontal bar per parameter, from the result at the parameter's low end (blue) to the
+     * result at its high end (orange), the other parameters nominal; the widest swing on top, the parameter names on
+     * the left, a vertical line at the nominal result, round ticks on the x axis. Drawn directly (not XChart), so that
+     * every row keeps its name.
+     */
+    public static BufferedImage tornado(String title, String xLabel, List<String> names, double[] atLow, double[] atHigh, double nominal) {
+        int n = names.size();
+        if (n == 0 || atLow.length != n || atHigh.length != n) {
+            throw new IllegalArgumentException("tornado '" + title + "': " + n + " names, " + atLow.length + " low and " + atHigh.length + " high values; expected the same number, at least one");
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(atHigh[b] - atLow[b]), Math.abs(atHigh[a] - atLow[a])));
+        double min = nominal, max = nominal;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, Math.min(atLow[i], atHigh[i]));
+            max = Math.max(max, Math.max(atLow[i], atHigh[i]));
+        }
+        if (max == min) { max = min + 1; }
+        double step = niceStep((max - min) / 5);
+        double from = Math.floor(min / step) * step, to = Math.ceil(max / step) * step;
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = probe.createGraphics();
+        pg.setFont(font);
+        int nameW = 0;
+        for (String name : names) nameW = Math.max(nameW, pg.getFontMetrics().stringWidth(name));
+        pg.dispose();
+        int left = nameW + 16, plotW = 440, row = 22, top = 34, plotH = n * row, width = left + plotW + 20, height = top + plotH + 70;
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, 8, 20);
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        java.util.function.DoubleToIntFunction x = v -> left + (int) Math.round((v - from) / (to - from) * plotW);
+        for (double t = from; t <= to + step / 2; t += step) {   // grid and ticks
+            int xt = x.applyAsInt(t);
+            g.setColor(new Color(0xDDDDDD));
+            g.drawLine(xt, top, xt, top + plotH);
+            g.setColor(Color.BLACK);
+            String label = Numbers.sig(Math.abs(t) < step * 1e-9 ? 0 : t);
+            g.drawString(label, xt - fm.stringWidth(label) / 2, top + plotH + 16);
+        }
+        g.drawString(xLabel, left + plotW / 2 - fm.stringWidth(xLabel) / 2, top + plotH + 34);
+        Color lowColour = new Color(0x0072B2), highColour = new Color(0xE69F00);
+        for (int k = 0; k < n; k++) {
+            int i = order[k], y = top + k * row;
+            g.setColor(Color.BLACK);
+            g.drawString(names.get(i), left - 8 - fm.stringWidth(names.get(i)), y + row / 2 + fm.getAscent() / 2 - 1);
+            int xn = x.applyAsInt(nominal);
+            for (boolean low : new boolean[] {true, false}) {
+                int xv = x.applyAsInt(low ? atLow[i] : atHigh[i]);
+                g.setColor(low ? lowColour : highColour);
+                g.fillRect(Math.min(xn, xv), y + 4, Math.max(1, Math.abs(xv - xn)), row - 8);
+            }
+        }
+        g.setColor(Color.BLACK);
+        int xn = x.applyAsInt(nominal);
+        g.drawLine(xn, top - 4, xn, top + plotH);
+        String nom = "nominal " + Numbers.sig(nominal);
+        g.drawString(nom, Math.min(xn + 4, width - fm.stringWidth(nom) - 4), top - 6);
+        int ly = top + plotH + 52;   // legend
+        g.setColor(lowColour);
+        g.fillRect(left, ly - 10, 14, 10);
+        g.setColor(Color.BLACK);
+        g.drawString("parameter at its low end", left + 20, ly);
+        g.setColor(highColour);
+        g.fillRect(left + 200, ly - 10, 14, 10);
+        g.setColor(Color.BLACK);
+        g.drawString("parameter at its high end", left + 220, ly);
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * Two figures per row as horizontal bars from 0 (e.g. the paper's and ours per claim), the row's name on the left,
+     * round ticks below, a legend under the chart; a row whose name ends in " *" is drawn with paler bars.
+     */
+    public static BufferedImage pairedBars(String title, String xLabel, List<String> names, double[] first, double[] second,
+                                           String firstLabel, String secondLabel) {
+        int n = names.size();
+        if (n == 0 || first.length != n || second.length != n) {
+            throw new IllegalArgumentException("pairedBars '" + title + "': " + n + " names, " + first.length + " and " + second.length + " values; expected the same number, at least one");
+        }
+        double min = 0, max = 0;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, Math.min(first[i], second[i]));
+            max = Math.max(max, Math.max(first[i], second[i]));
+        }
+        if (max == min) max = min + 1;
+        double step = niceStep((max - min) / 6);
+        double from = Math.floor(min / step) * step, to = Math.ceil(max / step) * step;
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = probe.createGraphics();
+        pg.setFont(font);
+        int nameW = 0;
+        for (String name : names) nameW = Math.max(nameW, pg.getFontMetrics().stringWidth(name));
+        pg.dispose();
+        int left = nameW + 16, plotW = 420, row = 30, top = 34, plotH = n * row, width = left + plotW + 24, height = top + plotH + 72;
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, 8, 20);
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        java.util.function.DoubleToIntFunction x = v -> left + (int) Math.round((v - from) / (to - from) * plotW);
+        for (double t = from; t <= to + step / 2; t += step) {
+            int xt = x.applyAsInt(t);
+            g.setColor(new Color(0xDDDDDD));
+            g.drawLine(xt, top, xt, top + plotH);
+            g.setColor(Color.BLACK);
+            String label = Numbers.sig(Math.abs(t) < step * 1e-9 ? 0 : t);
+            g.drawString(label, xt - fm.stringWidth(label) / 2, top + plotH + 16);
+        }
+        g.drawString(xLabel, left + plotW / 2 - fm.stringWidth(xLabel) / 2, top + plotH + 34);
+        Color a = new Color(0x0072B2), b = new Color(0xE69F00);
+        int x0 = x.applyAsInt(0);
+        for (int i = 0; i < n; i++) {
+            int y = top + i * row;
+            boolean pale = names.get(i).endsWith(" *");
+            g.setColor(Color.BLACK);
+            g.drawString(names.get(i), left - 8 - fm.stringWidth(names.get(i)), y + row / 2 + fm.getAscent() / 2 - 1);
+            int xa = x.applyAsInt(first[i]), xb = x.applyAsInt(second[i]);
+            g.setColor(pale ? new Color(0x7FB8D8) : a);
+            g.fillRect(Math.min(x0, xa), y + 4, Math.max(1, Math.abs(xa - x0)), (row - 8) / 2);
+            g.setColor(pale ? new Color(0xF2CF80) : b);
+            g.fillRect(Math.min(x0, xb), y + 4 + (row - 8) / 2, Math.max(1, Math.abs(xb - x0)), (row - 8) / 2);
+        }
+        g.setColor(Color.BLACK);
+        g.drawLine(x0, top, x0, top + plotH);
+        int ly = top + plotH + 54;
+        g.setColor(a);
+        g.fillRect(left, ly - 10, 14, 10);
+        g.setColor(Color.BLACK);
+        g.drawString(firstLabel, left + 20, ly);
+        g.setColor(b);
+        g.fillRect(left + 160, ly - 10, 14, 10);
+        g.setColor(Color.BLACK);
+        g.drawString(secondLabel, left + 180, ly);
+        g.dispose();
+        return out;
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) if (m * p >= raw) return m * p;
+        return 10 * p;
+    }
+
     /** The same from an array of images, {@code images[i][y][x]}. */
     public static BufferedImage grid(float[][][] images, List<String> labels, int columns, int scale) {
         return grid(java.util.Arrays.asList(images), labels, columns, scale);

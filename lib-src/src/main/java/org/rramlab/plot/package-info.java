@@ -1,7 +1,9 @@
 /**
  * Generic figures in one house style: {@link org.rramlab.plot.Charts} (XChart line, scatter, histogram, bar and heat-map
- * charts rendered to PNG), {@link org.rramlab.plot.Images} (image grids, grey maps, mask overlays) and
- * {@link org.rramlab.plot.Colormap}. Domain figures live with their domain (device, crossbar, energy, experiment) and
+ * charts rendered to PNG, {@link org.rramlab.plot.Charts#finish} the style every shown chart gets),
+ * {@link org.rramlab.plot.Images} (image grids, grey maps, mask overlays, tornado and paired-bar figures),
+ * {@link org.rramlab.plot.Numbers} (one formatter for numbers people read: 4 significant figures, % for fractions,
+ * separators for counts, µS) and {@link org.rramlab.plot.Colormap}. Domain figures live with their domain (device, crossbar, energy, experiment) and
  * build on these.
  *
  * <p>Imports no other rramlab package.

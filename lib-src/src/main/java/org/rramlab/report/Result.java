@@ -10,9 +10,11 @@ package org.rramlab.report;
  * @param profile    the run profile ({@code ci}, {@code quick}, {@code paper})
  * @param notebook   the notebook (or program) that computed it
  * @param recordedAt ISO-8601 UTC time of recording
+ * @param caveats    why the figure cannot be held against the paper's, e.g. {@code synthetic data} or {@code shorter
+ *                   run: quick profile, 4 of 65 epochs}; empty when it can. Computed by the recording run, never typed.
  */
 public record Result(String claimId, double value, String unit, String note, String profile, String notebook,
-                     String recordedAt) {
+                     String recordedAt, java.util.List<String> caveats) {
 
     public Result {
         Results.checkClaimId(claimId);
@@ -21,5 +23,16 @@ public record Result(String claimId, double value, String unit, String note, Str
         }
         unit = unit == null ? "" : unit;
         note = note == null ? "" : note;
+        caveats = caveats == null ? java.util.List.of() : caveats.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
+        for (String c : caveats) {
+            if (c.contains(";")) {
+                throw new IllegalArgumentException("result " + claimId + ": caveat '" + c + "' contains ';', which separates caveats in the result file");
+            }
+        }
+    }
+
+    /** A result that can be held against the paper's figure (no caveats). */
+    public Result(String claimId, double value, String unit, String note, String profile, String notebook, String recordedAt) {
+        this(claimId, value, unit, note, profile, notebook, recordedAt, java.util.List.of());
     }
 }

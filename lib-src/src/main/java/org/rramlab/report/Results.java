@@ -34,7 +34,9 @@ public final class Results {
     public static final String ENV_NOTEBOOK = "RRAMLAB_NOTEBOOK";
     public static final String PROPERTY_NOTEBOOK = "rramlab.notebook";
     static final List<String> HEADER = List.of("claim_id", "value", "unit", "note", "profile", "notebook",
-            "recorded_at");
+            "recorded_at", "caveats");
+    /** The header of result files written before caveats were recorded (read as having none). */
+    static final List<String> HEADER_WITHOUT_CAVEATS = HEADER.subList(0, 7);
     private static final Pattern CLAIM_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private Results() {}
@@ -45,8 +47,16 @@ public final class Results {
      * @return the file written
      */
     public static Path record(String claimId, double ours, String unit, String note) {
+        return record(claimId, ours, unit, note, List.of());
+    }
+
+    /**
+     * Records our figure with the reasons it cannot be held against the paper's ({@link Result#caveats}: synthetic
+     * data, a shorter run, ...); the summary then marks it "not comparable" and says why.
+     */
+    public static Path record(String claimId, double ours, String unit, String note, List<String> caveats) {
         return record(directory(), new Result(claimId, ours, unit, note, Profile.current().lowerName(), notebook(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), caveats));
     }
 
     /** Writes one result into {@code dir} (created if missing), atomically; returns the file. */
@@ -54,7 +64,7 @@ public final class Results {
         try {
             Path target = dir.resolve(r.claimId() + ".csv");
             AtomicFiles.writeString(target, Csv.line(HEADER) + Csv.line(List.of(r.claimId(), Double.toString(r.value()),
-                    r.unit(), r.note(), r.profile(), r.notebook(), r.recordedAt())));
+                    r.unit(), r.note(), r.profile(), r.notebook(), r.recordedAt(), String.join("; ", r.caveats()))));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record result " + r.claimId() + " in " + dir.toAbsolutePath(), e);
@@ -88,7 +98,8 @@ public final class Results {
     public static Result read(Path file) {
         try {
             List<List<String>> rows = Csv.parse(Files.readString(file));
-            if (rows.size() != 2 || !rows.get(0).equals(HEADER) || rows.get(1).size() != HEADER.size()) {
+            boolean old = rows.size() == 2 && rows.get(0).equals(HEADER_WITHOUT_CAVEATS) && rows.get(1).size() == HEADER_WITHOUT_CAVEATS.size();
+            if (!old && (rows.size() != 2 || !rows.get(0).equals(HEADER) || rows.get(1).size() != HEADER.size())) {
                 throw new IllegalArgumentException("result file " + file + ": expected the header " + HEADER
                         + " and one row of " + HEADER.size() + " fields, found " + rows);
             }
@@ -100,7 +111,8 @@ public final class Results {
                 throw new IllegalArgumentException("result file " + file + ": value '" + v.get(1)
                         + "', expected a number");
             }
-            return new Result(v.get(0), value, v.get(2), v.get(3), v.get(4), v.get(5), v.get(6));
+            List<String> caveats = old || v.get(7).isBlank() ? List.of() : List.of(v.get(7).split(";"));
+            return new Result(v.get(0), value, v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), caveats);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read result file " + file, e);
         }

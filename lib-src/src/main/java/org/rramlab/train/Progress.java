@@ -25,6 +25,14 @@ public interface Progress {
         DISPLAY.set(factory);
     }
 
+    /**
+     * This display, named (e.g. {@code "fashion, quick"}): a display that draws one bar per run shows the name on
+     * it. Lines and silent displays ignore it.
+     */
+    default Progress named(String name) {
+        return this;
+    }
+
     /** A new task of {@code total} steps begins (e.g. "epoch 3/65", 1000 batches). */
     void start(String task, long total);
 

@@ -47,6 +47,18 @@ public final class Trainer {
     private Progress progress = Progress.none();
     private Path checkpoint;
     private java.util.function.BiConsumer<Layer, Examples> beforeEvaluation = (m, train) -> { };
+    private EpochHook afterEpoch = (m, epoch, validation, test) -> { };
+
+    /** Called after each epoch's evaluation, before its checkpoint: what a run keeps of the network at that epoch. */
+    @FunctionalInterface
+    public interface EpochHook {
+        /**
+         * @param epoch      the epoch just finished, from 1
+         * @param validation the epoch's validation score (NaN without a validation split)
+         * @param test       the epoch's test score
+         */
+        void accept(Layer model, int epoch, double validation, double test);
+    }
 
     /** Classification with the config's augmentation and label smoothing. */
     public Trainer(Layer model, TrainConfig config) {
@@ -71,6 +83,17 @@ public final class Trainer {
     public Trainer beforeEvaluation(java.util.function.BiConsumer<Layer, Examples> hook) {
         if (hook == null) throw new IllegalArgumentException("hook: expected a BiConsumer<Layer, Examples>, got null");
         this.beforeEvaluation = hook;
+        return this;
+    }
+
+    /**
+     * Runs {@code hook} after every epoch's validation and test passes, before the checkpoint (e.g. to score whole
+     * images with the network of that epoch, or keep the maps of the best validation epoch). Whatever random state
+     * the hook uses (a fresh array read) is saved with the checkpoint, so a resumed run stays identical.
+     */
+    public Trainer afterEpoch(EpochHook hook) {
+        if (hook == null) throw new IllegalArgumentException("hook: expected an EpochHook, got null");
+        this.afterEpoch = hook;
         return this;
     }
 
@@ -162,6 +185,7 @@ public final class Trainer {
                     objective.scoresTraining() ? String.format(Locale.ROOT, " %s %s", score, format(score, scoreSum / epochSet.size())) : "",
                     val == null ? "" : String.format(Locale.ROOT, "val %s %s, ", score, format(score, valScore)), score, format(score, testScore),
                     flips, seconds));
+            afterEpoch.accept(model, epoch + 1, valScore, testScore);
             if (checkpoint != null) {
                 saveCheckpoint(epoch + 1, flipStep, bestTest, bestVal, params, optimizer, pruned, ledgers, norms, rows);
             }

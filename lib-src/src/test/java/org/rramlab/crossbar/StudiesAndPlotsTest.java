@@ -76,8 +76,10 @@ class StudiesAndPlotsTest {
     @Test
     void plotsHaveTheExpectedShapeAndRejectBadInput() {
         BufferedImage img = CrossbarPlots.heatMap(Nd4j.rand(DataType.FLOAT, 10, 40).subi(0.5), "test", 6);
-        assertEquals(240, img.getWidth());
-        assertEquals(10 * 6 + 24 + 22, img.getHeight());
+        assertEquals(40 + 40 * 6 + 14 + 14 + 70, img.getWidth(), "row labels, the map, the colour bar and its labels");
+        assertEquals(28 + 10 * 6 + 34, img.getHeight(), "title, the map, column labels and axis name");
+        java.awt.Color top = new java.awt.Color(img.getRGB(40 + 240 + 14 + 7, 28 + 1)), bottom = new java.awt.Color(img.getRGB(40 + 240 + 14 + 7, 28 + 58));
+        assertTrue(top.getRed() > top.getBlue() && bottom.getBlue() > bottom.getRed(), "colour bar: red (+max) on top, blue (-max) below");
         var chart = DevicePlots.histogram("h", "x", 10, Map.of("a", new double[]{1, 2, 3}));
         assertEquals(1, chart.getSeriesMap().size());
         var e = assertThrows(IllegalArgumentException.class, () -> DevicePlots.histogram("h", "x", 0, "a", new double[]{1}));

@@ -53,7 +53,7 @@ class EnergyNotebookTest {
         System.setProperty(Profile.PROPERTY, "ci");
         System.setProperty(Results.PROPERTY_DIR, results.toString());
         List<NotebookCells.Cell> cells = NotebookCells.run(NOTEBOOK);
-        assertEquals("CI", cells.get(1).lastValue(), "the profile cell shows the profile");
+        assertTrue(cells.get(1).lastValue().contains("profile ci"), "the profile cell shows the profile in words: " + cells.get(1).lastValue());
 
         Map<String, Result> recorded = Results.readAll(results);
         AnalogEnergyModel analog = new AnalogEnergyModel(AnalogMacro.taox40nm());

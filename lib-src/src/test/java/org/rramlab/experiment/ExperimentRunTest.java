@@ -60,7 +60,12 @@ class ExperimentRunTest {
         ExperimentSpec spec = Presets.get("retina", Profile.CI).with("task.source", "SYNTHETIC");
         RunResult r = Experiment.run(spec, dir.resolve("run"), Progress.none());
         assertEquals("ROC AUC", r.training().score());
-        assertTrue(r.fov().containsKey("PR AUC") && r.maps().size() == 1, "whole test images scored inside the field of view");
+        assertTrue(r.fov().containsKey("PR AUC, validation-selected epoch") && r.maps().size() == 1, "whole test images scored inside the field of view");
+        assertEquals("validation", r.wholeImages().selection(), "the maps come from the epoch the validation split selects");
+        assertEquals(r.training().bestValidationEpoch(), r.wholeImages().epoch());
+        assertEquals(r.training().bestTestEpoch(), r.wholeImages().testEpoch(), "and, beside them, from the best test epoch");
+        assertEquals(r.wholeImages().fov().prAuc(), r.fov().get("PR AUC, validation-selected epoch"), 0);
+        assertTrue(r.wholeImages().perEpoch().rowCount() == r.training().metrics().rowCount());
         assertEquals(1, r.baseline().sweep().rowCount());
         assertTrue(r.summary().stringColumn("figure").contains("gain in PR AUC (points)"));
         resumedEqualsUninterrupted(spec.withoutBaseline(), dir);

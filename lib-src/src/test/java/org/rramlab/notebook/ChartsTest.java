@@ -81,4 +81,38 @@ class ChartsTest {
                 Charts.scatter("s", "x", "y", new double[]{1, 2}, new double[]{2, 1}));
         assertEquals(Charts.WIDTH, scatter.getWidth());
     }
+
+    @Test
+    void finishPrintsUnitsMovesTheLegendUnderThePlotAndKeepsItsSeries() {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("kept", new double[] {1, 2, 3});
+        series.put("pruned", new double[] {2, 3, 4});
+        XYChart chart = Charts.line("G+ - G- (uS)", "read", "conductance (uS)", series);
+        Charts.finish(chart);
+        assertEquals("G+ - G- (µS)", chart.getTitle());
+        assertEquals("conductance (µS)", chart.getYAxisTitle());
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
+        assertEquals(List.of("kept", "pruned"), List.copyOf(chart.getSeriesMap().keySet()), "3 whole-number x values: ticks stay at the data");
+    }
+
+    @Test
+    void finishGivesEquallySpacedNonIntegerXRoundTicksWithAnInvisibleAnchor() {
+        XYChart chart = Charts.histogram("formed", "conductance (uS)", new double[] {0.21, 3.3, 7.7, 14.2, 29.2}, 80);
+        Charts.finish(chart);
+        Charts.finish(chart);   // idempotent
+        assertEquals(2, chart.getSeriesMap().size(), "the histogram and one anchor");
+        XYSeries anchor = chart.getSeriesMap().values().stream().filter(s -> !s.getName().equals("conductance (uS)")).findFirst().orElseThrow();
+        assertTrue(!anchor.isShowInLegend() && anchor.getXData()[0] < 0.21 && anchor.getXData()[0] > 0.2099, "just left of the first edge");
+        BufferedImage png = BitmapEncoder.getBufferedImage(chart);
+        assertEquals(Charts.WIDTH, png.getWidth());
+    }
+
+    @Test
+    void countsGetOneBinPerWholeNumber() {
+        XYChart chart = Charts.histogram("pulses", "pulses", new double[] {1, 1, 2, 5, 12}, 25);
+        double[] x = chart.getSeriesMap().get("pulses").getXData();
+        assertEquals(13, x.length, "12 bins from 0.5 to 12.5, one edge more");
+        assertEquals(0.5, x[0], 1e-12);
+        assertEquals(12.5, x[12], 1e-12);
+    }
 }

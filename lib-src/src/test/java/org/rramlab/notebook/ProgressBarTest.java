@@ -67,6 +67,26 @@ class ProgressBarTest {
     }
 
     @Test
+    void aRunOfManyTasksLeavesOneNamedSummaryLine() {
+        RecordingTarget target = new RecordingTarget();
+        AtomicLong now = new AtomicLong(0);
+        ProgressBar bar = ProgressBar.drawingOn(target, now::get).named("fashion, ci");
+        for (int epoch = 1; epoch <= 30; epoch++) {
+            bar.start("epoch " + epoch + "/30", 10);
+            now.addAndGet(1_000_000_000L);
+            bar.advance(5, "loss 0.5");
+            String running = target.updates.get(target.updates.size() - 1);
+            assertTrue(running.startsWith("fashion, ci · epoch " + epoch + "/30 ["), running);
+            assertTrue(running.split("\n").length <= 2, "the bar and at most the last finished line: " + running);
+            bar.finish("acc " + epoch);
+        }
+        bar.start("run fashion", 1);
+        bar.finish("test acc 84.2 %");
+        assertEquals(1, target.displayed.size(), "one display for the whole run");
+        assertEquals("fashion, ci · run fashion: test acc 84.2 %  (31 steps, 0:30)", target.updates.get(target.updates.size() - 1));
+    }
+
+    @Test
     void barLineShowsCountsPercentElapsedEtaAndStatus() {
         RecordingTarget target = new RecordingTarget();
         AtomicLong now = new AtomicLong(0);

@@ -82,4 +82,16 @@ class ShowTest {
         assertNotNull(kernel.shown.get(1).getData(MIMEType.TEXT_PLAIN));
         assertEquals("<i>html</i>", kernel.shown.get(2).getData(MIMEType.TEXT_HTML));
     }
+
+    @Test
+    void theKernelsBundleShowsNothingForAPrintStreamAndTablesInTheHouseStyle() {
+        assertTrue(Show.bundle(System.out).isEmpty(), "a cell ending in printf shows no java.io.PrintStream@...");
+        assertEquals(null, Show.bundle("text"), "not ours to show: the kernel renders it");
+        var t = tech.tablesaw.api.Table.create("lr (uS)", tech.tablesaw.api.DoubleColumn.create("lr", new double[] {0.08535533905932738}),
+                tech.tablesaw.api.DoubleColumn.create("test acc", new double[] {0.8421}));
+        var bundle = Show.bundle(t);
+        assertTrue(bundle.get("text/html").contains("0.08536") && !bundle.get("text/html").contains("0.0853553"), bundle.get("text/html"));
+        assertTrue(bundle.get("text/html").contains("84.2 %") && bundle.get("text/html").contains("lr (µS)"), bundle.get("text/html"));
+        assertTrue(bundle.get("text/plain").contains("0.08536"));
+    }
 }

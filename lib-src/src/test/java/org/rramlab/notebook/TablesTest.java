@@ -55,7 +55,7 @@ class TablesTest {
         p.put("whole", 65.0);
         Table t = Tables.parameters("run", p);
         assertEquals(List.of("profile", "images", "read noise", "tiny", "whole"), t.stringColumn("parameter").asList());
-        assertEquals(List.of("ci", "2000", "0.01235", "1.000e-05", "65"), t.stringColumn("value").asList());
+        assertEquals(List.of("ci", "2,000", "0.01235", "1.000e-05", "65"), t.stringColumn("value").asList(), "counts with separators, 4 significant figures");
     }
 
     @Test

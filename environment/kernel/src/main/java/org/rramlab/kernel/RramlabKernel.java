@@ -215,7 +215,8 @@ public final class RramlabKernel extends BaseKernel {
         System.setErr(outputLimit.err());
         try {
             Object value = evalCell(cell);
-            DisplayData data = value == null ? null : values.render(value);
+            // A cell ending in System.out.printf(...) has the stream as its value: what it printed is shown already.
+            DisplayData data = value == null || value instanceof PrintStream ? null : values.render(value);
             Object text = data == null ? null : data.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
             output = text == null ? "" : text.toString();
             return data;

@@ -35,6 +35,14 @@ class KernelProtocolTest extends KernelSession {
     }
 
     @Test
+    void aCellEndingInPrintfShowsWhatItPrintedAndNoStream() {
+        KernelClient.Execution run = kernel.execute("System.out.printf(\"%d cells%n\", 42)");
+        assertEquals("ok", run.status());
+        assertEquals("42 cells\n", run.stream("stdout"));
+        assertTrue(run.ofType("execute_result").isEmpty(), "no java.io.PrintStream@... result");
+    }
+
+    @Test
     void stdoutAndStderrAreStreamed() {
         KernelClient.Execution run = kernel.execute("System.out.println(\"to out\"); System.err.println(\"to err\");");
         assertEquals("ok", run.status());

@@ -17,6 +17,9 @@ import java.lang.reflect.Method;
  *       {@code text/plain};</li>
  *   <li>anything else: the base kernel's renderer ({@code text/plain} from {@code toString()}).</li>
  * </ul>
+ * When the notebook's jars hold the rramlab library, its {@code org.rramlab.notebook.Show.bundle(Object)} renders
+ * tables and charts first (the library's house style for numbers and units); the kernel's own rendering is the
+ * fallback.
  * XChart and Tablesaw arrive with the notebook's {@code %jars}, after the kernel started, so they are recognised
  * by class name and called by reflection rather than linked at compile time.
  */
@@ -24,6 +27,7 @@ public final class ValueRenderer {
     static final String CHART_CLASS = "org.knowm.xchart.internal.chartpart.Chart";
     static final String BITMAP_ENCODER_CLASS = "org.knowm.xchart.BitmapEncoder";
     static final String TABLE_CLASS = "tech.tablesaw.api.Table";
+    static final String LIBRARY_DISPLAY_CLASS = "org.rramlab.notebook.Show";
 
     private final Renderer renderer;
 
@@ -39,6 +43,10 @@ public final class ValueRenderer {
         }
         if (value instanceof DisplayData data) {
             return data;
+        }
+        DisplayData library = library(value);
+        if (library != null) {
+            return library;
         }
         if (isInstanceOf(value, TABLE_CLASS)) {
             return HtmlTable.render(value);
@@ -70,6 +78,29 @@ public final class ValueRenderer {
             return chosen;
         }
         return renderer.renderAs(adapt(value), mimeTypes);
+    }
+
+    /**
+     * The library's display data for {@code value} ({@code Show.bundle}: MIME type to data, null when not its kind),
+     * looked up in the value's own class loader; null when the library is not on the notebook's class path or fails.
+     */
+    static DisplayData library(Object value) {
+        ClassLoader loader = value.getClass().getClassLoader();
+        if (loader == null) {
+            return null;   // a JDK class: never one the library renders
+        }
+        try {
+            Class<?> show = Class.forName(LIBRARY_DISPLAY_CLASS, true, loader);
+            Object bundle = show.getMethod("bundle", Object.class).invoke(null, value);
+            if (!(bundle instanceof java.util.Map<?, ?> map) || map.isEmpty()) {
+                return null;
+            }
+            DisplayData data = new DisplayData();
+            map.forEach((type, content) -> data.putData(String.valueOf(type), content));
+            return data;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Charts become images; everything else stays as it is. */
