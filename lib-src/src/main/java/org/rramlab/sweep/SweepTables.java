@@ -130,4 +130,20 @@ public final class SweepTables {
         t.addColumns(text);
         return t;
     }
+
+    /** The cells of a sweep: index, id, then the value of every axis and the seed. */
+    public static Table cells(SweepSpec spec) {
+        IntColumn index = IntColumn.create("cell");
+        StringColumn id = StringColumn.create("id");
+        Map<String, StringColumn> coords = new LinkedHashMap<>();
+        for (String c : spec.coordinates()) coords.put(c, StringColumn.create(c));
+        for (Cell c : spec.cells()) {
+            index.append(c.index());
+            id.append(c.id());
+            coords.forEach((k, col) -> col.append(Cell.text(c.overrides().get(k))));
+        }
+        Table t = Table.create(spec.name() + ": " + spec.cells().size() + " cells", index, id);
+        coords.values().forEach(t::addColumns);
+        return t;
+    }
 }
