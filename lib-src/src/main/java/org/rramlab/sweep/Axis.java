@@ -79,7 +79,13 @@ public record Axis(String path, Kind kind, List<JsonNode> listed, double from, d
                 }
             }
         }
+        if (kind != Kind.VALUES) out.replaceAll(v -> f.numberNode(tidy(v.asDouble())));
         return out;
+    }
+
+    /** 12 significant digits: a grid point reads 0.3, not 0.30000000000000004 (the same value to any spec field). */
+    static double tidy(double v) {
+        return v == 0 || !Double.isFinite(v) ? v : new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
     }
 
     /** The axis as sweep JSON. */

@@ -85,8 +85,10 @@ public final class SweepTables {
         if (seriesAxis != null) by.add(seriesAxis);
         by.add(xAxis);
         Table t = meanSd(folder.table(), figure, by);
-        XYChart chart = new XYChartBuilder().width(720).height(420).title(folder.spec().name() + ": " + figure + " (mean ± sd over "
-                + folder.spec().seeds().size() + " seeds)").xAxisTitle(xAxis).yAxisTitle(figure).build();
+        String score = folder.results().isEmpty() ? "" : folder.results().get(0).score();
+        String yTitle = List.of("final", "best", "validation").contains(figure) ? figure + " test " + score : figure;
+        XYChart chart = new XYChartBuilder().width(720).height(420).title(folder.spec().name() + ": " + yTitle + " (mean ± sd over "
+                + folder.spec().seeds().size() + " seeds)").xAxisTitle(xAxis).yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new java.awt.Color(0xDDDDDD));
@@ -98,7 +100,7 @@ public final class SweepTables {
         chart.getStyler().setMarkerSize(7);
         Map<String, List<Integer>> series = new LinkedHashMap<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            String key = seriesAxis == null ? figure : seriesAxis + " = " + t.column(seriesAxis).getString(i);
+            String key = seriesAxis == null ? figure : shortName(seriesAxis) + " = " + t.column(seriesAxis).getString(i);
             series.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
         if (!(t.column(xAxis) instanceof NumericColumn<?> xs)) {
@@ -116,6 +118,12 @@ public final class SweepTables {
             chart.addSeries(e.getKey(), x, y, err).setMarker(SeriesMarkers.CIRCLE);
         }
         return chart;
+    }
+
+    /** The last two parts of a JSON path ("readNoise.relative"): a legend people read. */
+    static String shortName(String path) {
+        String[] p = path.split("\\.");
+        return p.length <= 2 ? path : p[p.length - 2] + "." + p[p.length - 1];
     }
 
     /** The mean ± sd table with the two as one readable text column per point ("0.812 ± 0.011"). */
