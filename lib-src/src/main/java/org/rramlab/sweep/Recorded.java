@@ -2,7 +2,6 @@ package org.rramlab.sweep;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.rramlab.experiment.RunResult;
 
 /**
@@ -71,7 +70,7 @@ public enum Recorded {
     }
 
     static List<String> names() {
-        return Arrays.stream(values()).map(r -> r.column.toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(values()).map(Recorded::column).toList();
     }
 
     /** The default: every figure. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.rramlab.experiment.ExperimentSpec;
 import org.rramlab.experiment.Presets;
 import org.rramlab.experiment.Profile;
@@ -25,8 +24,10 @@ import org.rramlab.train.Progress;
  * {@code ./lab sweep --bench [CELLS] [ROUNDS] [TRAIN_SIZE]}: the same sweep of single-threaded cells (the notebook's
  * quick MLP cell: TRAIN_SIZE training and 1,000 test images, 2 epochs; default 4 cells, 2 rounds, 5,000 images) on the
  * local pool with 1 worker, with 2 workers, and on Spark {@code local[2]}, alternated round by round, each into a fresh
- * folder. Prints per configuration the wall time, the cells' own run seconds, throughput, the overhead per cell
- * (wall × workers / cells − the cell's own seconds) and the Spark session's start-up alone, with the load average.
+ * folder, after one warm-up round that is not counted (class loading, JIT, the data in the page cache). Prints per
+ * configuration the median wall time, throughput, the cells' own run seconds, the overhead per cell (wall × workers /
+ * cells − the cell's own seconds; for Spark without its fixed cost per sweep) and Spark's fixed cost per sweep (start-up,
+ * Parquet, stop: the same sweep run again with every cell finished), with the load average.
  */
 public final class SweepBenchmark {
     private SweepBenchmark() {}
@@ -44,7 +45,7 @@ public final class SweepBenchmark {
         Map<String, List<double[]>> runs = new LinkedHashMap<>();   // config -> [wall, sum of cell seconds, startup]
         Path tmp = Files.createTempDirectory("sweep-bench");
         try {
-            for (int r = 0; r < rounds; r++) {
+            for (int r = -1; r < rounds; r++) {
                 for (String config : List.of("pool, 1 worker", "pool, 2 workers", "Spark local[2]")) {
                     Path out = tmp.resolve(r + "-" + config.replaceAll("[^a-z0-9]", ""));
                     String before = load();
@@ -52,21 +53,20 @@ public final class SweepBenchmark {
                     double startup = 0;
                     SweepFolder f;
                     if (config.startsWith("Spark")) {
-                        long s0 = System.nanoTime();
-                        SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
-                                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1").getOrCreate();
-                        spark.stop();
-                        startup = (System.nanoTime() - s0) / 1e9;
-                        t0 = System.nanoTime();
                         f = SparkSweep.run(sweep, out, "local[2]", Map.of(), Progress.none());
+                        long s0 = System.nanoTime();
+                        SparkSweep.run(sweep, out, "local[2]", Map.of(), Progress.none());   // every cell finished: the fixed cost
+                        startup = (System.nanoTime() - s0) / 1e9;
                     } else {
                         f = LocalSweep.run(sweep, out, config.contains("2") ? 2 : 1, Progress.none());
                     }
-                    double wall = (System.nanoTime() - t0) / 1e9;
+                    double wall = (System.nanoTime() - t0) / 1e9 - startup;
                     double own = f.results().stream().mapToDouble(x -> x.figures().get("seconds")).sum();
-                    runs.computeIfAbsent(config, k -> new ArrayList<>()).add(new double[] {wall, own, startup});
-                    System.out.printf(Locale.ROOT, "round %d  %-16s wall %6.1f s  cells' own %6.1f s  (%.1f s per cell)  load %s -> %s  final %s%n", r + 1,
-                            config, wall, own, own / cells, before, load(), f.results().stream().map(CellResult::figures)
+                    if (r >= 0) runs.computeIfAbsent(config, k -> new ArrayList<>()).add(new double[] {wall, own, startup});
+                    System.out.printf(Locale.ROOT, "%s  %-16s wall %6.1f s  cells' own %6.1f s  (%.1f s per cell)%s  load %s -> %s  final %s%n",
+                            r < 0 ? "warm-up (not counted)" : "round " + (r + 1), config, wall, own, own / cells,
+                            startup > 0 ? String.format(Locale.ROOT, "  Spark fixed cost %.1f s", startup) : "", before, load(),
+                            f.results().stream().map(CellResult::figures)
                                     .map(m -> String.format(Locale.ROOT, "%.4f", m.get("final"))).toList());
                 }
             }
@@ -76,7 +76,7 @@ public final class SweepBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| configuration | wall per round, s (median) | cells per minute | cell's own run, s | overhead per cell, s | Spark start-up alone, s |");
+        System.out.println("| configuration | wall per round, s (median; Spark without its fixed cost) | cells per minute | cell's own run, s | overhead per cell, s | Spark fixed cost per sweep, s |");
         System.out.println("|---|---|---|---|---|---|");
         double oneWorker = Double.NaN;
         for (var e : runs.entrySet()) {
