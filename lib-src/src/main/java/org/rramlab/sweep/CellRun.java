@@ -26,10 +26,13 @@ public final class CellRun {
 
     /** Runs {@code cell} into {@code cellsDir/<id>}, recording {@code record}. */
     public static CellResult run(Cell cell, Path cellsDir, List<Recorded> record) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         RunResult r = Experiment.run(cell.spec(), cellsDir.resolve(cell.id()), Progress.none());
+        double cpu = cpu0 < 0 ? Double.NaN : (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         Map<String, Double> figures = new LinkedHashMap<>();
         for (Recorded x : record) {
-            double[] v = x.of(r);
+            double[] v = x.of(r, cpu);
             for (int i = 0; i < v.length; i++) figures.put(x.columns().get(i), v[i]);
         }
         JsonNode provenance;

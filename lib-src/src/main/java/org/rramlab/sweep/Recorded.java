@@ -19,7 +19,10 @@ public enum Recorded {
     FLIPS("flips"),
     /** inference energy per example, nJ (device weights only; NaN otherwise) */
     ENERGY("energy_nJ"),
-    /** the run's wall-clock seconds */
+    /**
+     * the run's wall-clock seconds, and the CPU seconds of the thread that ran it ({@code cpu_seconds}: with
+     * {@code OMP_NUM_THREADS=1} all of the cell's computing; BLAS threads of its own, GC and JIT are not counted)
+     */
     SECONDS("seconds"),
     /** the baseline's score at its reference write noise, and the gain over it in points (NaN without a baseline) */
     BASELINE("baseline");
@@ -35,13 +38,17 @@ public enum Recorded {
         return column;
     }
 
-    /** The result columns this figure fills. */
+    /** The result columns this figure fills (BASELINE and SECONDS two each). */
     public List<String> columns() {
-        return this == BASELINE ? List.of("baseline", "gain_points") : List.of(column);
+        return switch (this) {
+            case BASELINE -> List.of("baseline", "gain_points");
+            case SECONDS -> List.of("seconds", "cpu_seconds");
+            default -> List.of(column);
+        };
     }
 
-    /** The figure(s) of a finished run, in {@link #columns()} order. */
-    double[] of(RunResult r) {
+    /** The figure(s) of a finished run that took {@code cpuSeconds} on its thread, in {@link #columns()} order. */
+    double[] of(RunResult r, double cpuSeconds) {
         String score = r.training().score();
         return switch (this) {
             case FINAL -> new double[] {r.figure("final test " + score)};
@@ -49,7 +56,7 @@ public enum Recorded {
             case VALIDATION -> new double[] {r.figure("validation-selected test " + score)};
             case FLIPS -> new double[] {r.figure("mask flips")};
             case ENERGY -> new double[] {r.figure("inference energy per example (nJ)")};
-            case SECONDS -> new double[] {r.figure("run seconds")};
+            case SECONDS -> new double[] {r.figure("run seconds"), cpuSeconds};
             case BASELINE -> {
                 double base = Double.NaN;
                 for (int i = 0; i < r.summary().rowCount(); i++) {

@@ -507,7 +507,8 @@ public final class SweepSpec {
 
     @Override
     public String toString() {
-        return "SweepSpec[" + name + ": " + base + "; " + String.join("; ", axes.stream().map(Axis::describe).toList()) + "; seeds " + seeds
+        return "SweepSpec[" + name + ": " + base + "; " + (axes.isEmpty() ? "no axes" : String.join("; ", axes.stream().map(Axis::describe).toList()))
+                + "; seeds " + seeds
                 + "; " + cells.size() + " cells]";
     }
 }

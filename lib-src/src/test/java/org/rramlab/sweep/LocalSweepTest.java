@@ -46,10 +46,11 @@ class LocalSweepTest {
             assertEquals(alone.figure("mask flips"), r.figures().get("flips"), 0);
             assertEquals(alone.figure("inference energy per example (nJ)"), r.figures().get("energy_nJ"), 1e-9);
             assertTrue(r.figures().get("seconds") > 0);
+            assertTrue(r.figures().get("cpu_seconds") > 0 && r.figures().get("cpu_seconds") < 10 * r.figures().get("seconds"), r.figures().toString());
         }
         Table csv = Table.read().csv(dir.resolve("sweep/results.csv").toFile());
         assertEquals(4, csv.rowCount());
-        assertEquals(List.of("cell", "prune.keepFraction", "seed", "score", "final", "best", "flips", "energy_nJ", "seconds", "library",
+        assertEquals(List.of("cell", "prune.keepFraction", "seed", "score", "final", "best", "flips", "energy_nJ", "seconds", "cpu_seconds", "library",
                 "git_commit", "host", "start", "end", "spec", "folder"), csv.columnNames());
         assertEquals(List.of(0.3, 0.3, 0.6, 0.6), csv.doubleColumn("prune.keepFraction").asList(), "cell order");
         assertTrue(csv.stringColumn("spec").get(0).contains("keepFraction"), "each row names its spec");
@@ -123,6 +124,7 @@ class LocalSweepTest {
     private static Map<String, Double> without(Map<String, Double> figures) {
         var m = new java.util.LinkedHashMap<>(figures);
         m.remove("seconds");
+        m.remove("cpu_seconds");
         return m;
     }
 

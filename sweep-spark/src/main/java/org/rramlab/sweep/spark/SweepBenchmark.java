@@ -27,7 +27,9 @@ import org.rramlab.train.Progress;
  * folder, after one warm-up round that is not counted (class loading, JIT, the data in the page cache). Prints per
  * configuration the median wall time, throughput, the cells' own run seconds, the overhead per cell (wall × workers /
  * cells − the cell's own seconds; for Spark without its fixed cost per sweep) and Spark's fixed cost per sweep (start-up,
- * Parquet, stop: the same sweep run again with every cell finished), with the load average.
+ * Parquet, stop: the same sweep run again with every cell finished), with the load average. CPU seconds per cell (the
+ * worker thread's, which with OMP_NUM_THREADS=1 is all of a cell's computing) do not depend on the load: two workers
+ * on two idle cores would give 2 × (CPU per cell with 1 worker) / (CPU per cell with 2) times one worker's throughput.
  */
 public final class SweepBenchmark {
     private SweepBenchmark() {}
@@ -49,7 +51,7 @@ public final class SweepBenchmark {
                 for (String config : List.of("pool, 1 worker", "pool, 2 workers", "Spark local[2]")) {
                     Path out = tmp.resolve(r + "-" + config.replaceAll("[^a-z0-9]", ""));
                     String before = load();
-                    long t0 = System.nanoTime();
+                    long t0 = System.nanoTime(), p0 = processCpuNanos();
                     double startup = 0;
                     SweepFolder f;
                     if (config.startsWith("Spark")) {
@@ -61,10 +63,12 @@ public final class SweepBenchmark {
                         f = LocalSweep.run(sweep, out, config.contains("2") ? 2 : 1, Progress.none());
                     }
                     double wall = (System.nanoTime() - t0) / 1e9 - startup;
+                    double processCpu = (processCpuNanos() - p0) / 1e9;
                     double own = f.results().stream().mapToDouble(x -> x.figures().get("seconds")).sum();
-                    if (r >= 0) runs.computeIfAbsent(config, k -> new ArrayList<>()).add(new double[] {wall, own, startup});
-                    System.out.printf(Locale.ROOT, "%s  %-16s wall %6.1f s  cells' own %6.1f s  (%.1f s per cell)%s  load %s -> %s  final %s%n",
-                            r < 0 ? "warm-up (not counted)" : "round " + (r + 1), config, wall, own, own / cells,
+                    double cpu = f.results().stream().mapToDouble(x -> x.figures().get("cpu_seconds")).sum();
+                    if (r >= 0) runs.computeIfAbsent(config, k -> new ArrayList<>()).add(new double[] {wall, own, startup, cpu});
+                    System.out.printf(Locale.ROOT, "%s  %-16s wall %6.1f s  cells' own %6.1f s  (%.1f s, %.1f CPU s on its thread per cell; process %.1f CPU s per cell)%s  load %s -> %s  final %s%n",
+                            r < 0 ? "warm-up (not counted)" : "round " + (r + 1), config, wall, own, own / cells, cpu / cells, processCpu / cells,
                             startup > 0 ? String.format(Locale.ROOT, "  Spark fixed cost %.1f s", startup) : "", before, load(),
                             f.results().stream().map(CellResult::figures)
                                     .map(m -> String.format(Locale.ROOT, "%.4f", m.get("final"))).toList());
@@ -76,20 +80,29 @@ public final class SweepBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| configuration | wall per round, s (median; Spark without its fixed cost) | cells per minute | cell's own run, s | overhead per cell, s | Spark fixed cost per sweep, s |");
-        System.out.println("|---|---|---|---|---|---|");
-        double oneWorker = Double.NaN;
+        System.out.println("| configuration | wall per round, s (median; Spark without its fixed cost) | cells per minute | cell's own run, s | CPU s per cell (its thread) | overhead per cell, s | Spark fixed cost per sweep, s |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        double oneWorker = Double.NaN, oneWorkerCpu = Double.NaN;
         for (var e : runs.entrySet()) {
-            double wall = median(e.getValue(), 0), own = median(e.getValue(), 1) / cells, startup = median(e.getValue(), 2);
+            double wall = median(e.getValue(), 0), own = median(e.getValue(), 1) / cells, startup = median(e.getValue(), 2),
+                    cpu = median(e.getValue(), 3) / cells;
             int workers = e.getKey().contains("1 worker") ? 1 : 2;
             double perMinute = cells / wall * 60;
             if (workers == 1) oneWorker = perMinute;
             double overhead = wall * workers / cells - own;
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f%s | %.1f | %.2f | %s |%n", e.getKey(), wall, perMinute,
-                    workers == 1 ? "" : String.format(Locale.ROOT, " (%.2f× one worker)", perMinute / oneWorker), own, overhead,
+            if (workers == 1) oneWorkerCpu = cpu;
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f%s | %.1f | %.2f%s | %.2f | %s |%n", e.getKey(), wall, perMinute,
+                    workers == 1 ? "" : String.format(Locale.ROOT, " (%.2f× one worker)", perMinute / oneWorker), own, cpu,
+                    workers == 1 ? "" : String.format(Locale.ROOT, " (on 2 idle cores: %.2f× one worker)", 2 * oneWorkerCpu / cpu), overhead,
                     startup > 0 ? String.format(Locale.ROOT, "%.1f", startup) : "—");
         }
         System.out.println("load average at the end: " + load());
+    }
+
+    /** CPU time of this whole JVM (every thread, native included). */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static double median(List<double[]> v, int k) {

@@ -118,7 +118,7 @@ class SparkSweepTest {
             CellResult a = expected.results().get(i), b = got.results().get(i);
             assertEquals(a.id(), b.id());
             for (String k : a.figures().keySet()) {
-                if (k.equals("seconds")) continue;
+                if (k.endsWith("seconds")) continue;   // wall and CPU time differ run to run
                 assertEquals(a.figures().get(k), b.figures().get(k), 0, "cell " + a.id() + ": " + k + " on Spark as on the local pool");
             }
         }
