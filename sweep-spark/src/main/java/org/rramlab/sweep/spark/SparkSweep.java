@@ -69,7 +69,7 @@ public final class SparkSweep {
                 .set("spark.scheduler.mode", "FIFO");
         String vector = "--add-modules jdk.incubator.vector";
         sc.set("spark.executor.extraJavaOptions", vector);
-        for (String env : List.of("RRAMLAB_FASHION_MNIST", "RRAMLAB_DATA", "RRAMLAB_FSDD", "RRAMLAB_DRIVE")) {
+        for (String env : List.of("RRAMLAB_FASHION_MNIST", "RRAMLAB_FSDD", "RRAMLAB_DRIVE")) {   // where the data is, on every executor
             String v = System.getenv(env);
             if (v != null) sc.set("spark.executorEnv." + env, v);
         }
