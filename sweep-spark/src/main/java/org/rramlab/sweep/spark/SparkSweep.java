@@ -57,6 +57,11 @@ public final class SparkSweep {
      * Spark settings (e.g. {@code spark.executor.memory}). An unreachable or unparseable master fails at once, naming the URL.
      */
     public static SweepFolder run(SweepSpec spec, Path out, String master, Map<String, String> conf, Progress progress) {
+        return run(spec, out, master, conf, progress, null);
+    }
+
+    /** As above with what each task runs ({@code null}: {@link RunCell} into the results' cells folder); tests inject failures. */
+    static SweepFolder run(SweepSpec spec, Path out, String master, Map<String, String> conf, Progress progress, Function<String, String> task) {
         checkMaster(master);
         Progress p = progress == null ? Progress.none() : progress;
         SweepFolder folder = SweepFolder.open(out.toAbsolutePath(), spec);
@@ -87,11 +92,11 @@ public final class SparkSweep {
         }
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            String cellsDir = folder.cellsDir().toString();
+            Function<String, String> runCell = task != null ? task : new RunCell(folder.cellsDir().toString());
             Map<JavaFutureAction<List<String>>, Cell> jobs = new LinkedHashMap<>();
             for (Cell c : todo) {
                 jsc.setJobDescription("cell " + c.id() + ": " + c.describe());
-                jobs.put(jsc.parallelize(List.of(CellRun.task(c, spec.record())), 1).map(new RunCell(cellsDir)).collectAsync(), c);
+                jobs.put(jsc.parallelize(List.of(CellRun.task(c, spec.record())), 1).map(runCell).collectAsync(), c);
             }
             List<String> failures = new ArrayList<>();
             int done = 0;

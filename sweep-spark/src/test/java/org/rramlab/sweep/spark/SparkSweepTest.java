@@ -75,6 +75,29 @@ class SparkSweepTest {
         assertEquals(0, steps[0], "resumed: nothing left to run");
     }
 
+    @Test void aFailedTaskIsRetriedBySpark() {
+        Path out = dir.resolve("retried");
+        // every task's first attempt fails; local[2,2] gives each task two attempts
+        SweepFolder f = SparkSweep.run(sweep, out, "local[2,2]", LOOPBACK, Progress.none(),
+                new FailFirstAttempt(new SparkSweep.RunCell(out.toAbsolutePath().resolve("cells").toString())));
+        assertSameNumbers(local, f);
+    }
+
+    /** A task that fails on its first attempt, then runs the cell. */
+    static final class FailFirstAttempt implements org.apache.spark.api.java.function.Function<String, String> {
+        private final SparkSweep.RunCell cell;
+
+        FailFirstAttempt(SparkSweep.RunCell cell) {
+            this.cell = cell;
+        }
+
+        @Override
+        public String call(String task) {
+            if (org.apache.spark.TaskContext.get().attemptNumber() == 0) throw new IllegalStateException("injected failure of a first attempt");
+            return cell.call(task);
+        }
+    }
+
     @Test void badMastersAreNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> SparkSweep.run(sweep, dir.resolve("bad"), "sprak://x", LOOPBACK, null));
         assertTrue(e.getMessage().contains("--spark sprak://x: not a Spark master URL"), e.getMessage());
