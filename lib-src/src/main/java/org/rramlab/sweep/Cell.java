@@ -19,7 +19,20 @@ import org.rramlab.experiment.ExperimentSpec;
 public record Cell(int index, String id, Map<String, JsonNode> overrides, ExperimentSpec spec) {
 
     public Cell {
-        overrides = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(overrides));
+        overrides = java.util.Collections.unmodifiableMap(canonical(overrides));
+    }
+
+    /** The values as JSON text reads them back (a seed 1 is an int node, as in results.jsonl): equal however made. */
+    static Map<String, JsonNode> canonical(Map<String, JsonNode> values) {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            try {
+                out.put(k, SweepSpec.JSON.readTree(v.toString()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return out;
     }
 
     /** "prune.keepFraction=0.3, seed=2". */

@@ -21,7 +21,7 @@ import java.util.Map;
 public record CellResult(String id, Map<String, JsonNode> overrides, String score, Map<String, Double> figures, JsonNode provenance) {
 
     public CellResult {
-        overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        overrides = java.util.Collections.unmodifiableMap(Cell.canonical(overrides));
         figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 

@@ -61,6 +61,7 @@ class LocalSweepTest {
         assertTrue(back.provenance("library").startsWith("rramlab"), back.provenance("library"));
         assertFalse(back.provenance("data").isEmpty(), "the data's hashes in every row's provenance");
         assertEquals(s.base(), ExperimentSpec.fromJson(Files.readString(dir.resolve("sweep/base-spec.json"))));
+        assertEquals(f.results(), SweepFolder.open(dir.resolve("sweep"), s).results(), "the results read back equal the results of the run");
         try (var files = Files.list(dir.resolve("sweep"))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }
