@@ -43,6 +43,7 @@ public final class AnalogTile {
     public enum Use { PRUNING, PROGRAMMED, ARRAY }
 
     private static final long FROZEN = 0x46524F5A454EL;   // key space of the frozen training reads
+    private static final long DRIFT = 0x445249465453L;    // key space of each cell's drift draws
 
     private final String name;
     private final Use use;
@@ -62,6 +63,8 @@ public final class AnalogTile {
     private NoisePool pool;
     private MvmConfig config = MvmConfig.ideal();
     private double seconds;
+    private boolean driftCompensation;
+    private double compensation = 1;   // the global output scale of the last refresh (1: none)
     private float[] mean, sigma;
     private boolean valid;
     private final long[] seen;
@@ -172,6 +175,28 @@ public final class AnalogTile {
 
     public double secondsSinceProgramming() { return seconds; }
 
+    /**
+     * Global drift compensation (aihwkit's GlobalDriftCompensation): the tile's outputs are scaled digitally by
+     * {@code sum_o |sum_i W(t0)[o, i]| / sum_o |sum_i W(t)[o, i]|}, the ratio of a reference read with all inputs at 1
+     * taken right after programming and now. The reference is the stored weights (noise-free), so the scale is
+     * deterministic. Evaluation reads only; training reads are not compensated.
+     */
+    public void setDriftCompensation(boolean on) {
+        if (on != driftCompensation) {
+            valid = false;
+            configVersion++;
+        }
+        driftCompensation = on;
+    }
+
+    public boolean driftCompensation() { return driftCompensation; }
+
+    /** The output scale drift compensation applies now (1 when off or before t0). */
+    public double compensationScale() {
+        refresh();
+        return compensation;
+    }
+
     // --- pruning ------------------------------------------------------------------------------------------------
 
     /**
@@ -256,10 +281,9 @@ public final class AnalogTile {
     private void readEdge(long read, int e, float[] whenKept, float[] whenPruned) {
         Crossbar a = arrays.get(arrayOf[e]);
         int hp = formedPlus[e] ? Crossbar.PLUS : Crossbar.MINUS, lp = 1 - hp, cell = cellOf[e];
-        double drift = drift();
-        double hi = frozenCell(a, e, hp, cell, a.highSlot(hp, cell), true, read, drift);
-        double lo = frozenCell(a, e, hp, cell, a.lowSlot(hp, cell), false, read, drift);
-        double other = frozenCell(a, e, lp, cell, a.conductance(lp, cell), CellState.of(a.stateCode(lp, cell)).high(), read, drift);
+        double hi = frozenCell(a, e, hp, cell, a.highSlot(hp, cell), true, read);
+        double lo = frozenCell(a, e, hp, cell, a.lowSlot(hp, cell), false, read);
+        double other = frozenCell(a, e, lp, cell, a.conductance(lp, cell), CellState.of(a.stateCode(lp, cell)).high(), read);
         double sign = formedPlus[e] ? scale : -scale;
         whenKept[e] = (float) (sign * (hi - other));
         whenPruned[e] = (float) (sign * (lo - other));
@@ -272,24 +296,23 @@ public final class AnalogTile {
      */
     public void trainingRead(long read, float[] weights) {
         checkLength("weights", weights);
-        double drift = drift();
         for (int e = 0; e < weights.length; e++) {
             Crossbar a = arrays.get(arrayOf[e]);
             int cell = cellOf[e];
             double p = frozenCell(a, e, Crossbar.PLUS, cell, a.conductance(Crossbar.PLUS, cell),
-                    CellState.of(a.stateCode(Crossbar.PLUS, cell)).high(), read, drift);
+                    CellState.of(a.stateCode(Crossbar.PLUS, cell)).high(), read);
             double m = frozenCell(a, e, Crossbar.MINUS, cell, a.conductance(Crossbar.MINUS, cell),
-                    CellState.of(a.stateCode(Crossbar.MINUS, cell)).high(), read, drift);
+                    CellState.of(a.stateCode(Crossbar.MINUS, cell)).high(), read);
             weights[e] = (float) (scale * (p - m));
         }
     }
 
     /** One cell as a frozen read sees it: drift, IR drop, then its read noise frozen for (cell, state, read). */
-    private double frozenCell(Crossbar a, int e, int plane, int cell, double g, boolean highState, long read, double drift) {
-        double eff = effective(e, g * drift);
+    private double frozenCell(Crossbar a, int e, int plane, int cell, double g, boolean highState, long read) {
+        double eff = effective(e, drifted(a, plane, cell, g, highState));
         if (!config.readNoise() || !device.hasReadNoise()) return eff;
         double z = KeyedRandom.gaussian(KeyedRandom.key(a.seed() ^ FROZEN, plane, cell, 2 * read + (highState ? 1 : 0)));
-        return eff + device.readNoise().sigmaUs(eff) * z;
+        return eff + device.readNoise().sigmaUs(eff) * readNoiseGrowth() * z;
     }
 
     /**
@@ -433,8 +456,24 @@ public final class AnalogTile {
 
     // --- the derived caches ---------------------------------------------------------------------------------------
 
-    private double drift() {
-        return device.drift().factor(seconds);
+    /**
+     * Cell (plane, cell) of array {@code a}, stored {@code g} uS at t0, as it conducts now: its own drift exponent and
+     * relaxation are keyed draws of the array's seed, the cell, its programming events and its state, so a reprogrammed
+     * or switched cell drifts afresh and the same seed gives the same drift. Exactly {@code g} up to t0.
+     */
+    private double drifted(Crossbar a, int plane, int cell, double g, boolean highState) {
+        var d = device.drift();
+        if (seconds <= d.t0Seconds() || d.isNone()) return g;
+        long k = KeyedRandom.key(a.seed() ^ DRIFT, plane, cell, 2L * a.switches(plane, cell) + (highState ? 1 : 0));
+        return d.conductance(g, seconds, KeyedRandom.gaussian(k), KeyedRandom.gaussian(KeyedRandom.mix(k ^ DRIFT)));
+    }
+
+    private double readNoiseGrowth() {
+        return device.drift().readNoiseGrowth(seconds);
+    }
+
+    private boolean compensating() {
+        return driftCompensation && seconds > device.drift().t0Seconds() && !device.drift().isNone();
     }
 
     /** Conductance g (uS, drifted) as the multiply sees it at edge e's position: IR drop of its wires. */
@@ -460,22 +499,53 @@ public final class AnalogTile {
             sigma = new float[arrayOf.length];
         }
         for (int e = 0; e < arrayOf.length; e++) computeEdge(e);
+        compensation = compensating() ? referenceRatio() : 1;
+        if (compensation != 1) {
+            for (int e = 0; e < mean.length; e++) {
+                mean[e] = (float) (mean[e] * compensation);
+                sigma[e] = (float) (sigma[e] * compensation);
+            }
+        }
         for (int k = 0; k < seen.length && k < arrays.size(); k++) seen[k] = arrays.get(k).externalWrites();
         valid = true;
     }
 
     private void refreshEdge(int e) {
-        if (valid) computeEdge(e);
+        if (valid && compensation != 1) {
+            valid = false;   // the global scale depends on every edge
+        } else if (valid) {
+            computeEdge(e);
+        }
+    }
+
+    /** The compensation scale: |reference read| right after programming over |reference read| now (inputs all 1). */
+    private double referenceRatio() {
+        double then = 0, now = 0;
+        for (int o = 0; o < out; o++) {
+            double sumThen = 0, sumNow = 0;
+            for (int i = 0; i < in; i++) {
+                int e = o * in + i;
+                Crossbar a = arrays.get(arrayOf[e]);
+                sumThen += effective(e, a.conductance(Crossbar.PLUS, cellOf[e])) - effective(e, a.conductance(Crossbar.MINUS, cellOf[e]));
+                sumNow += mean[e];
+            }
+            then += Math.abs(scale * sumThen);
+            now += Math.abs(sumNow);
+        }
+        return now > 0 && then > 0 ? then / now : 1;
     }
 
     private void computeEdge(int e) {
         Crossbar a = arrays.get(arrayOf[e]);
-        double drift = drift();
-        double p = effective(e, a.conductance(Crossbar.PLUS, cellOf[e]) * drift);
-        double m = effective(e, a.conductance(Crossbar.MINUS, cellOf[e]) * drift);
+        int cell = cellOf[e];
+        double p = effective(e, drifted(a, Crossbar.PLUS, cell, a.conductance(Crossbar.PLUS, cell),
+                CellState.of(a.stateCode(Crossbar.PLUS, cell)).high()));
+        double m = effective(e, drifted(a, Crossbar.MINUS, cell, a.conductance(Crossbar.MINUS, cell),
+                CellState.of(a.stateCode(Crossbar.MINUS, cell)).high()));
         mean[e] = (float) (scale * (p - m));
         if (noisy()) {
-            double sp = device.readNoise().sigmaUs(p), sm = device.readNoise().sigmaUs(m);
+            double growth = readNoiseGrowth();
+            double sp = device.readNoise().sigmaUs(p) * growth, sm = device.readNoise().sigmaUs(m) * growth;
             sigma[e] = (float) (scale * Math.sqrt(sp * sp + sm * sm));
         } else {
             sigma[e] = 0;

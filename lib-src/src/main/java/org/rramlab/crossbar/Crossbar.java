@@ -33,6 +33,8 @@ public final class Crossbar {
     public static final int PAPER_ROWS = 512;
     /** Differential pairs per row of the paper's 512 x 512-cell array: two cells per pair. */
     public static final int PAPER_PAIR_COLUMNS = 256;
+    /** Bytes of cell state this class holds per pair: two cells, each a high and a low conductance (float), a state (byte), a switch count (int). */
+    public static final int BYTES_PER_PAIR = 2 * (4 + 4 + 1 + 4);
 
     static final int PLUS = 0, MINUS = 1;
     private static final long PRISTINE = 1, FORM = 2, FORM_OK = 3, RESET_LEVEL = 4, REDRAW = 5, VERIFY = 6, SIGN = 7;

@@ -7,7 +7,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -83,12 +85,27 @@ public final class CrossbarPlots {
      * filled in the colour of their layer, unused cells white; a legend names the layers with their pairs and blocks.
      */
     public static BufferedImage floorplan(Macro macro) {
-        List<AnalogTile> tiles = macro.tiles();
-        int n = Math.max(1, macro.arrays().size()), perRow = Math.min(n, 6);
-        int side = n > 12 ? 110 : 160, gap = 14, top = 28, labelH = 16;
-        double sy = side / (double) macro.arrayRows(), sx = side / (2.0 * macro.arrayCols());
+        Map<String, List<Block>> layers = new LinkedHashMap<>();
+        for (AnalogTile t : macro.tiles()) layers.put(t.name(), t.blocks());
+        return floorplan(layers, macro.arrayRows(), macro.arrayCols(), macro.arrays().size());
+    }
+
+    /**
+     * The floorplan of a placement given as layer -> blocks on {@code arrays} arrays of {@code rows} x {@code cols} pairs
+     * (a {@link Macro}'s tiles or a {@link MacroPlan}). Past 36 arrays the squares shrink and sit 12 to a row.
+     */
+    public static BufferedImage floorplan(Map<String, List<Block>> layers, int rows, int cols, int arrays) {
+        List<String> names = List.copyOf(layers.keySet());
+        long[] used = new long[Math.max(1, arrays)];
+        long total = 0;
+        for (List<Block> bs : layers.values()) for (Block b : bs) { used[b.array()] += b.pairs(); total += b.pairs(); }
+        double utilisation = arrays == 0 ? 0 : total / ((double) rows * cols * arrays);
+        boolean many = arrays > 36;
+        int n = Math.max(1, arrays), perRow = Math.min(n, many ? 12 : 6);
+        int side = many ? 64 : n > 12 ? 110 : 160, gap = many ? 8 : 14, top = 28, labelH = many ? 12 : 16;
+        double sy = side / (double) rows, sx = side / (2.0 * cols);
         int gridRows = (n + perRow - 1) / perRow;
-        int legendRows = (tiles.size() + 2) / 3;
+        int legendRows = (names.size() + 2) / 3;
         int width = Math.max(perRow * (side + gap) + gap, 620);
         int height = top + gridRows * (side + labelH + gap) + 18 * legendRows + 16;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -98,13 +115,13 @@ public final class CrossbarPlots {
         g.fillRect(0, 0, width, height);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.setColor(Color.BLACK);
-        g.drawString(String.format(Locale.ROOT, "%d array(s) of %d x %d cells, %.1f %% of the pairs in use", macro.arrays().size(),
-                macro.arrayRows(), 2 * macro.arrayCols(), 100 * macro.utilisation()), gap, 18);
-        for (int a = 0; a < macro.arrays().size(); a++) {
+        g.drawString(String.format(Locale.ROOT, "%d array(s) of %d x %d cells, %.1f %% of the pairs in use", arrays,
+                rows, 2 * cols, 100 * utilisation), gap, 18);
+        for (int a = 0; a < arrays; a++) {
             int x0 = gap + (a % perRow) * (side + gap), y0 = top + (a / perRow) * (side + labelH + gap);
-            for (int t = 0; t < tiles.size(); t++) {
+            for (int t = 0; t < names.size(); t++) {
                 g.setColor(LAYER_COLOURS[t % LAYER_COLOURS.length]);
-                for (Block b : tiles.get(t).blocks()) {
+                for (Block b : layers.get(names.get(t))) {
                     if (b.array() != a) continue;
                     int bx = x0 + (int) Math.floor(2 * b.colOffset() * sx), by = y0 + (int) Math.floor(b.rowOffset() * sy);
                     int bw = Math.max(1, (int) Math.ceil(2 * b.cols() * sx)), bh = Math.max(1, (int) Math.ceil(b.rows() * sy));
@@ -113,19 +130,19 @@ public final class CrossbarPlots {
             }
             g.setColor(Color.DARK_GRAY);
             g.drawRect(x0, y0, side, side);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            g.drawString(String.format(Locale.ROOT, "array %d: %.0f %% used", a,
-                    100.0 * macro.pairsUsed(a) / ((double) macro.arrayRows() * macro.arrayCols())), x0, y0 + side + 13);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, many ? 9 : 11));
+            g.drawString(String.format(Locale.ROOT, many ? "%d: %.0f %%" : "array %d: %.0f %% used", a,
+                    100.0 * used[a] / ((double) rows * cols)), x0, y0 + side + (many ? 10 : 13));
         }
         int ly = top + gridRows * (side + labelH + gap) + 4, colW = (width - 2 * gap) / 3;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (int t = 0; t < tiles.size(); t++) {
+        for (int t = 0; t < names.size(); t++) {
             int lx = gap + (t % 3) * colW, y = ly + (t / 3) * 18;
             g.setColor(LAYER_COLOURS[t % LAYER_COLOURS.length]);
             g.fillRect(lx, y, 12, 12);
             g.setColor(Color.BLACK);
-            AnalogTile tile = tiles.get(t);
-            g.drawString(String.format(Locale.ROOT, "%s: %,d pairs, %d block(s)", tile.name(), tile.edges(), tile.blocks().size()),
+            List<Block> bs = layers.get(names.get(t));
+            g.drawString(String.format(Locale.ROOT, "%s: %,d pairs, %d block(s)", names.get(t), bs.stream().mapToLong(Block::pairs).sum(), bs.size()),
                     lx + 17, y + 11);
         }
         g.dispose();

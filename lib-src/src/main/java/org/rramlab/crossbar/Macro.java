@@ -36,7 +36,7 @@ public final class Macro {
     private final long seed;
     private final int maxArrays;
     private final List<Crossbar> arrays = new ArrayList<>();
-    private final List<List<int[]>> free = new ArrayList<>(); // per array: free rectangles {top, left, height, width}
+    private final Packing packing;
     private final Map<String, AnalogTile> tiles = new LinkedHashMap<>();
 
     /**
@@ -54,6 +54,7 @@ public final class Macro {
         this.device = Check.notNull("device", device);
         this.seed = seed;
         this.maxArrays = maxArrays;
+        this.packing = new Packing(rows, cols, maxArrays);
     }
 
     /** As many arrays as the layers need. */
@@ -177,12 +178,17 @@ public final class Macro {
     }
 
     private int[] matrix(String layer, long[] shape) {
-        if (layer == null || layer.isBlank()) {
-            throw new IllegalArgumentException("layer name '" + layer + "': expected a name");
-        }
-        if (tiles.containsKey(layer)) {
+        if (layer != null && tiles.containsKey(layer)) {
             throw new IllegalArgumentException("layer " + layer + ": already mapped on this macro (" + tiles.get(layer).blocks().size()
                     + " block(s)); a layer is placed once");
+        }
+        return matrixOf(layer, shape);
+    }
+
+    /** The [out, in] matrix a layer of weight shape {@code shape} multiplies (a convolution's in is in*kh*kw); checks the shape. */
+    static int[] matrixOf(String layer, long[] shape) {
+        if (layer == null || layer.isBlank()) {
+            throw new IllegalArgumentException("layer name '" + layer + "': expected a name");
         }
         if (shape == null || shape.length < 2) {
             throw new IllegalArgumentException("layer " + layer + ": weight shape " + Arrays.toString(shape)
@@ -199,64 +205,13 @@ public final class Macro {
         return new int[]{(int) shape[0], (int) (n / shape[0])};
     }
 
-    /** Cuts an out x in layer into blocks and finds room for each; refuses when the macro is full. */
+    /** Places an out x in layer ({@link Packing}) and adds the arrays of cells it opened. */
     private List<Block> place(String layer, int out, int in) {
-        List<Block> blocks = new ArrayList<>();
-        for (int i0 = 0; i0 < in; i0 += rows) {
-            for (int o0 = 0; o0 < out; o0 += cols) {
-                int h = Math.min(rows, in - i0), wd = Math.min(cols, out - o0);
-                Block b = fit(h, wd, i0, o0);
-                if (b == null) {
-                    long need = (long) out * in, freePairs = free.stream().flatMap(List::stream).mapToLong(f -> (long) f[2] * f[3]).sum();
-                    throw new IllegalArgumentException("layer " + layer + " (" + out + " x " + in + " = " + need + " pairs): the macro's "
-                            + maxArrays + " array(s) of " + rows + " x " + cols + " pairs are full (" + freePairs + " pairs free in pieces "
-                            + "too small); use a macro with more arrays (maxArrays) or a smaller network");
-                }
-                blocks.add(b);
-            }
+        List<Block> blocks = packing.place(layer, out, in);
+        while (arrays.size() < packing.arrays()) {
+            arrays.add(new Crossbar(rows, cols, device, seed + 1_000_003L * arrays.size()));
         }
         return blocks;
-    }
-
-    /**
-     * Guillotine packing, best area fit: the block goes into the smallest free rectangle (of any array, in order)
-     * that holds it, at its top-left corner; the rest of that rectangle becomes a full-height strip to its right and
-     * a piece below it. Keeping full-height strips suits crossbar blocks, most of which are tall (up to all rows of
-     * inputs) and narrow. Returns null when no array has room and no array may be added.
-     */
-    private Block fit(int h, int w, int inOffset, int outOffset) {
-        int bestArray = -1, bestIndex = -1;
-        long bestArea = Long.MAX_VALUE;
-        for (int a = 0; a < arrays.size() && bestArray < 0; a++) {
-            List<int[]> rects = free.get(a);
-            for (int i = 0; i < rects.size(); i++) {
-                int[] f = rects.get(i);
-                long area = (long) f[2] * f[3];
-                if (f[2] >= h && f[3] >= w && area < bestArea) {
-                    bestArray = a;
-                    bestIndex = i;
-                    bestArea = area;
-                }
-            }
-        }
-        if (bestArray < 0) {
-            if (arrays.size() >= maxArrays) return null;
-            arrays.add(new Crossbar(rows, cols, device, seed + 1_000_003L * arrays.size()));
-            List<int[]> rects = new ArrayList<>();
-            rects.add(new int[]{0, 0, rows, cols});
-            free.add(rects);
-            bestArray = arrays.size() - 1;
-            bestIndex = 0;
-        }
-        List<int[]> rects = free.get(bestArray);
-        int[] f = rects.remove(bestIndex);               // {top, left, height, width}
-        if (f[3] > w) {
-            rects.add(new int[]{f[0], f[1] + w, f[2], f[3] - w});
-        }
-        if (f[2] > h) {
-            rects.add(new int[]{f[0] + h, f[1], f[2] - h, w});
-        }
-        return new Block(bestArray, f[0], f[1], h, w, inOffset, outOffset);
     }
 
     /** One row per block: layer, array, cell rows and columns used, pairs. */

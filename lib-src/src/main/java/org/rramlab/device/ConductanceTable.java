@@ -73,6 +73,12 @@ public final class ConductanceTable {
         return new ConductanceTable(source, rows.toArray(double[][]::new));
     }
 
+    /** Repeated reads (uS) of each cell, one row per cell (rows may differ in length): the read-noise fit of measured data. */
+    static ConductanceTable ofReads(String source, double[][] readsUs) {
+        if (readsUs.length == 0) throw new IllegalArgumentException(source + ": no rows of conductances found");
+        return new ConductanceTable(source, readsUs);
+    }
+
     private static boolean isNumber(String s) {
         try {
             Double.parseDouble(s);

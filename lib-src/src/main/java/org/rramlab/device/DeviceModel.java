@@ -85,7 +85,7 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
                 new Switching(new TruncatedNormal(20, 3), new TruncatedNormal(0.1, 0.05)),
                 new ReadNoise(0.04, 0),
                 new WriteVerify(0.1, 25, 0.5, 100, 0.3, 0.2),
-                new Drift(0.05, 1), new Pulses(0.2, 10, 100, 1.2, 100, 150, 2.0, 300, 50, 100));
+                Drift.powerLaw(0.05, 0, 1), new Pulses(0.2, 10, 100, 1.2, 100, 150, 2.0, 300, 50, 100));
     }
 
     /** A device named by its preset in JSON ({@code "device": "pcm"}); an object is read field by field. */
@@ -94,14 +94,29 @@ public record DeviceModel(String name, Forming forming, Switching switching, Rea
         return preset(name);
     }
 
-    /** The preset called {@code name}: taox40nm, ideal or pcm. */
+    /**
+     * The preset called {@code name}: taox40nm, ideal, pcm (the assumed PCM-like device), or a memory technology of
+     * {@link Technologies} (hfox, pcm-gst, sonos; taox is taox40nm).
+     */
     public static DeviceModel preset(String name) {
+        if (name == null) throw new IllegalArgumentException("device preset: null, expected one of " + presetNames());
         return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "taox40nm", "taox" -> taox40nm();
             case "ideal" -> ideal();
             case "pcm", "pcmlike", "pcm-like" -> pcmLike();
-            default -> throw new IllegalArgumentException("device preset '" + name + "': expected taox40nm, ideal or pcm");
+            default -> {
+                Technology t = Technologies.find(name);
+                if (t == null) throw new IllegalArgumentException("device preset '" + name + "': expected one of " + presetNames());
+                yield t.model();
+            }
         };
+    }
+
+    /** The names {@link #preset} accepts. */
+    public static java.util.List<String> presetNames() {
+        var names = new java.util.ArrayList<>(java.util.List.of("taox40nm", "ideal", "pcm"));
+        for (Technology t : Technologies.all()) if (!names.contains(t.key()) && !t.key().equals("taox")) names.add(t.key());
+        return names;
     }
 
     /** This device formed with another pulse. */

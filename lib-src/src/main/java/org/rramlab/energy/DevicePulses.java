@@ -45,16 +45,16 @@ public record DevicePulses(
         var forming = device.forming().reference();
         String from = "device model '" + device.name() + "': ";
         return new DevicePulses(
-                uncertain("formingVoltage", forming.amplitudeV(), "V", assumed(from + "forming reference pulse"), 2, Math.max(4, forming.amplitudeV())),
-                uncertain("formingCurrent", p.formingUa(), "uA", assumed(from + "compliance current during forming"), 20, Math.max(300, p.formingUa())),
-                uncertain("formingPulse", forming.widthNs(), "ns", assumed(from + "forming pulse width"), 100, Math.max(10000, forming.widthNs())),
-                uncertain("setVoltage", p.setV(), "V", assumed(from + "SET voltage"), 1, Math.max(2.5, p.setV())),
-                uncertain("setCurrent", p.setUa(), "uA", assumed(from + "SET compliance current"), 20, Math.max(300, p.setUa())),
-                uncertain("setPulse", p.setNs(), "ns", assumed(from + "SET pulse width"), 10, Math.max(1000, p.setNs())),
-                uncertain("resetVoltage", p.resetV(), "V", assumed(from + "RESET voltage"), 1, Math.max(3, p.resetV())),
-                uncertain("resetCurrent", p.resetUa(), "uA", assumed(from + "peak RESET current"), 20, Math.max(300, p.resetUa())),
-                uncertain("resetPulse", p.resetNs(), "ns", assumed(from + "RESET pulse width"), 10, Math.max(1000, p.resetNs())),
-                uncertain("verifyTime", p.verifyNs(), "ns", assumed(from + "read-and-compare after each write-verify pulse"), 20, Math.max(1000, p.verifyNs())));
+                uncertain("formingVoltage", forming.amplitudeV(), "V", assumed(from + "forming reference pulse"), Math.min(2, forming.amplitudeV()), Math.max(4, forming.amplitudeV())),
+                uncertain("formingCurrent", p.formingUa(), "uA", assumed(from + "compliance current during forming"), Math.min(20, p.formingUa()), Math.max(300, p.formingUa())),
+                uncertain("formingPulse", forming.widthNs(), "ns", assumed(from + "forming pulse width"), Math.min(100, forming.widthNs()), Math.max(10000, forming.widthNs())),
+                uncertain("setVoltage", p.setV(), "V", assumed(from + "SET voltage"), Math.min(1, p.setV()), Math.max(2.5, p.setV())),
+                uncertain("setCurrent", p.setUa(), "uA", assumed(from + "SET compliance current"), Math.min(20, p.setUa()), Math.max(300, p.setUa())),
+                uncertain("setPulse", p.setNs(), "ns", assumed(from + "SET pulse width"), Math.min(10, p.setNs()), Math.max(1000, p.setNs())),
+                uncertain("resetVoltage", p.resetV(), "V", assumed(from + "RESET voltage"), Math.min(1, p.resetV()), Math.max(3, p.resetV())),
+                uncertain("resetCurrent", p.resetUa(), "uA", assumed(from + "peak RESET current"), Math.min(20, p.resetUa()), Math.max(300, p.resetUa())),
+                uncertain("resetPulse", p.resetNs(), "ns", assumed(from + "RESET pulse width"), Math.min(10, p.resetNs()), Math.max(1000, p.resetNs())),
+                uncertain("verifyTime", p.verifyNs(), "ns", assumed(from + "read-and-compare after each write-verify pulse"), Math.min(20, p.verifyNs()), Math.max(1000, p.verifyNs())));
     }
 
     /** Energy of one forming pulse, in joules. */

@@ -39,6 +39,7 @@ public record ExperimentSpec(String preset, Profile profile, long seed, TaskSpec
             throw new IllegalArgumentException("network: a " + SpecJson.kindOf(network) + " network takes the "
                     + SpecJson.kindOf(network.task()) + " task, not " + SpecJson.kindOf(task));
         }
+        network.checkTask(task);
     }
 
     /** The seeds of this run. */

@@ -64,6 +64,51 @@ public final class Presets {
                         .withPrune(new PruneConfig(0.5, FlipLimit.NONE)).withMvm(MvmConfig.ideal()).withoutBaseline());
     }
 
+    static {
+        add("resnet20-fashion", "ResNet-20 (16-32-64) on Fashion-MNIST padded to 32 x 32, pruned on a formed TaOx macro (keep 0.5; "
+                + "prune.keepFraction 0.3 for the other), with the programmed baseline", p -> resnet20Fashion(p, "resnet20-fashion"));
+        add("resnet20-fashion-trained", "the same ResNet-20's weights trained, then programmed across write noise: the baseline alone",
+                p -> resnet20Fashion(p, "resnet20-fashion-trained").withWeights(new WeightsSpec.Trained()).withMvm(MvmConfig.ideal()));
+        add("resnet20-fashion-software", "the same ResNet-20 pruned on software signed-constant weights, no flip limit (edge-popup's setting)",
+                p -> resnet20Fashion(p, "resnet20-fashion-software").withWeights(new WeightsSpec.Software(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT))
+                        .withPrune(PruneConfig.paper()).withMvm(MvmConfig.ideal()).withoutBaseline());
+        add("resnet50-imagenet100", "ResNet-50 (ImageNet-100 head) pruned at keep 0.3 on a formed TaOx macro, edge-popup's ImageNet recipe; "
+                + "needs task.dataDir (an image folder); the scaling study maps it without training", Presets::resnet50ImageNet100);
+    }
+
+    /**
+     * ResNet-20 on Fashion-MNIST at 32 x 32 with the Fashion CNN's recipe (SGD 0.1, momentum 0.9, wd 5e-4, cosine, batch 60,
+     * 1/12 held out), batch-norm statistics re-estimated before every evaluation. paper: width 16, all images, 65 epochs. quick: width 8, 2,000 training and 1,000 test images, 3 epochs.
+     * ci: width 4, 300 and 100 images, 1 epoch. Short runs are not comparable to a paper-profile run.
+     */
+    private static ExperimentSpec resnet20Fashion(Profile p, String name) {
+        TaskSpec task = new TaskSpec.FashionMnistPadded(null, p.pick(300, 2_000, 0), p.pick(100, 1_000, 0), 32);
+        NetworkSpec net = new NetworkSpec.ResNetNet(org.rramlab.network.ResNet.Depth.RESNET20, p.pick(4, 8, 16), 32, 1, 10, 4, false);
+        // batch-norm statistics re-estimated before every evaluation: with 19 batch norms the running averages of a short
+        // run are far off (ci-size trained ResNet-20, 2 epochs: 23.3 % test accuracy with them, 41.3 % re-estimated)
+        TrainingSpec training = new TrainingSpec(OptimizerKind.SGD, 0.1, 0.9, 5e-4, p.pick(1, 3, 65), 60, 1.0 / 12, Augmentation.NONE, 0, true);
+        BaselineSpec baseline = new BaselineSpec(DeviceModel.taox40nm(),
+                p.pick(List.of(0.0, 0.1), List.of(0.0, 0.05, 0.1, 0.2, 0.3), List.of(0.0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3)),
+                List.of(WriteNoise.Kind.RANGE), 1, WriteNoise.range(0.1));
+        return new ExperimentSpec(name, p, 1, task, net, device(), PruneConfig.paperWithFlipLimit(), ChainSpec.of(MvmConfig.paper()), training,
+                baseline);
+    }
+
+    /**
+     * ResNet-50 with a 100-class head at 224 x 224, pruned at keep 0.3 (edge-popup's ImageNet setting) on a formed TaOx
+     * macro, with edge-popup's ImageNet recipe (allenai/hidden-networks' ResNet-50 configs: SGD 0.256 cosine, momentum
+     * 0.875, weight decay 2^-15, batch 256, label smoothing 0.1, 100 epochs; their 5 warm-up epochs are not modelled).
+     * The network is the same at every profile; ci and quick only use fewer pictures and epochs.
+     */
+    private static ExperimentSpec resnet50ImageNet100(Profile p) {
+        TaskSpec task = new TaskSpec.ImageFolder(null, 256, 224, true, p.pick(64, 2_000, 0), p.pick(32, 500, 0));
+        NetworkSpec net = new NetworkSpec.ResNetNet(org.rramlab.network.ResNet.Depth.RESNET50, 64, 224, 3, 100, 8, false);
+        TrainingSpec training = new TrainingSpec(OptimizerKind.SGD, 0.256, 0.875, 0.000030517578125, p.pick(1, 2, 100), p.pick(16, 32, 256), 0,
+                Augmentation.NONE, 0.1, p != Profile.PAPER);   // short runs: batch-norm statistics re-estimated (as ResNet-20)
+        return new ExperimentSpec("resnet50-imagenet100", p, 1, task, net, device(), new PruneConfig(0.3, FlipLimit.NONE),
+                ChainSpec.of(MvmConfig.paper()), training, null);
+    }
+
     private static void add(String name, String description, Function<Profile, ExperimentSpec> make) {
         PRESETS.put(name, new Preset(description, make));
     }

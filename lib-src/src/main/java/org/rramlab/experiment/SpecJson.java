@@ -219,6 +219,7 @@ public final class SpecJson {
         Class<?> cls = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (node == null || node.isNull()) return;
         if (cls == DeviceModel.class && node.isTextual()) return;   // a preset name, checked when converted
+        if (cls == org.rramlab.device.ConductanceCurve.class && node.isNumber()) return;   // a constant curve
         if (cls.isSealed() && cls.isAnnotationPresent(JsonTypeInfo.class)) {
             String prop = cls.getAnnotation(JsonTypeInfo.class).property();
             JsonNode kind = node.get(prop);
@@ -349,7 +350,13 @@ public final class SpecJson {
     /** The JSON kind name of a spec object or class, e.g. "fashion-cnn". */
     static String kindOf(Object specOrClass) {
         Class<?> c = specOrClass instanceof Class<?> k ? k : specOrClass.getClass();
-        for (Class<?> i : c.getInterfaces()) {
+        if (c.isInterface() && c.isSealed()) {   // a group of kinds, e.g. the image tasks
+            return String.join(" or ", Arrays.stream(c.getPermittedSubclasses()).map(SpecJson::kindOf).toList());
+        }
+        java.util.Deque<Class<?>> interfaces = new java.util.ArrayDeque<>(List.of(c.getInterfaces()));
+        while (!interfaces.isEmpty()) {   // the sealed spec type may be a super-interface (an image task is a TaskSpec.Images)
+            Class<?> i = interfaces.poll();
+            interfaces.addAll(List.of(i.getInterfaces()));
             JsonSubTypes types = i.getAnnotation(JsonSubTypes.class);
             if (types == null) continue;
             for (JsonSubTypes.Type t : types.value()) if (t.value() == c) return t.name();

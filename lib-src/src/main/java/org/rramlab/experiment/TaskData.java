@@ -11,10 +11,13 @@ import org.rramlab.data.retina.PreparedRetina;
 import org.rramlab.data.retina.RetinaSet;
 import org.rramlab.data.retina.SyntheticFundus;
 import org.rramlab.train.Examples;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A task's data as a run loaded it: the training and test examples, the SHA-256 of every file read (provenance), a
- * description, and the data set itself for figures ({@link #fashionTest()}, {@link #spokenDigits()}, {@link #retina()}).
+ * description, and the data set itself for figures ({@link #fashionTest()}, {@link #spokenDigits()}, {@link #retina()}). Image
+ * folders are read by {@link ImageFolderData}.
  */
 public record TaskData(String description, Examples train, Examples test, Map<String, String> sha256, Object source) {
 
@@ -39,6 +42,8 @@ public record TaskData(String description, Examples train, Examples test, Map<St
                     new Examples(split.first().images(), split.first().labels()), new Examples(split.second().images(), split.second().labels()),
                     new TreeMap<>(data.sha256()), data);
         }
+        if (task instanceof TaskSpec.FashionMnistPadded f) return paddedFashion(f);
+        if (task instanceof TaskSpec.ImageFolder f) return ImageFolderData.load(f, spec);
         TaskSpec.Retina r = (TaskSpec.Retina) task;
         long seed = spec.seeds().data();
         RetinaSet set = switch (r.source()) {
@@ -51,6 +56,29 @@ public record TaskData(String description, Examples train, Examples test, Map<St
         return new TaskData("retina (" + set.source() + "): " + prepared.trainPatches().size() + " training and " + prepared.testPatches().size()
                 + " test patches of " + r.patchSide() + " px", Examples.dense(prepared.trainPatches().images(), prepared.trainPatches().truth()),
                 Examples.dense(prepared.testPatches().images(), prepared.testPatches().truth()), new TreeMap<>(set.sha256()), prepared);
+    }
+
+    /** Fashion-MNIST centred on a larger canvas of the normalised background value. */
+    private static TaskData paddedFashion(TaskSpec.FashionMnistPadded f) {
+        Path dir = f.dataDir() != null ? Path.of(f.dataDir()) : FashionMnist.locate();
+        LabelledImages train = FashionMnist.load(dir, true), test = FashionMnist.load(dir, false);
+        Map<String, String> sums = new TreeMap<>(train.sha256());
+        sums.putAll(test.sha256());
+        LabelledImages trainUsed = pad(limit(train, f.trainSize()), f.side()), testUsed = pad(limit(test, f.testSize()), f.side());
+        return new TaskData("Fashion-MNIST padded to " + f.side() + " x " + f.side() + " (" + dir + "): " + trainUsed.size() + " training, "
+                + testUsed.size() + " test images", examples(trainUsed), examples(testUsed), sums, testUsed);
+    }
+
+    /** The normalised images centred on a {@code side} x {@code side} canvas of background (a pixel of 0 before normalising). */
+    static LabelledImages pad(LabelledImages set, int side) {
+        INDArray in = set.images();
+        int h = (int) in.size(2), w = (int) in.size(3);
+        if (side == h && side == w) return set;
+        INDArray out = org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {in.size(0), in.size(1), side, side},
+                (0 - FashionMnist.MEAN) / FashionMnist.STD, in.dataType());
+        int top = (side - h) / 2, left = (side - w) / 2;
+        out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(top, top + h), NDArrayIndex.interval(left, left + w)).assign(in);
+        return new LabelledImages(out, set.labels(), set.sha256());
     }
 
     private static LabelledImages limit(LabelledImages set, int limit) {

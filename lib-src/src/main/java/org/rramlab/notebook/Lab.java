@@ -126,9 +126,9 @@ public final class Lab {
         for (var e : new LinkedHashMap<>(ours).entrySet()) {
             PaperClaims.Claim c = e.getKey();
             claim.append(c.description() + (c.reference() ? " (reference)" : ""));
-            paper.append(withUnit(c.paper(), c.unit()));
+            paper.append(Double.isNaN(c.paper()) ? "no figure public" : withUnit(c.paper(), c.unit()));
             mine.append(withUnit(e.getValue(), c.unit()));
-            diff.append(Double.isNaN(e.getValue()) ? "n/a" : withUnit(e.getValue() - c.paper(), c.unit()));
+            diff.append(Double.isNaN(e.getValue()) || Double.isNaN(c.paper()) ? "n/a" : withUnit(e.getValue() - c.paper(), c.unit()));
             source.append(c.source());
         }
         return Table.create("paper vs. ours", claim, paper, mine, diff, source);
@@ -241,5 +241,60 @@ public final class Lab {
     /** Mean ± sd (error bars) of {@code figure} over the axis {@code x}, one line per value of {@code series} (or null). */
     public static org.knowm.xchart.XYChart sweepChart(org.rramlab.sweep.SweepFolder results, String figure, String x, String series) {
         return org.rramlab.sweep.SweepTables.chart(results, figure, x, series);
+    }
+
+    // --- memory technologies and time (notebook 08) ----------------------------------------------------------------
+
+    /** The memory technologies of the cross-technology study and the source of every parameter. */
+    public static Table technologies() {
+        return org.rramlab.study.TechnologyStudy.sources(org.rramlab.device.Technologies.all());
+    }
+
+    /**
+     * One technology's cell conductances as a histogram: random states of its cheap step, SET, RESET, write-verified
+     * states, and SET and write-verified states {@code seconds} after programming.
+     */
+    public static org.knowm.xchart.XYChart technologyDistributions(String technology, double seconds) {
+        return org.rramlab.study.TechnologyStudy.distributionChart(org.rramlab.device.Technologies.get(technology), 20_000, seconds, 1);
+    }
+
+    /**
+     * The cross-technology study on preset {@code preset} (a device preset, e.g. "fashion-mlp"): its network trained once
+     * with weights (the baseline), then, for every technology, pruned on a formed macro of it (a run of the preset with
+     * {@code weights.device} set to the technology) and the trained weights programmed onto it by write-verify with its
+     * residual error; each evaluated at {@code times} after programming, drift compensation off and on. Runs go to
+     * {@code target/runs/}.
+     */
+    public static org.rramlab.study.TechnologyStudy.Result technologyStudy(String preset, List<String> technologies, double[] times) {
+        return technologyStudy(preset(preset), technologies, times);
+    }
+
+    /** {@link #technologyStudy(String, List, double[])} on a spec (e.g. a preset with fewer examples or epochs). */
+    public static org.rramlab.study.TechnologyStudy.Result technologyStudy(ExperimentSpec pruned, List<String> technologies, double[] times) {
+        return technologyStudy(pruned, times, technologies.stream().map(org.rramlab.device.Technologies::get)
+                .toArray(org.rramlab.device.Technology[]::new));
+    }
+
+    /** The study on any technologies, e.g. one made from measured data ({@link org.rramlab.device.DeviceData#load}). */
+    public static org.rramlab.study.TechnologyStudy.Result technologyStudy(ExperimentSpec pruned, double[] times,
+                                                                           org.rramlab.device.Technology... technologies) {
+        org.rramlab.study.TechnologyStudy.checkTimes(times);
+        ExperimentSpec spec = pruned.withoutBaseline();
+        if (!(spec.weights() instanceof org.rramlab.experiment.WeightsSpec.Device)) {
+            throw new IllegalArgumentException("spec " + spec.preset() + ": expected weights pruned on a device macro (weights.kind = device)");
+        }
+        List<org.rramlab.device.Technology> techs = List.of(technologies);
+        RunResult trained = spec.withWeights(new org.rramlab.experiment.WeightsSpec.Trained()).run();
+        var networks = new org.rramlab.study.TechnologyStudy.Networks() {
+            @Override public org.rramlab.layers.Layer pruned(org.rramlab.device.Technology t) {
+                return spec.withDevice(t.model()).run().model();   // = spec.with("weights.device", key) for a preset
+            }
+
+            @Override public org.rramlab.layers.Layer programmed(org.rramlab.device.Technology t) {
+                return org.rramlab.experiment.Experiment.programmed(spec, trained.model(), t.model(), t.programmingResidual(), spec.seeds().baseline(0));
+            }
+        };
+        return org.rramlab.study.TechnologyStudy.run(techs, networks, times, trained.data().test(), spec.training().batchSize(),
+                spec.network().inputBits(), Progress.display());
     }
 }

@@ -61,7 +61,8 @@ public final class ReproductionSummary {
         List<Row> rows = new ArrayList<>();
         for (PaperClaims.Claim c : PaperClaims.ALL) {
             rows.add(row(c.id(), c.task(), c.description() + (c.reference() ? " (reference)" : ""),
-                    Optional.of(c.paper()), c.unit(), c.source(), Optional.ofNullable(results.get(c.id())), profile));
+                    Double.isNaN(c.paper()) ? Optional.empty() : Optional.of(c.paper()), c.unit(), c.source(),   // NaN: no figure public
+                    Optional.ofNullable(results.get(c.id())), profile));
         }
         for (Result r : results.values()) {
             if (PaperClaims.byId(r.claimId()).isEmpty()) {

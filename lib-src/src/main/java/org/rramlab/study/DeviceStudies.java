@@ -146,14 +146,17 @@ public final class DeviceStudies {
         return pulses;
     }
 
-    /** Conductance left after drift, as a fraction of the programmed value, at each time (s) for each device. */
+    /**
+     * Conductance left after drift, as a fraction of the programmed value, at each time (s) for each device: the mean
+     * power law of a cell at the device's mean formed conductance (no spread, no relaxation).
+     */
     public static Table driftTable(List<DeviceModel> devices, double... seconds) {
         Table t = Table.create("conductance after drift / programmed conductance",
                 DoubleColumn.create("seconds after programming", seconds));
         for (DeviceModel d : devices) {
             DoubleColumn col = DoubleColumn.create(d.name());
             for (double s : seconds) {
-                col.append(d.drift().factor(s));
+                col.append(d.drift().factor(d.forming().formed().drawMeanUs(), s));
             }
             t.addColumns(col);
         }
