@@ -7,7 +7,7 @@ import org.rramlab.experiment.Profile;
 /**
  * {@code ./lab sweep}: runs a sweep headlessly, one line per finished cell with the time left.
  * <pre>
- *   ./lab sweep SWEEP.json [--profile ci|quick|paper] [--out DIR] [--workers N] [--spark MASTER]
+ *   ./lab sweep SWEEP.json [--profile ci|quick|paper] [--out DIR] [--workers N] [--spark MASTER [--conf key=value ...]]
  * </pre>
  * Locally by default, on {@code --workers} threads (default: the cores); {@code --spark local[2]} or
  * {@code --spark spark://host:7077} runs the same cells on Spark (the sweep-spark module; {@code ./lab} picks its main
@@ -17,8 +17,8 @@ import org.rramlab.experiment.Profile;
 public final class Sweep {
     private Sweep() {}
 
-    /** The parsed command line. {@code spark} is null for the local pool. */
-    public record Args(SweepSpec spec, Path out, int workers, String spark) {}
+    /** The parsed command line. {@code spark} is null for the local pool; {@code conf}: Spark settings ({@code --conf k=v}). */
+    public record Args(SweepSpec spec, Path out, int workers, String spark, java.util.Map<String, String> conf) {}
 
     public static void main(String[] args) {
         try {
@@ -54,6 +54,7 @@ public final class Sweep {
         Path out = null;
         int workers = LocalSweep.defaultWorkers();
         String spark = null;
+        java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -70,11 +71,21 @@ public final class Sweep {
                     i++;
                 }
                 case "--spark" -> { spark = need(a, value); i++; }
-                default -> throw new IllegalArgumentException("unknown argument '" + a + "': expected --profile, --out, --workers or --spark");
+                case "--conf" -> {
+                    String kv = need(a, value);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0 || !kv.startsWith("spark.")) {
+                        throw new IllegalArgumentException("--conf " + kv + ": expected a Spark setting spark.key=value, e.g. --conf spark.executor.memory=4g");
+                    }
+                    conf.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    i++;
+                }
+                default -> throw new IllegalArgumentException("unknown argument '" + a + "': expected --profile, --out, --workers, --spark or --conf");
             }
         }
+        if (!conf.isEmpty() && spark == null) throw new IllegalArgumentException("--conf: Spark settings need --spark MASTER");
         SweepSpec spec = SweepSpec.read(file, profile == null ? Profile.current() : profile, profile != null);
-        return new Args(spec, out != null ? out : LocalSweep.defaultFolder(spec), workers, spark);
+        return new Args(spec, out != null ? out : LocalSweep.defaultFolder(spec), workers, spark, java.util.Map.copyOf(conf));
     }
 
     private static String need(String option, String value) {

@@ -48,9 +48,16 @@ class SweepTablesTest {
         assertEquals(6, a.spec().cells().size());
         assertEquals(3, a.workers());
         assertNull(a.spark());
-        assertEquals("local[2]", Sweep.parse(new String[] {file.toString(), "--spark", "local[2]"}).spark());
+        Sweep.Args spark = Sweep.parse(new String[] {file.toString(), "--spark", "local[2]", "--conf", "spark.executor.memory=4g"});
+        assertEquals("local[2]", spark.spark());
+        assertEquals(java.util.Map.of("spark.executor.memory", "4g"), spark.conf());
         assertTrue(LocalSweep.defaultFolder(a.spec()).getFileName().toString().startsWith("keep-ci-"));
-        var e = assertThrows(IllegalArgumentException.class, () -> Sweep.parse(new String[] {file.toString(), "--workers", "0"}));
+        IllegalArgumentException e;
+        e = assertThrows(IllegalArgumentException.class, () -> Sweep.parse(new String[] {file.toString(), "--conf", "spark.x=1"}));
+        assertTrue(e.getMessage().contains("need --spark"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Sweep.parse(new String[] {file.toString(), "--spark", "local", "--conf", "memory"}));
+        assertTrue(e.getMessage().contains("expected a Spark setting spark.key=value"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Sweep.parse(new String[] {file.toString(), "--workers", "0"}));
         assertTrue(e.getMessage().contains("--workers 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Sweep.parse(new String[] {file.toString(), "--bogus"}));
         assertTrue(e.getMessage().contains("unknown argument '--bogus'"), e.getMessage());
