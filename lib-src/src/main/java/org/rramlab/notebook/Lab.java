@@ -350,6 +350,31 @@ public final class Lab {
         return Table.create("what the paper claims", id, task, what, paper, source);
     }
 
+    // ------------------------------------------------------------------------------------------------ sweeps
+
+    /**
+     * Runs a sweep on one worker per core with a progress bar (cells done / total, time left); results in
+     * {@code target/sweeps/<name>-<profile>-<hash>/}, where a rerun resumes (finished cells are not run again).
+     */
+    public static org.rramlab.sweep.SweepFolder sweep(org.rramlab.sweep.SweepSpec sweep) {
+        return org.rramlab.sweep.LocalSweep.run(sweep);
+    }
+
+    /** The cells of a sweep: index, id and the values of its axes and seed. */
+    public static Table sweepCells(org.rramlab.sweep.SweepSpec sweep) {
+        return org.rramlab.sweep.SweepTables.cells(sweep);
+    }
+
+    /** Mean ± sd over the seeds of a recorded figure ("best", "final", "flips", ...) at every point of the axes. */
+    public static Table sweepSummary(org.rramlab.sweep.SweepFolder results, String figure) {
+        return org.rramlab.sweep.SweepTables.readable(org.rramlab.sweep.SweepTables.meanSd(results, figure), figure);
+    }
+
+    /** Mean ± sd (error bars) of {@code figure} over the axis {@code x}, one line per value of {@code series} (or null). */
+    public static org.knowm.xchart.XYChart sweepChart(org.rramlab.sweep.SweepFolder results, String figure, String x, String series) {
+        return org.rramlab.sweep.SweepTables.chart(results, figure, x, series);
+    }
+
     // --- memory technologies and time (notebook 08) ----------------------------------------------------------------
 
     /** The memory technologies of the cross-technology study and the source of every parameter. */
