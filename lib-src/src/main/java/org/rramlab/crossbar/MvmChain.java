@@ -130,7 +130,7 @@ public final class MvmChain {
             INDArray xb = single ? x : x.get(NDArrayIndex.all(), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
             INDArray wb = single ? w : w.get(NDArrayIndex.interval(k[2], k[2] + k[3]), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
             INDArray yb = Nd4j.create(x.dataType(), x.rows(), k[3]);
-            Nd4j.gemm(xb, wb, yb, false, true, 1.0, 0.0);
+            Gemm.product(xb, wb, yb, false, true);   // the blocks' products split over the cores too
             if (perVectorNoise(training)) addOutputNoise(yb, xb.mul(xb), variance(b), false);
             convert(b, yb);
             if (single) return yb;
@@ -161,7 +161,7 @@ public final class MvmChain {
             INDArray cb = single ? cols : cols.get(NDArrayIndex.interval(k[0], k[0] + k[1]), NDArrayIndex.all()).dup('c');
             INDArray wb = single ? w : w.get(NDArrayIndex.interval(k[2], k[2] + k[3]), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
             INDArray yb = Nd4j.create(cols.dataType(), k[3], cols.columns());
-            Nd4j.gemm(wb, cb, yb, false, false, 1.0, 0.0);
+            Gemm.product(wb, cb, yb, false, false);
             if (perVectorNoise(training)) addOutputNoise(yb, cb.mul(cb), variance(b), true);
             convert(b, yb);
             if (single) return yb;
