@@ -131,33 +131,13 @@ public final class Images {
         double step = niceStep((max - min) / 5);
         double from = Math.floor(min / step) * step, to = Math.ceil(max / step) * step;
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D pg = probe.createGraphics();
-        pg.setFont(font);
-        int nameW = 0;
-        for (String name : names) nameW = Math.max(nameW, pg.getFontMetrics().stringWidth(name));
-        pg.dispose();
+        int nameW = widest(names, font);
         int left = nameW + 16, plotW = 440, row = 22, top = 34, plotH = n * row, width = left + plotW + 20, height = top + plotH + 70;
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, 8, 20);
-        g.setFont(font);
+        Graphics2D g = titled(out, title, font);
         FontMetrics fm = g.getFontMetrics();
         java.util.function.DoubleToIntFunction x = v -> left + (int) Math.round((v - from) / (to - from) * plotW);
-        for (double t = from; t <= to + step / 2; t += step) {   // grid and ticks
-            int xt = x.applyAsInt(t);
-            g.setColor(new Color(0xDDDDDD));
-            g.drawLine(xt, top, xt, top + plotH);
-            g.setColor(Color.BLACK);
-            String label = Numbers.sig(Math.abs(t) < step * 1e-9 ? 0 : t);
-            g.drawString(label, xt - fm.stringWidth(label) / 2, top + plotH + 16);
-        }
-        g.drawString(xLabel, left + plotW / 2 - fm.stringWidth(xLabel) / 2, top + plotH + 34);
+        xAxis(g, x, from, to, step, top, plotH, xLabel, left + plotW / 2);
         Color lowColour = new Color(0x0072B2), highColour = new Color(0xE69F00);
         for (int k = 0; k < n; k++) {
             int i = order[k], y = top + k * row;
@@ -188,6 +168,44 @@ public final class Images {
         return out;
     }
 
+    /** The width of the widest name in {@code font}. */
+    private static int widest(List<String> names, Font font) {
+        Graphics2D pg = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        pg.setFont(font);
+        int w = 0;
+        for (String name : names) w = Math.max(w, pg.getFontMetrics().stringWidth(name));
+        pg.dispose();
+        return w;
+    }
+
+    /** A white canvas with the title in bold; returns its graphics, set to {@code font}. */
+    private static Graphics2D titled(BufferedImage out, String title, Font font) {
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, 8, 20);
+        g.setFont(font);
+        return g;
+    }
+
+    /** Vertical grid lines at round ticks from {@code from} to {@code to}, their labels and the axis label below. */
+    private static void xAxis(Graphics2D g, java.util.function.DoubleToIntFunction x, double from, double to, double step, int top, int plotH,
+                              String xLabel, int centre) {
+        FontMetrics fm = g.getFontMetrics();
+        for (double t = from; t <= to + step / 2; t += step) {
+            int xt = x.applyAsInt(t);
+            g.setColor(new Color(0xDDDDDD));
+            g.drawLine(xt, top, xt, top + plotH);
+            g.setColor(Color.BLACK);
+            String label = Numbers.sig(Math.abs(t) < step * 1e-9 ? 0 : t);
+            g.drawString(label, xt - fm.stringWidth(label) / 2, top + plotH + 16);
+        }
+        g.drawString(xLabel, centre - fm.stringWidth(xLabel) / 2, top + plotH + 34);
+    }
+
     /**
      * Two figures per row as horizontal bars from 0 (e.g. the paper's and ours per claim), the row's name on the left,
      * round ticks below, a legend under the chart; a row whose name ends in " *" is drawn with paler bars.
@@ -207,33 +225,13 @@ public final class Images {
         double step = niceStep((max - min) / 6);
         double from = Math.floor(min / step) * step, to = Math.ceil(max / step) * step;
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D pg = probe.createGraphics();
-        pg.setFont(font);
-        int nameW = 0;
-        for (String name : names) nameW = Math.max(nameW, pg.getFontMetrics().stringWidth(name));
-        pg.dispose();
+        int nameW = widest(names, font);
         int left = nameW + 16, plotW = 420, row = 30, top = 34, plotH = n * row, width = left + plotW + 24, height = top + plotH + 72;
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, 8, 20);
-        g.setFont(font);
+        Graphics2D g = titled(out, title, font);
         FontMetrics fm = g.getFontMetrics();
         java.util.function.DoubleToIntFunction x = v -> left + (int) Math.round((v - from) / (to - from) * plotW);
-        for (double t = from; t <= to + step / 2; t += step) {
-            int xt = x.applyAsInt(t);
-            g.setColor(new Color(0xDDDDDD));
-            g.drawLine(xt, top, xt, top + plotH);
-            g.setColor(Color.BLACK);
-            String label = Numbers.sig(Math.abs(t) < step * 1e-9 ? 0 : t);
-            g.drawString(label, xt - fm.stringWidth(label) / 2, top + plotH + 16);
-        }
-        g.drawString(xLabel, left + plotW / 2 - fm.stringWidth(xLabel) / 2, top + plotH + 34);
+        xAxis(g, x, from, to, step, top, plotH, xLabel, left + plotW / 2);
         Color a = new Color(0x0072B2), b = new Color(0xE69F00);
         int x0 = x.applyAsInt(0);
         for (int i = 0; i < n; i++) {
