@@ -216,22 +216,9 @@ public final class Macro {
 
     /** One row per block: layer, array, cell rows and columns used, pairs. */
     public Table report() {
-        StringColumn layer = StringColumn.create("layer");
-        IntColumn array = IntColumn.create("array"), r0 = IntColumn.create("first row"), r1 = IntColumn.create("last row"),
-                c0 = IntColumn.create("first pair column"), c1 = IntColumn.create("last pair column");
-        LongColumn pairs = LongColumn.create("pairs");
-        for (AnalogTile t : tiles.values()) {
-            for (Block b : t.blocks()) {
-                layer.append(t.name());
-                array.append(b.array());
-                r0.append(b.rowOffset());
-                r1.append(b.rowOffset() + b.rows() - 1);
-                c0.append(b.colOffset());
-                c1.append(b.colOffset() + b.cols() - 1);
-                pairs.append(b.pairs());
-            }
-        }
-        return Table.create("blocks of each layer on the macro's arrays", layer, array, r0, r1, c0, c1, pairs);
+        java.util.Map<String, List<Block>> layers = new java.util.LinkedHashMap<>();
+        for (AnalogTile t : tiles.values()) layers.put(t.name(), t.blocks());
+        return Packing.blockTable("blocks of each layer on the macro's arrays", layers);
     }
 
     /** One row per layer: blocks, arrays touched, pairs, cells, share of the macro's pairs in use. */

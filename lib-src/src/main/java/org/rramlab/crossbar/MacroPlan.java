@@ -95,22 +95,7 @@ public final class MacroPlan {
 
     /** One row per block: layer, array, cell rows and columns used, pairs (the columns of {@link Macro#report()}). */
     public Table report() {
-        StringColumn layer = StringColumn.create("layer");
-        IntColumn array = IntColumn.create("array"), r0 = IntColumn.create("first row"), r1 = IntColumn.create("last row"),
-                c0 = IntColumn.create("first pair column"), c1 = IntColumn.create("last pair column");
-        LongColumn pairs = LongColumn.create("pairs");
-        layers.forEach((name, blocks) -> {
-            for (Block b : blocks) {
-                layer.append(name);
-                array.append(b.array());
-                r0.append(b.rowOffset());
-                r1.append(b.rowOffset() + b.rows() - 1);
-                c0.append(b.colOffset());
-                c1.append(b.colOffset() + b.cols() - 1);
-                pairs.append(b.pairs());
-            }
-        });
-        return Table.create("blocks of each layer on the macro's arrays (planned)", layer, array, r0, r1, c0, c1, pairs);
+        return Packing.blockTable("blocks of each layer on the macro's arrays (planned)", layers);
     }
 
     /** One row per layer: blocks, arrays touched, pairs, cells, share of the placed pairs. */

@@ -2,6 +2,11 @@ package org.rramlab.crossbar;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Where a macro's layers go: cuts an out x in layer into {@link Block}s of at most rows x cols pairs and packs them
@@ -79,5 +84,25 @@ final class Packing {
             rects.add(new int[]{f[0] + h, f[1], f[2] - h, w});
         }
         return new Block(bestArray, f[0], f[1], h, w, inOffset, outOffset);
+    }
+
+    /** One row per block of each layer: layer, array, cell rows and pair columns used, pairs (the placement report). */
+    static Table blockTable(String title, Map<String, List<Block>> layers) {
+        StringColumn layer = StringColumn.create("layer");
+        IntColumn array = IntColumn.create("array"), r0 = IntColumn.create("first row"), r1 = IntColumn.create("last row"),
+                c0 = IntColumn.create("first pair column"), c1 = IntColumn.create("last pair column");
+        LongColumn pairs = LongColumn.create("pairs");
+        layers.forEach((name, blocks) -> {
+            for (Block b : blocks) {
+                layer.append(name);
+                array.append(b.array());
+                r0.append(b.rowOffset());
+                r1.append(b.rowOffset() + b.rows() - 1);
+                c0.append(b.colOffset());
+                c1.append(b.colOffset() + b.cols() - 1);
+                pairs.append(b.pairs());
+            }
+        });
+        return Table.create(title, layer, array, r0, r1, c0, c1, pairs);
     }
 }
