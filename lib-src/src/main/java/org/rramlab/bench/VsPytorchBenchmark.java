@@ -60,6 +60,11 @@ import org.rramlab.train.Trainer;
  *   <li>{@code crnn}: the spoken-digit CRNN (68,480), FSDD paper split 2,100 + 900, batch 30, 3-bit min–max
  *       quantisers (the paper preset uses quantile levels: not here, the PyTorch twin has min–max only); warm-up: one
  *       whole epoch;</li>
+ *   <li>{@code resnet20}: the ResNet-20 of the preset {@code resnet20-fashion} (width 16, 270,608 masked weights),
+ *       Fashion-MNIST padded to 32×32, 4-bit min–max activations, non-affine batch norm, the preset's SGD and batch
+ *       60; one epoch of the first {@value #RESNET_TRAIN} training and {@value #RESNET_TEST} test images (a whole
+ *       epoch would take ~15 min a side on two cores; the twin uses the same subset), no validation hold-out and no
+ *       batch-norm re-estimation (the preset's long-run settings, on neither side); warm-up: a tenth;</li>
  *   <li>{@code unet}: the paper U-Net (base 32, 4,313,440), batch 64 of synthetic 48×48 patches, 6-bit conv inputs,
  *       Adam lr 1e-4 wd 5e-4; warm-up steps, then timed steps (forward, backward, mask update, Adam).</li>
  * </ul>
@@ -75,7 +80,7 @@ public final class VsPytorchBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: VsPytorchBenchmark cnn|mlp|crnn|unet [--warmup W] [--steps S] [--limit N] [--base B]\n"
+            System.err.println("usage: VsPytorchBenchmark cnn|mlp|crnn|unet|resnet20 [--warmup W] [--steps S] [--limit N] [--base B]\n"
                     + "       VsPytorchBenchmark export-fsdd DIR\n(run by ./lab bench --vs-pytorch)");
             System.exit(2);
         }
@@ -103,8 +108,9 @@ public final class VsPytorchBenchmark {
             case "cnn" -> fashion(true, Double.isNaN(warmup) ? 0.1 : warmup, limit);
             case "mlp" -> fashion(false, Double.isNaN(warmup) ? 0.1 : warmup, limit);
             case "crnn" -> crnn(Double.isNaN(warmup) ? 1.0 : warmup, limit);
+            case "resnet20" -> resnet20(Double.isNaN(warmup) ? 0.1 : warmup, limit);
             case "unet" -> unet(Double.isNaN(warmup) ? 2 : (int) warmup, steps, base);
-            default -> throw new IllegalArgumentException("network: expected cnn, mlp, crnn, unet or export-fsdd, got '" + network + "'");
+            default -> throw new IllegalArgumentException("network: expected cnn, mlp, crnn, unet, resnet20 or export-fsdd, got '" + network + "'");
         };
         System.out.println("VSPYTORCH " + line);
     }
@@ -124,6 +130,25 @@ public final class VsPytorchBenchmark {
     }
 
     private static final int MLP_HIDDEN = 512, MLP_BATCH = 128;
+    static final int RESNET_TRAIN = 6_000, RESNET_TEST = 1_000;
+
+    /**
+     * One epoch of the preset {@code resnet20-fashion}'s ResNet-20 (paper profile: width 16, 4-bit) on software
+     * signed-constant weights, over the first {@link #RESNET_TRAIN} + {@link #RESNET_TEST} padded images (fewer with
+     * {@code limit}); the trainer's SGD settings and batch are the preset's (TrainConfig.fashionPaper, as the CNN).
+     */
+    private static String resnet20(double warmup, int limit) {
+        int train = limit > 0 ? Math.min(limit, RESNET_TRAIN) : RESNET_TRAIN, test = limit > 0 ? Math.min(limit, RESNET_TEST) : RESNET_TEST;
+        ExperimentSpec spec = Presets.get("resnet20-fashion", Profile.PAPER);
+        NetworkSpec.ResNetNet net = (NetworkSpec.ResNetNet) spec.network();
+        TaskSpec.FashionMnistPadded task = (TaskSpec.FashionMnistPadded) spec.task();
+        TaskData data = TaskData.load(spec.withTask(new TaskSpec.FashionMnistPadded(null, train, test, task.side())));
+        Sequential model = net.build(signedConstant(), 1);
+        TrainConfig config = TrainConfig.fashionPaper().withEpochs(1).withBatchSize(spec.training().batchSize());
+        return epoch("resnet20", model, config, null, data.train(), data.test(), warmup,
+                String.format(Locale.ROOT, "Fashion-MNIST padded to %dx%d (first %d + %d images), width %d, batch %d, %d-bit min-max activations",
+                        task.side(), task.side(), train, test, net.width(), config.batchSize(), net.activationBits()));
+    }
 
     /** One epoch of the spoken-digit CRNN on the paper's seeded 70/30 split. */
     private static String crnn(double warmup, int limit) {
