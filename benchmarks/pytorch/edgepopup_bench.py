@@ -14,10 +14,13 @@ rramlab's org.rramlab.bench.VsPytorchBenchmark:
   crnn  the spoken-digit CRNN (68,480), one epoch: 2,100 train + 900 test, batch 30, 3-bit min-max quantisers, the
         same SGD; features from rramlab (--fsdd DIR, .npy files written by VsPytorchBenchmark export-fsdd) or, without
         them, a synthetic tensor of the same shape (said in the result line)
+  resnet20  the ResNet-20 of rramlab's preset resnet20-fashion (width 16: 16-32-64, 270,608 masked weights),
+        Fashion-MNIST padded to 32x32, one epoch of the first 6,000 training + 1,000 test images, batch 60, 4-bit
+        min-max quantisation before every conv and the head, non-affine batch norm, the CNN's SGD
   unet  the paper U-Net (base 32, 4,313,440), training steps on batch 64 of synthetic 48x48 patches, 6-bit conv
         inputs, affine batch norm, bilinear upsampling (align_corners=True), Adam lr 1e-4 weight decay 5e-4
 
-``--check`` runs the correctness checks instead (exactly k kept edges per layer, the masked-weight counts of the four
+``--check`` runs the correctness checks instead (exactly k kept edges per layer, the masked-weight counts of the five
 networks, the straight-through score gradient, the quantiser) and exits non-zero on a failure.
 
 Run with Debian's interpreter (/usr/bin/python3) and packages python3-torch + libopenblas0-openmp.
@@ -42,7 +45,8 @@ except ImportError as e:  # pragma: no cover - reported to the user
              "python3-torch libopenblas0-openmp (Debian 12), or run ./lab bench --vs-pytorch, which does." % e)
 
 # masked (fixed, pruned) weights of each network, as rramlab's models count them
-EXPECTED_WEIGHTS = {"cnn": 62_272, "mlp": 668_672, "crnn": 68_480, "unet": 4_313_440}
+EXPECTED_WEIGHTS = {"cnn": 62_272, "mlp": 668_672, "crnn": 68_480, "unet": 4_313_440, "resnet20": 270_608}
+RESNET_TRAIN, RESNET_TEST = 6_000, 1_000   # the subset one timed epoch covers (rramlab's side: the same)
 FASHION_MEAN, FASHION_STD = 0.1307, 0.3081
 
 
@@ -223,6 +227,51 @@ class UNet(nn.Module):
         return self.out(self.q_out(x))
 
 
+class BasicBlock(nn.Module):
+    """q -> conv 3x3 (stride s) -> BN -> ReLU -> q -> conv 3x3 -> BN, plus the shortcut: the identity, or where the
+    stride or the channels change q -> 1x1 conv (stride s) -> BN; ReLU after the sum (the sum itself not quantised)."""
+
+    def __init__(self, cin, cout, stride, g, bits):
+        super().__init__()
+        self.q1, self.q2 = Quant(bits), Quant(bits)
+        self.conv1 = EPConv2d(cin, cout, 3, g, stride=stride, padding=1)
+        self.bn1 = nn.BatchNorm2d(cout, affine=False)
+        self.conv2 = EPConv2d(cout, cout, 3, g, padding=1)
+        self.bn2 = nn.BatchNorm2d(cout, affine=False)
+        self.proj = None
+        if stride != 1 or cin != cout:
+            self.proj = nn.Sequential(Quant(bits), EPConv2d(cin, cout, 1, g, stride=stride), nn.BatchNorm2d(cout, affine=False))
+
+    def forward(self, x):
+        y = self.bn2(self.conv2(self.q2(F.relu(self.bn1(self.conv1(self.q1(x)))))))
+        return F.relu(y + (x if self.proj is None else self.proj(x)))
+
+
+class ResNet20(nn.Module):
+    """CIFAR-style ResNet-20 on [n, 1, 32, 32]: q -> conv 1->w 3x3 -> BN -> ReLU, 3 stages x 3 basic blocks of w-2w-4w
+    channels (stages 2 and 3 start with stride 2 and a 1x1 projection shortcut), global average pool -> q -> fc 4w->10;
+    non-affine batch norm, no biases."""
+
+    def __init__(self, g, width=16, bits=4, classes=10):
+        super().__init__()
+        self.q = Quant(bits)
+        self.stem = EPConv2d(1, width, 3, g, padding=1)
+        self.bn = nn.BatchNorm2d(width, affine=False)
+        blocks, cin = [], width
+        for stage in range(3):
+            cout = width << stage
+            for b in range(3):
+                blocks.append(BasicBlock(cin, cout, 2 if stage > 0 and b == 0 else 1, g, bits))
+                cin = cout
+        self.blocks = nn.Sequential(*blocks)
+        self.q_fc = Quant(bits)
+        self.fc = EPLinear(cin, classes, g)
+
+    def forward(self, x):
+        x = self.blocks(F.relu(self.bn(self.stem(self.q(x)))))
+        return self.fc(self.q_fc(x.mean((2, 3))))
+
+
 def build(network, base=32, seed=1):
     g = torch.Generator().manual_seed(seed)
     if network == "cnn":
@@ -233,7 +282,9 @@ def build(network, base=32, seed=1):
         return Crnn(g)
     if network == "unet":
         return UNet(g, base)
-    raise SystemExit("network: expected cnn, mlp, crnn or unet, got %r" % network)
+    if network == "resnet20":
+        return ResNet20(g)
+    raise SystemExit("network: expected cnn, mlp, crnn, unet or resnet20, got %r" % network)
 
 
 def masked_layers(model):
@@ -262,15 +313,27 @@ def read_idx(path):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
-def load_fashion(train, limit):
+def load_fashion(train, limit, side=28):
     d = locate_fashion()
     prefix = "train" if train else "t10k"
     x = read_idx(os.path.join(d, prefix + "-images-idx3-ubyte"))
     y = read_idx(os.path.join(d, prefix + "-labels-idx1-ubyte"))
     if limit:
         x, y = x[:limit], y[:limit]
-    x = (torch.from_numpy(x.astype(np.float32) / 255.0) - FASHION_MEAN) / FASHION_STD
+    x = torch.from_numpy(x.astype(np.float32) / 255.0)
+    if side > 28:   # centred on a canvas of background (a 0 pixel before normalising), as rramlab's padded task
+        top, left = (side - 28) // 2, (side - 28) // 2
+        x = F.pad(x, (left, side - 28 - left, top, side - 28 - top))
+    x = (x - FASHION_MEAN) / FASHION_STD
     return x.unsqueeze(1).contiguous(), torch.from_numpy(y.astype(np.int64))
+
+
+def _fashion_available():
+    try:
+        locate_fashion()
+        return True
+    except SystemExit:
+        return False
 
 
 def load_fsdd(folder, limit, seed):
@@ -411,11 +474,22 @@ def check():
             expect(all(p.dim() == 1 for p in others), "unet: trained parameters: the scores and batch-norm scale/shift")
         else:
             expect(not others, "%s: the only trained parameters are the scores" % network)
-    shapes = {"cnn": (2, 1, 28, 28), "mlp": (2, 1, 28, 28), "crnn": (2, 1, 23, 20), "unet": (2, 1, 48, 48)}
+    shapes = {"cnn": (2, 1, 28, 28), "mlp": (2, 1, 28, 28), "crnn": (2, 1, 23, 20), "unet": (2, 1, 48, 48), "resnet20": (2, 1, 32, 32)}
     for network, shape in shapes.items():
         out = build(network, base=4 if network == "unet" else 32)(torch.rand(shape))
         want = (2, 2, 48, 48) if network == "unet" else (2, 10)
         expect(tuple(out.shape) == want, "%s: output shape %s (expected %s)" % (network, tuple(out.shape), want))
+    # ResNet-20: the layer shapes of rramlab's network.ResNet (stem, 6 + 6 + 6 convs, 2 projections, head)
+    shapes20 = [tuple(m.weight.shape) for _, m in masked_layers(build("resnet20"))]
+    expect(len(shapes20) == 22 and shapes20[0] == (16, 1, 3, 3) and shapes20[-1] == (10, 64)
+           and shapes20.count((32, 16, 1, 1)) == 1 and shapes20.count((64, 32, 1, 1)) == 1 and shapes20.count((64, 64, 3, 3)) == 5,
+           "resnet20: 22 weight layers, 1x1 projections where stages change (%d layers)" % len(shapes20))
+    padded, _ = load_fashion(False, 2, side=32) if _fashion_available() else (None, None)
+    if padded is not None:
+        bg = (0 - FASHION_MEAN) / FASHION_STD
+        expect(tuple(padded.shape) == (2, 1, 32, 32) and bool(torch.allclose(padded[:, :, :2], torch.full_like(padded[:, :, :2], bg)))
+               and bool(torch.allclose(padded[:, :, :, -2:], torch.full_like(padded[:, :, :, -2:], bg))),
+               "padded Fashion-MNIST: 32x32, 2-pixel border of the normalised background")
     # straight-through score gradient: dL/ds = sign(s) * dL/dW_eff * W, and the weights never change
     g = torch.Generator().manual_seed(3)
     layer = EPLinear(7, 5, g)
@@ -440,11 +514,11 @@ def check():
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("network", nargs="?", choices=["cnn", "mlp", "crnn", "unet"])
+    p.add_argument("network", nargs="?", choices=["cnn", "mlp", "crnn", "unet", "resnet20"])
     p.add_argument("--check", action="store_true", help="run the correctness checks and exit")
     p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (default 2)")
     p.add_argument("--warmup", type=float, default=None,
-                   help="warm-up: fraction of an epoch (cnn, mlp: 0.1; crnn: 1) or steps (unet: 2)")
+                   help="warm-up: fraction of an epoch (cnn, mlp, resnet20: 0.1; crnn: 1) or steps (unet: 2)")
     p.add_argument("--steps", type=int, default=4, help="timed U-Net steps (default 4)")
     p.add_argument("--limit", type=int, default=0, help="cap on training and test examples (smoke runs; 0 = all)")
     p.add_argument("--base", type=int, default=32, help="U-Net base width (default 32)")
@@ -455,7 +529,7 @@ def main():
     if a.check:
         sys.exit(check())
     if not a.network:
-        p.error("expected a network (cnn, mlp, crnn, unet) or --check")
+        p.error("expected a network (cnn, mlp, crnn, unet, resnet20) or --check")
     torch.manual_seed(a.seed)
     model = build(a.network, a.base, a.seed)
     if a.network in ("cnn", "mlp"):
@@ -463,6 +537,12 @@ def main():
         batch = 60 if a.network == "cnn" else 128
         data = "Fashion-MNIST, batch %d, %s" % (batch, "4-bit min-max activations" if a.network == "cnn" else "float activations")
         out = epoch_workload(a.network, model, train, test, batch, 0.1 if a.warmup is None else a.warmup, data, a.seed)
+    elif a.network == "resnet20":
+        ntrain = min(a.limit, RESNET_TRAIN) if a.limit else RESNET_TRAIN
+        ntest = min(a.limit, RESNET_TEST) if a.limit else RESNET_TEST
+        train, test = load_fashion(True, ntrain, side=32), load_fashion(False, ntest, side=32)
+        data = "Fashion-MNIST padded to 32x32 (first %d + %d images), width 16, batch 60, 4-bit min-max activations" % (ntrain, ntest)
+        out = epoch_workload("resnet20", model, train, test, 60, 0.1 if a.warmup is None else a.warmup, data, a.seed)
     elif a.network == "crnn":
         train, test, data = load_fsdd(a.fsdd, a.limit, a.seed)
         out = epoch_workload("crnn", model, train, test, 30, 1.0 if a.warmup is None else a.warmup, data + ", batch 30, 3-bit min-max activations", a.seed)
