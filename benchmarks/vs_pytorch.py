@@ -48,7 +48,7 @@ DIFFERENCES = {
     ],
     "crnn": ["min-max quantisers on both sides (rramlab's paper preset uses quantile levels: SpokenDigitsBenchmark)"],
     "resnet20": ["both sides train on the same 6,000-image subset and test on the first 1,000 test images (a whole epoch "
-                 "would take ~12 min on rramlab's side on two cores); no validation hold-out and no batch-norm re-estimation, on neither "
+                 "would take ~10 min on rramlab's side on two cores); no validation hold-out and no batch-norm re-estimation, on neither "
                  "side (the preset uses both in its long runs)"],
     "unet": ["synthetic input on both sides; software weights (UNetBenchmark uses device weights: same step work, "
              "slower build)"],

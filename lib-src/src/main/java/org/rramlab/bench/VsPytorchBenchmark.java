@@ -63,7 +63,7 @@ import org.rramlab.train.Trainer;
  *   <li>{@code resnet20}: the ResNet-20 of the preset {@code resnet20-fashion} (width 16, 270,608 masked weights),
  *       Fashion-MNIST padded to 32×32, 4-bit min–max activations, non-affine batch norm, the preset's SGD and batch
  *       60; one epoch of the first {@value #RESNET_TRAIN} training and {@value #RESNET_TEST} test images (a whole
- *       epoch would take ~12 min on our side on two cores; the twin uses the same subset), no validation hold-out and no
+ *       epoch would take ~10 min on our side on two cores; the twin uses the same subset), no validation hold-out and no
  *       batch-norm re-estimation (the preset's long-run settings, on neither side); warm-up: a tenth;</li>
  *   <li>{@code unet}: the paper U-Net (base 32, 4,313,440), batch 64 of synthetic 48×48 patches, 6-bit conv inputs,
  *       Adam lr 1e-4 wd 5e-4; warm-up steps, then timed steps (forward, backward, mask update, Adam).</li>

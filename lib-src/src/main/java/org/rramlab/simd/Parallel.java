@@ -99,6 +99,21 @@ public final class Parallel {
     }
 
     /**
+     * Runs {@code work} on this thread with every split inside it run whole here: for callers that already keep the
+     * cores busy with work of their own (a sweep's pool of cells, a Spark task, which owns one core). The numbers do
+     * not change: the splits are cut from the sizes alone.
+     */
+    public static <T> T serially(java.util.function.Supplier<T> work) {
+        boolean was = INSIDE.get();
+        INSIDE.set(true);
+        try {
+            return work.get();
+        } finally {
+            INSIDE.set(was);
+        }
+    }
+
+    /**
      * Runs tasks 0 … {@code tasks − 1}, spread over the threads in contiguous runs; returns when all are done. For work
      * whose result depends on how it is cut (a product's rounding depends on its block shape): the caller fixes the
      * cut from the sizes alone, so the numbers do not depend on the number of threads.

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.rramlab.simd.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +68,12 @@ public final class LocalSweep {
         ExecutorCompletionService<CellResult> done = new ExecutorCompletionService<>(pool);
         List<Future<CellResult>> futures = new ArrayList<>();
         List<Cell> byFuture = new ArrayList<>();
+        // several cells at once keep the cores busy themselves: each runs its products on its own thread (one cell
+        // alone keeps the engine's split over the cores); same numbers either way
+        boolean serial = Math.min(workers, todo.size()) > 1;
         for (Cell c : todo) {
-            futures.add(done.submit(() -> CellRun.run(c, folder.cellsDir(), spec.record())));
+            futures.add(done.submit(() -> serial ? Parallel.serially(() -> CellRun.run(c, folder.cellsDir(), spec.record()))
+                    : CellRun.run(c, folder.cellsDir(), spec.record())));
             byFuture.add(c);
         }
         List<String> failures = new ArrayList<>();

@@ -208,7 +208,8 @@ public final class SparkSweep {
 
         @Override
         public String call(String task) {
-            return CellRun.run(task, cellsDir);
+            // a Spark task owns one core (spark.task.cpus = 1): its products stay on its thread
+            return org.rramlab.simd.Parallel.serially(() -> CellRun.run(task, cellsDir));
         }
     }
 }
