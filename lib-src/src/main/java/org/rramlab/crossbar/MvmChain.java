@@ -135,7 +135,6 @@ public final class MvmChain {
             convert(b, yb);
             if (single) return yb;
             y.get(NDArrayIndex.all(), NDArrayIndex.interval(k[2], k[2] + k[3])).addi(yb);
-            release(xb, wb, yb);
         }
         return y;
     }
@@ -167,19 +166,8 @@ public final class MvmChain {
             convert(b, yb);
             if (single) return yb;
             y.get(NDArrayIndex.interval(k[2], k[2] + k[3]), NDArrayIndex.all()).addi(yb);
-            release(cb, wb, yb);
         }
         return y;
-    }
-
-    /**
-     * Frees a block's copies at once: ND4J frees native buffers only when the collector finds their handles, and a
-     * layer of several blocks makes megabytes of them per step (the 784-input MLP layer: 2 MB).
-     */
-    private static void release(INDArray... copies) {
-        for (INDArray a : copies) {
-            if (a != null && !a.wasClosed() && !a.isView() && a.closeable()) a.close();
-        }
     }
 
     private boolean exactProduct(boolean training) {
