@@ -94,8 +94,8 @@ public final class AnalogChainBenchmark {
                 List<Double> s = seconds.get(c);
                 double[] ratios = new double[rounds];
                 for (int r = 0; r < rounds; r++) ratios[r] = s.get(r) / ideal.get(r);
-                line.append(String.format(Locale.ROOT, " | %s %.2f s", c, median(s.stream().mapToDouble(Double::doubleValue).toArray())));
-                if (!c.equals("ideal")) line.append(String.format(Locale.ROOT, " (x%.2f)", median(ratios)));
+                line.append(String.format(Locale.ROOT, " | %s %.2f s", c, SpokenDigitsBenchmark.median(s.stream().mapToDouble(Double::doubleValue).toArray())));
+                if (!c.equals("ideal")) line.append(String.format(Locale.ROOT, " (x%.2f)", SpokenDigitsBenchmark.median(ratios)));
             }
             System.out.println(line);
             System.out.println("      per round (s): " + seconds);
@@ -180,12 +180,6 @@ public final class AnalogChainBenchmark {
                 return "U-Net base 32, batch 64 of 48x48, per step (" + steps + " steps)";
             }
         };
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     static String loadAverage() {

@@ -75,7 +75,8 @@ public final class SpokenDigitsBenchmark {
         return new Trainer(Experiment.network(spec), Experiment.trainConfig(spec), Experiment.objective(spec)).fit(split[0], split[1]);
     }
 
-    private static double median(double[] values) {
+    /** The median (the mean of the middle two for an even count); the bench package's one. */
+    static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

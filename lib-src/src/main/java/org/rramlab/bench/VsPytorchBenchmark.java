@@ -212,7 +212,7 @@ public final class VsPytorchBenchmark {
             times[s] = (System.nanoTime() - t0) / 1e9;
         }
         double[] cpu1 = cpuSeconds();
-        return json("unet", "step", median(times), times, (cpu1[0] - cpu0[0]) / steps, (cpu1[1] - cpu0[1]) / steps, warmupSeconds, model,
+        return json("unet", "step", SpokenDigitsBenchmark.median(times), times, (cpu1[0] - cpu0[0]) / steps, (cpu1[1] - cpu0[1]) / steps, warmupSeconds, model,
                 String.format(Locale.ROOT, "\"base\":%d,\"batch\":%d,\"patch_side\":%d,\"last_loss\":%.5f,\"data\":\"synthetic patches (uniform noise, 10%% positive pixels)\"",
                         base, batch, side, loss));
     }
@@ -261,12 +261,6 @@ public final class VsPytorchBenchmark {
         } catch (IOException | RuntimeException e) {
             return new double[] {Double.NaN, Double.NaN};
         }
-    }
-
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Features [n, 1, 23, 20] float32 and labels int32 of the CRNN's paper split, as NumPy .npy files. */
