@@ -72,8 +72,8 @@ public final class LocalSweep {
         // alone keeps the engine's split over the cores); same numbers either way
         boolean serial = Math.min(workers, todo.size()) > 1;
         for (Cell c : todo) {
-            futures.add(done.submit(() -> serial ? Parallel.serially(() -> CellRun.run(c, folder.cellsDir(), spec.record()))
-                    : CellRun.run(c, folder.cellsDir(), spec.record())));
+            java.util.function.Supplier<CellResult> cell = () -> CellRun.run(c, folder.cellsDir(), spec.record());
+            futures.add(done.submit(() -> serial ? Parallel.serially(cell) : cell.get()));
             byFuture.add(c);
         }
         List<String> failures = new ArrayList<>();
