@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rramlab.simd.BlockGemm;
+import org.rramlab.simd.BlockGemm.Rect;
 import org.rramlab.simd.Gemm;
 import org.rramlab.util.Check;
 
@@ -123,18 +125,23 @@ public final class MvmChain {
             Gemm.product(x, w, y, false, true);   // split over the cores by rows
             return y;
         }
-        INDArray y = Nd4j.zeros(x.dataType(), x.rows(), w.rows());
+        // each block's product on the arrays where they lie (no copies), its own ADC, then the digital sum
+        INDArray xs = contiguous(x), ws = contiguous(w);
+        int n = (int) x.rows(), in = (int) x.columns(), out = (int) w.rows();
         boolean single = blocks.size() == 1;
+        INDArray y = single ? null : Nd4j.zeros(x.dataType(), n, out);
         for (int b = 0; b < blocks.size(); b++) {
             int[] k = blocks.get(b);
-            INDArray xb = single ? x : x.get(NDArrayIndex.all(), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
-            INDArray wb = single ? w : w.get(NDArrayIndex.interval(k[2], k[2] + k[3]), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
-            INDArray yb = Nd4j.create(x.dataType(), x.rows(), k[3]);
-            Gemm.product(xb, wb, yb, false, true);   // the blocks' products split over the cores too
-            if (perVectorNoise(training)) addOutputNoise(yb, xb.mul(xb), variance(b), false);
+            INDArray yb = Nd4j.createUninitialized(x.dataType(), new long[]{n, k[3]}, 'c');
+            BlockGemm.product(new Rect(xs, k[0], in), false, new Rect(ws, (long) k[2] * in + k[0], in), true, new Rect(yb, 0, k[3]), n, k[3], k[1]);
+            if (perVectorNoise(training)) {
+                INDArray xb = single ? xs : xs.get(NDArrayIndex.all(), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
+                addOutputNoise(yb, xb.mul(xb), variance(b), false);
+            }
             convert(b, yb);
             if (single) return yb;
-            y.get(NDArrayIndex.all(), NDArrayIndex.interval(k[2], k[2] + k[3])).addi(yb);
+            BlockGemm.addInto(new Rect(yb, 0, k[3]), new Rect(y, k[2], out), n, k[3]);
+            yb.close();   // a partial sum nobody else holds: freed now, not at the next collection
         }
         return y;
     }
@@ -154,20 +161,30 @@ public final class MvmChain {
             Gemm.product(w, cols, y, false, false);
             return y;
         }
-        INDArray y = Nd4j.zeros(cols.dataType(), w.rows(), cols.columns());
+        INDArray ws = contiguous(w), cs = contiguous(cols);
+        int kAll = (int) cols.rows(), vectors = (int) cols.columns();
         boolean single = blocks.size() == 1;
+        INDArray y = single ? null : Nd4j.zeros(cols.dataType(), w.rows(), vectors);
         for (int b = 0; b < blocks.size(); b++) {
             int[] k = blocks.get(b);
-            INDArray cb = single ? cols : cols.get(NDArrayIndex.interval(k[0], k[0] + k[1]), NDArrayIndex.all()).dup('c');
-            INDArray wb = single ? w : w.get(NDArrayIndex.interval(k[2], k[2] + k[3]), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
-            INDArray yb = Nd4j.create(cols.dataType(), k[3], cols.columns());
-            Gemm.product(wb, cb, yb, false, false);
-            if (perVectorNoise(training)) addOutputNoise(yb, cb.mul(cb), variance(b), true);
+            INDArray yb = Nd4j.createUninitialized(cols.dataType(), new long[]{k[3], vectors}, 'c');
+            BlockGemm.product(new Rect(ws, (long) k[2] * kAll + k[0], kAll), false, new Rect(cs, (long) k[0] * vectors, vectors), false,
+                    new Rect(yb, 0, vectors), k[3], vectors, k[1]);
+            if (perVectorNoise(training)) {
+                INDArray cb = single ? cs : cs.get(NDArrayIndex.interval(k[0], k[0] + k[1]), NDArrayIndex.all()).dup('c');
+                addOutputNoise(yb, cb.mul(cb), variance(b), true);
+            }
             convert(b, yb);
             if (single) return yb;
-            y.get(NDArrayIndex.interval(k[2], k[2] + k[3]), NDArrayIndex.all()).addi(yb);
+            BlockGemm.addInto(new Rect(yb, 0, vectors), new Rect(y, (long) k[2] * vectors, vectors), k[3], vectors);
+            yb.close();
         }
         return y;
+    }
+
+    /** x itself when it is a contiguous c-order array (the layers pass such), else a copy. */
+    private static INDArray contiguous(INDArray x) {
+        return x.ordering() == 'c' && x.elementWiseStride() == 1 ? x : x.dup('c');
     }
 
     private boolean exactProduct(boolean training) {

@@ -9,8 +9,9 @@
  * Gaussian draws have the same distribution but different numbers (see {@link org.rramlab.device.GaussianNoise}).
  *
  * <p>{@link org.rramlab.simd.Parallel} is the library's use of the cores (native libraries run single-threaded: see
- * there), {@link org.rramlab.simd.Gemm} the products split over them by rows.
+ * there), {@link org.rramlab.simd.Gemm} the products split over them by rows, {@link org.rramlab.simd.BlockGemm} the
+ * products of rectangles inside arrays (a tiled layer's blocks, without copying them out).
  *
- * <p>Imports no other rramlab package (ND4J only, for {@code Gemm}).
+ * <p>Imports no other rramlab package (ND4J and the OpenBLAS bindings it ships with, for the products).
  */
 package org.rramlab.simd;
