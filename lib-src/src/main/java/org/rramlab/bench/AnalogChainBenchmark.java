@@ -46,7 +46,7 @@ import org.rramlab.train.Trainer;
  * <p>Usage: {@code ./lab bench AnalogChain} or {@code java ... org.rramlab.bench.AnalogChainBenchmark [rounds=3]
  * [networks=cnn,mlp,crnn,unet] [unetSteps=3] [chains=paper,full]} (chains also {@code noise}: read noise only,
  * {@code adc}: the 14-bit ADC only). Prints per network and chain the median seconds and the median of the
- * per-round ratios to {@code ideal}. Issue 13's goal: {@code full} ≤ 1.3 × {@code ideal}.
+ * per-round ratios to {@code ideal}, in wall time and in the process's CPU seconds (steadier on a shared machine). Issue 13's goal: {@code full} ≤ 1.3 × {@code ideal}.
  */
 public final class AnalogChainBenchmark {
     private AnalogChainBenchmark() {}
@@ -77,32 +77,55 @@ public final class AnalogChainBenchmark {
                 rounds, loadAverage());
         for (String net : networks) {
             Work work = work(net.trim(), unetSteps);
-            Map<String, List<Double>> seconds = new LinkedHashMap<>();
+            Map<String, List<Double>> seconds = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
             Map<String, Long> flips = new LinkedHashMap<>();
-            CHAINS.keySet().forEach(c -> seconds.put(c, new ArrayList<>()));
+            CHAINS.keySet().forEach(c -> {
+                seconds.put(c, new ArrayList<>());
+                cpu.put(c, new ArrayList<>());
+            });
             work.run(MvmConfig.ideal());   // warm-up: JIT, native libraries, data in cache
             for (int r = 0; r < rounds; r++) {
                 for (Map.Entry<String, MvmConfig> chain : CHAINS.entrySet()) {
+                    double cpu0 = processCpuSeconds();
                     double[] run = work.run(chain.getValue());
+                    cpu.get(chain.getKey()).add(processCpuSeconds() - cpu0);
                     seconds.get(chain.getKey()).add(run[0]);
                     flips.put(chain.getKey(), (long) run[1]);
                 }
             }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5s %-44s", net, work.what()));
-            List<Double> ideal = seconds.get("ideal");
             for (String c : CHAINS.keySet()) {
-                List<Double> s = seconds.get(c);
-                double[] ratios = new double[rounds];
-                for (int r = 0; r < rounds; r++) ratios[r] = s.get(r) / ideal.get(r);
-                line.append(String.format(Locale.ROOT, " | %s %.2f s", c, SpokenDigitsBenchmark.median(s.stream().mapToDouble(Double::doubleValue).toArray())));
-                if (!c.equals("ideal")) line.append(String.format(Locale.ROOT, " (x%.2f)", SpokenDigitsBenchmark.median(ratios)));
+                line.append(String.format(Locale.ROOT, " | %s %.2f s", c, median(seconds.get(c))));
+                if (!c.equals("ideal")) line.append(String.format(Locale.ROOT, " (x%.2f)", medianRatio(seconds.get(c), seconds.get("ideal"))));
             }
             System.out.println(line);
+            // CPU seconds of the whole process (JIT and GC included): steadier than wall time on a shared machine
+            StringBuilder cpuLine = new StringBuilder("      CPU s:");
+            for (String c : CHAINS.keySet()) {
+                cpuLine.append(String.format(Locale.ROOT, " %s %.2f", c, median(cpu.get(c))));
+                if (!c.equals("ideal")) cpuLine.append(String.format(Locale.ROOT, " (x%.2f)", medianRatio(cpu.get(c), cpu.get("ideal"))));
+            }
+            System.out.println(cpuLine);
             System.out.println("      per round (s): " + seconds);
             // a chain changes the training trajectory, and with it the mask flips: each flip is a SET or RESET and a
             // re-read of the switched cells, work that grows with the flips, not with the chain's arithmetic
             if (flips.values().stream().anyMatch(f -> f > 0)) System.out.println("      mask flips per run: " + flips);
         }
+    }
+
+    private static double median(List<Double> v) {
+        return SpokenDigitsBenchmark.median(v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The median of the round-by-round ratios a[r] / b[r]. */
+    private static double medianRatio(List<Double> a, List<Double> b) {
+        double[] r = new double[a.size()];
+        for (int i = 0; i < r.length; i++) r[i] = a.get(i) / b.get(i);
+        return SpokenDigitsBenchmark.median(r);
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     /** One network's training work under a chain: returns the seconds it took. */

@@ -10,6 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.rramlab.layers.LayerWeights;
 import org.rramlab.layers.Param;
 import org.rramlab.layers.TrainableWeights;
+import org.rramlab.simd.Parallel;
 
 /**
  * Edge-popup on fixed weights: one learned score per edge, the layer keeps the top {@code keepFraction} of |score|,
@@ -30,6 +31,8 @@ public final class PrunedWeights implements LayerWeights {
     private final int kept;
     private final Param scores;
     private final ProgrammingLedger ledger;
+    /** Below this many edges the per-step mask work runs on one thread (a hand-off costs tens of microseconds). */
+    private static final int SPLIT = 1 << 16;
 
     private INDArray trainKept, trainPruned, trainDiff;          // the training read (ND4J path)
     private final INDArray mask;                                 // 0/1, dtype of the weights; synced lazily
@@ -145,22 +148,39 @@ public final class PrunedWeights implements LayerWeights {
         ensureTrainingRead();
         float[] s = readScores();
         float threshold = TopK.kthLargestAbs(s, kept);
-        long sets = 0, resets = 0;
-        int count = 0;
         // |s| >= threshold compared on the float bits (non-negative floats order like their bits): computing the
         // boolean with a float compare compiles to a branch that half the edges mispredict (~10× slower measured)
         int thresholdBits = Float.floatToRawIntBits(threshold);
-        for (int i = 0; i < s.length; i++) {
-            float si = s[i];
-            int wantBit = ~((Float.floatToRawIntBits(si) & 0x7fffffff) - thresholdBits) >>> 31;
-            if (wantBit == (maskBits[i] ? 1 : 0)) continue;
-            boolean want = wantBit == 1;
-            if (flipLimit > 0 && Math.abs(si - reference[i]) < flipLimit * Math.abs(reference[i])) continue;
-            maskBits[i] = want;
-            reference[i] = si;
-            flipped[count++] = i;
-            if (want) sets++; else resets++;
-            if (fast) maskF[i] = want ? 1f : 0f;
+        // over the cores in fixed shares: each writes its flips into its own part of flipped[], compacted after in
+        // index order, so the ledger and the cells see the same flips in the same order on any number of threads
+        int n = s.length, shares = Math.max(1, Math.min(Parallel.threads(), n / SPLIT));
+        long[] counts = new long[2 * shares];   // sets, resets per share
+        Parallel.forEachTask(shares, t -> {
+            int from = TopK.from(n, shares, t), end = TopK.from(n, shares, t + 1), at = from;
+            long sets = 0, resets = 0;
+            for (int i = from; i < end; i++) {
+                float si = s[i];
+                int wantBit = ~((Float.floatToRawIntBits(si) & 0x7fffffff) - thresholdBits) >>> 31;
+                if (wantBit == (maskBits[i] ? 1 : 0)) continue;
+                boolean want = wantBit == 1;
+                if (flipLimit > 0 && Math.abs(si - reference[i]) < flipLimit * Math.abs(reference[i])) continue;
+                maskBits[i] = want;
+                reference[i] = si;
+                flipped[at++] = i;
+                if (want) sets++; else resets++;
+                if (fast) maskF[i] = want ? 1f : 0f;
+            }
+            counts[2 * t] = sets;
+            counts[2 * t + 1] = resets;
+        });
+        long sets = 0, resets = 0;
+        int count = 0;
+        for (int t = 0; t < shares; t++) {
+            int share = (int) (counts[2 * t] + counts[2 * t + 1]);
+            System.arraycopy(flipped, TopK.from(n, shares, t), flipped, count, share);   // never overlaps ahead: count <= from
+            count += share;
+            sets += counts[2 * t];
+            resets += counts[2 * t + 1];
         }
         if (count > 0) {
             maskArrayStale = true;
@@ -182,13 +202,15 @@ public final class PrunedWeights implements LayerWeights {
      * and {@code ?:} on them measured ~6× slower on 670k edges (mispredictions).
      */
     private void writeTrainingRead(float[] s) {
-        for (int i = 0; i < s.length; i++) {
-            float k = keptF[i], p = prunedF[i], d = k - p;   // k − p rounds as trainDiff does
-            effF[i] = p + maskF[i] * d;
-            int scoreBits = Float.floatToRawIntBits(s[i]);
-            float flipped = Float.intBitsToFloat(Float.floatToRawIntBits(d) ^ (scoreBits & 0x80000000));   // d·sign(score)
-            signedDiffF[i] = (scoreBits & 0x7fffffff) == 0 ? 0f : flipped;   // sign(±0) = 0, as torch.sign
-        }
+        Parallel.forRange(s.length, SPLIT, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float k = keptF[i], p = prunedF[i], d = k - p;   // k − p rounds as trainDiff does
+                effF[i] = p + maskF[i] * d;
+                int scoreBits = Float.floatToRawIntBits(s[i]);
+                float flipped = Float.intBitsToFloat(Float.floatToRawIntBits(d) ^ (scoreBits & 0x80000000));   // d·sign(score)
+                signedDiffF[i] = (scoreBits & 0x7fffffff) == 0 ? 0f : flipped;   // sign(±0) = 0, as torch.sign
+            }
+        });
         put(effective, effF);
         put(signedDiff, signedDiffF);
     }

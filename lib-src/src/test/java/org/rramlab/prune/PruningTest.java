@@ -30,6 +30,42 @@ class PruningTest {
         }
     }
 
+    @Test void largeSelectionsSplitOverTheCoresAgreeWithTheSortedOrder() {
+        Random r = new Random(2);
+        int n = 300_000;   // above the split size: counted in shares
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = i % 5 == 0 ? r.nextInt(9) - 4 : (float) r.nextGaussian();   // ties too
+        float[] sortedAbs = new float[n];
+        for (int i = 0; i < n; i++) sortedAbs[i] = Math.abs(v[i]);
+        Arrays.sort(sortedAbs);
+        for (int k : new int[] {1, 17, n / 2, n - 3, n}) {
+            assertEquals(sortedAbs[n - k], TopK.kthLargestAbs(v, k), "k=" + k);
+            assertEquals(sortedAbs[n - k], org.rramlab.simd.Parallel.serially(() -> TopK.kthLargestAbs(v, k)), "k=" + k + " on one thread");
+        }
+    }
+
+    @Test void aLargeLayersMaskUpdateIsTheSameOnOneThreadAndOnMany() {
+        long[] shape = {512, 784};   // 401,408 edges: the mask work is split
+        ProgrammingLedger la = new ProgrammingLedger(), lb = new ProgrammingLedger();
+        PrunedWeights a = new PrunedWeights("fc1", SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, shape, 784, 1), 0.5, la, 5);
+        PrunedWeights b = new PrunedWeights("fc1", SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, shape, 784, 1), 0.5, lb, 5);
+        a.setFlipLimit(0.05);
+        b.setFlipLimit(0.05);
+        for (int step = 0; step < 3; step++) {
+            Nd4j.getRandom().setSeed(10 + step);
+            INDArray move = Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape).muli(0.02);
+            a.scores().value().addi(move);
+            b.scores().value().addi(move);
+            long flipsA = a.updateMask(), flipsB = org.rramlab.simd.Parallel.serially(b::updateMask);
+            assertTrue(flipsA > 0, "the scores moved enough to flip edges");
+            assertEquals(flipsB, flipsA, "step " + step);
+            assertEquals(b.mask(), a.mask(), "step " + step);
+            assertArrayEquals(b.references(), a.references(), "step " + step);
+            assertEquals(b.weights(true), a.weights(true), "step " + step + ": the effective weights");
+        }
+        assertEquals(lb.total(), la.total());
+    }
+
     @Test void keepFractionOutsideRangeIsRejected() {
         for (double bad : new double[] {0, -0.1, 1.01, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PruneConfig(bad, FlipLimit.NONE));
