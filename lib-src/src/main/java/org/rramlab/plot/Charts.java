@@ -276,8 +276,61 @@ public final class Charts {
             for (XYSeries s : xy.getSeriesMap().values()) {
                 if (s.getXData().length > 200 && s.getLineWidth() > 1.2f) s.setLineWidth(1.2f);   // dense lines: thin, so others show through
             }
+            seeThrough(xy);
             roundTicks(xy);
         }
+    }
+
+    /** Alpha of lines drawn over each other: where two coincide, the one below still tints the one on top. */
+    static final int LINE_ALPHA = 180;
+    /** Series of at most this many points get a marker of their own shape per point. */
+    static final int MARKED_POINTS = 40;
+    /** Largest shape first: a series drawn later (on top) leaves the marker below it showing at its sides. */
+    private static final org.knowm.xchart.style.markers.Marker[] SHAPES = {
+            SeriesMarkers.SQUARE, SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.CROSS, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.PLUS, SeriesMarkers.OVAL,
+    };
+
+    /**
+     * Lines that may hide each other (two or more line series on one chart): each drawn in its colour made
+     * translucent, the ones drawn first (below) wider than those drawn over them, so that a line lying exactly under
+     * another still shows at both its sides; and a short series (3 to {@value #MARKED_POINTS} points: epochs, bits,
+     * noise levels) marked at every point with a shape of its own. Dense series keep no markers (they would bury the
+     * lines). A chart of one line is left as it is. Idempotent: a colour already translucent and a marker already set
+     * are kept, the widths are set from the series order.
+     */
+    private static void seeThrough(XYChart chart) {
+        List<XYSeries> lines = new ArrayList<>();
+        XYSeries.XYSeriesRenderStyle fallback = chart.getStyler().getDefaultSeriesRenderStyle();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            XYSeries.XYSeriesRenderStyle style = s.getXYSeriesRenderStyle() == null ? fallback : s.getXYSeriesRenderStyle();
+            boolean drawn = s.getLineStyle() != org.knowm.xchart.style.lines.SeriesLines.NONE;
+            if (!TICK_ANCHOR.equals(s.getName()) && drawn
+                    && (style == XYSeries.XYSeriesRenderStyle.Line || style == XYSeries.XYSeriesRenderStyle.Step)) {
+                lines.add(s);
+            }
+        }
+        if (lines.size() < 2) return;
+        Color[] colours = chart.getStyler().getSeriesColors();
+        int index = 0;
+        boolean marked = false;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            int at = index++;
+            if (!lines.contains(s)) continue;
+            // XChart hands out the styler's colours in series order to series without their own
+            Color c = s.getLineColor() != null ? s.getLineColor() : colours[at % colours.length];
+            if (c.getAlpha() == 255) c = new Color(c.getRed(), c.getGreen(), c.getBlue(), LINE_ALPHA);
+            s.setLineColor(c);
+            int points = s.getXData().length, above = lines.size() - 1 - lines.indexOf(s);
+            // 1.5 px wider per line drawn above it (dense lines: 0.8 px), for at most three; dense lines start thinner
+            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(3, above) * (points > 200 ? 0.8f : 1.5f));
+            if (points >= 3 && points <= MARKED_POINTS && (s.getMarker() == null || s.getMarker() == SeriesMarkers.NONE)) {
+                s.setMarker(SHAPES[lines.indexOf(s) % SHAPES.length]);
+                marked = true;
+            }
+            if (s.getMarker() != null && s.getMarker() != SeriesMarkers.NONE) s.setMarkerColor(c);
+        }
+        if (marked && chart.getStyler().getMarkerSize() < 6) chart.getStyler().setMarkerSize(7);
     }
 
     /** Makes a chart taller (XChart keeps the size set at construction protected); {@link #finish} does it once. */
