@@ -36,4 +36,28 @@ class FiguresTest {
         Color c = new Color(rgb);
         return c.getBlue() > 150 && c.getRed() < 60;
     }
+
+    @Test
+    void linesThatMayHideEachOtherAreTranslucentWiderBelowAndMarked() {
+        java.util.Map<String, double[]> two = new java.util.LinkedHashMap<>();
+        two.put("below", new double[] {1, 2, 3, 4});
+        two.put("above", new double[] {1, 2, 3, 4});   // exactly on the first
+        org.knowm.xchart.XYChart chart = Charts.line("t", "epoch", "y", two);
+        Charts.finish(chart);
+        Charts.finish(chart);   // idempotent
+        org.knowm.xchart.XYSeries below = chart.getSeriesMap().get("below"), above = chart.getSeriesMap().get("above");
+        assertEquals(Charts.LINE_ALPHA, below.getLineColor().getAlpha());
+        assertEquals(Charts.PALETTE[0].getRGB() & 0xFFFFFF, below.getLineColor().getRGB() & 0xFFFFFF);
+        assertEquals(Charts.PALETTE[1].getRGB() & 0xFFFFFF, above.getLineColor().getRGB() & 0xFFFFFF);
+        assertTrue(below.getLineWidth() > above.getLineWidth(), "the line below shows at the sides of the one above");
+        assertTrue(below.getMarker() != org.knowm.xchart.style.markers.SeriesMarkers.NONE
+                && above.getMarker() != org.knowm.xchart.style.markers.SeriesMarkers.NONE
+                && below.getMarker() != above.getMarker(), "a shape per short series");
+        // one line alone keeps its opaque colour and no markers
+        org.knowm.xchart.XYChart one = Charts.line("t", "epoch", "y", new double[] {1, 2, 3});
+        Charts.finish(one);
+        org.knowm.xchart.XYSeries only = one.getSeriesMap().values().iterator().next();
+        assertTrue(only.getLineColor() == null || only.getLineColor().getAlpha() == 255);
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, only.getMarker());
+    }
 }
