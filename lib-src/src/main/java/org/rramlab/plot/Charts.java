@@ -322,8 +322,8 @@ public final class Charts {
             if (c.getAlpha() == 255) c = new Color(c.getRed(), c.getGreen(), c.getBlue(), LINE_ALPHA);
             s.setLineColor(c);
             int points = s.getXData().length, above = lines.size() - 1 - lines.indexOf(s);
-            // 1.5 px wider per line drawn above it (dense lines: 0.8 px), for at most three; dense lines start thinner
-            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(3, above) * (points > 200 ? 0.8f : 1.5f));
+            // 1 px wider per line drawn above it (dense lines: 0.6 px), for at most two; dense lines start thinner
+            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(2, above) * (points > 200 ? 0.6f : 1f));
             if (points >= 3 && points <= MARKED_POINTS && (s.getMarker() == null || s.getMarker() == SeriesMarkers.NONE)) {
                 s.setMarker(SHAPES[lines.indexOf(s) % SHAPES.length]);
                 marked = true;
