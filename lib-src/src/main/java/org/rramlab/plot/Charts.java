@@ -313,7 +313,8 @@ public final class Charts {
         if (lines.size() < 2) return;
         Color[] colours = chart.getStyler().getSeriesColors();
         int index = 0;
-        boolean marked = false;
+        // a chart whose builder set markers to size 0 wanted none (dense data): it keeps them off
+        boolean markers = chart.getStyler().getMarkerSize() > 0;
         for (XYSeries s : chart.getSeriesMap().values()) {
             int at = index++;
             if (!lines.contains(s)) continue;
@@ -324,13 +325,11 @@ public final class Charts {
             int points = s.getXData().length, above = lines.size() - 1 - lines.indexOf(s);
             // 1 px wider per line drawn above it (dense lines: 0.6 px), for at most two; dense lines start thinner
             s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(2, above) * (points > 200 ? 0.6f : 1f));
-            if (points >= 3 && points <= MARKED_POINTS && (s.getMarker() == null || s.getMarker() == SeriesMarkers.NONE)) {
+            if (markers && points >= 3 && points <= MARKED_POINTS && (s.getMarker() == null || s.getMarker() == SeriesMarkers.NONE)) {
                 s.setMarker(SHAPES[lines.indexOf(s) % SHAPES.length]);
-                marked = true;
             }
             if (s.getMarker() != null && s.getMarker() != SeriesMarkers.NONE) s.setMarkerColor(c);
         }
-        if (marked && chart.getStyler().getMarkerSize() < 6) chart.getStyler().setMarkerSize(7);
     }
 
     /** Makes a chart taller (XChart keeps the size set at construction protected); {@link #finish} does it once. */
