@@ -254,7 +254,10 @@ public final class Charts {
      * at most 12 whole-number x values (epochs, bits) keep their ticks at the data. Idempotent.
      */
     public static void finish(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
-        if (chart.getTitle() != null) chart.setTitle(Numbers.units(chart.getTitle()));
+        if (chart.getTitle() != null) {
+            chart.setTitle(Numbers.units(chart.getTitle()));
+            fitTitle(chart);
+        }
         if (chart.getXAxisTitle() != null) chart.setXAxisTitle(Numbers.units(chart.getXAxisTitle()));
         if (chart.getYAxisTitle() != null) chart.setYAxisTitle(Numbers.units(chart.getYAxisTitle()));
         Styler styler = chart.getStyler();
@@ -322,14 +325,29 @@ public final class Charts {
             Color c = s.getLineColor() != null ? s.getLineColor() : colours[at % colours.length];
             if (c.getAlpha() == 255) c = new Color(c.getRed(), c.getGreen(), c.getBlue(), LINE_ALPHA);
             s.setLineColor(c);
-            int points = s.getXData().length, above = lines.size() - 1 - lines.indexOf(s);
-            // 1 px wider per line drawn above it (dense lines: 0.6 px), for at most two; dense lines start thinner
-            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(2, above) * (points > 200 ? 0.6f : 1f));
+            int points = s.getXData().length, above = 0;
+            for (XYSeries later : lines.subList(lines.indexOf(s) + 1, lines.size())) {
+                if (later.getXData().length >= 3) above++;   // a two-point reference line hides little
+            }
+            // 0.75 px wider per line drawn above it (dense lines: 0.5 px), for at most two; dense lines start thinner
+            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(2, above) * (points > 200 ? 0.5f : 0.75f));
             if (markers && points >= 3 && points <= MARKED_POINTS && (s.getMarker() == null || s.getMarker() == SeriesMarkers.NONE)) {
                 s.setMarker(SHAPES[lines.indexOf(s) % SHAPES.length]);
             }
             if (s.getMarker() != null && s.getMarker() != SeriesMarkers.NONE) s.setMarkerColor(c);
         }
+    }
+
+    /** A title wider than the chart in a smaller font (down to 11 pt) rather than cut at both ends. */
+    private static void fitTitle(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        Font font = chart.getStyler().getChartTitleFont();
+        if (font == null) return;
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        while (font.getSize() > 11 && g.getFontMetrics(font).stringWidth(chart.getTitle()) > chart.getWidth() - 20) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        g.dispose();
+        chart.getStyler().setChartTitleFont(font);
     }
 
     /** Makes a chart taller (XChart keeps the size set at construction protected); {@link #finish} does it once. */
