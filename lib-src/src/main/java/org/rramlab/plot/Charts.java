@@ -296,11 +296,11 @@ public final class Charts {
 
     /**
      * Lines that may hide each other (two or more line series on one chart): each drawn in its colour made
-     * translucent, the ones drawn first (below) wider than those drawn over them, so that a line lying exactly under
-     * another still shows at both its sides; and a short series (3 to {@value #MARKED_POINTS} points: epochs, bits,
-     * noise levels) marked at every point with a shape of its own. Dense series keep no markers (they would bury the
-     * lines). A chart of one line is left as it is. Idempotent: a colour already translucent and a marker already set
-     * are kept, the widths are set from the series order.
+     * translucent (not step lines), the ones drawn first (below) wider than those drawn over them, so that a line
+     * lying exactly under another still shows at both its sides; and a short series (3 to {@value #MARKED_POINTS}
+     * points: epochs, bits, noise levels) marked at every point with a shape of its own. Dense series keep no markers
+     * (they would bury the lines). A chart of one line is left as it is. Idempotent: a colour already translucent and
+     * a marker already set are kept, the widths are set from the series order.
      */
     private static void seeThrough(XYChart chart) {
         List<XYSeries> lines = new ArrayList<>();
@@ -323,7 +323,9 @@ public final class Charts {
             if (!lines.contains(s)) continue;
             // XChart hands out the styler's colours in series order to series without their own
             Color c = s.getLineColor() != null ? s.getLineColor() : colours[at % colours.length];
-            if (c.getAlpha() == 255) c = new Color(c.getRed(), c.getGreen(), c.getBlue(), LINE_ALPHA);
+            // XChart draws a step series segment by segment: translucent, every corner would show as a darker dot
+            boolean step = (s.getXYSeriesRenderStyle() == null ? fallback : s.getXYSeriesRenderStyle()) == XYSeries.XYSeriesRenderStyle.Step;
+            if (c.getAlpha() == 255 && !step) c = new Color(c.getRed(), c.getGreen(), c.getBlue(), LINE_ALPHA);
             s.setLineColor(c);
             int points = s.getXData().length, above = 0;
             for (XYSeries later : lines.subList(lines.indexOf(s) + 1, lines.size())) {
