@@ -151,7 +151,7 @@ public final class RetinaFigures {
     /** A run's result row for the score table: name, patch scores of that epoch, FOV scores, epoch, flips, whole-image maps. */
     public record Scores(String network, SegmentationScores patch, SegmentationScores fov, int epoch, long flips, List<float[]> maps) {}
 
-    /** Vessel probability of the first {@code fullImages} test images by overlapping tiles (stride crop/2). */
+    /** Vessel probability of the first {@code fullImages} test images by overlapping tiles (stride crop/2, blended: no seams). */
     public static List<float[]> fullImages(Layer model, int crop, int batchSize, int images, PreparedRetina data) {
         List<float[]> maps = new ArrayList<>();
         int count = Math.min(images, data.test().size());

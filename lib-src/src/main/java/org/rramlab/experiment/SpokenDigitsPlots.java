@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
-import org.rramlab.data.Pictures;
 import org.rramlab.data.audio.FeatureConfig;
 import org.rramlab.data.audio.Features;
 import org.rramlab.data.audio.Recording;
 import org.rramlab.data.audio.SpokenDigits;
 import org.rramlab.metrics.ConfusionMatrix;
 import org.rramlab.plot.Charts;
+import org.rramlab.plot.HeatMaps;
 import tech.tablesaw.api.Table;
 
 /** Pictures and charts of notebook 04: the data tour, training curves, confusion matrix, baseline sweep. */
@@ -44,32 +44,46 @@ public final class SpokenDigitsPlots {
     }
 
     /**
-     * Log-mel spectrograms (dB, all frames, low frequencies at the bottom) of the first recording of each digit,
-     * side by side; each pixel is {@code scale} × {@code scale}.
+     * Log-mel spectrograms of the first recording of each digit, side by side: time (s, each frame at its centre)
+     * to the right, the mel bands at their centre frequency (Hz) upwards, the colour the band's energy in dB (its
+     * own colour bar per recording: recordings differ in loudness; 80 dB below each one's loudest are floored).
+     * Each frame is {@code frameWidth} pixels wide, each band {@code bandHeight} high.
      */
-    public static BufferedImage spectrograms(SpokenDigits data, int scale, int... digits) {
+    public static BufferedImage spectrograms(SpokenDigits data, int frameWidth, int bandHeight, int... digits) {
         Features f = new Features(FeatureConfig.PAPER);
+        HeatMaps.Axis bands = new HeatMaps.Axis("mel band centre (Hz)", f.bandCentresHz());
         List<BufferedImage> pictures = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
         for (Recording r : firstOfEach(data, digits)) {
             double[][] mel = f.logMel(r.samples());
-            pictures.add(Pictures.heatmap(mel, scale));
-            labels.add("\"" + r.digit() + "\", " + mel[0].length + " frames");
+            HeatMaps.Axis time = HeatMaps.Axis.linear("time (s)", mel[0].length, 0, f.frameSeconds(1));
+            pictures.add(HeatMaps.draw("\"" + r.digit() + "\" (" + r.speaker() + ")", mel, time, bands,
+                    "log-mel energy (dB)", frameWidth, bandHeight));
         }
-        // the axes in words under each picture: time to the right, low frequencies at the bottom (see the notebook)
-        return org.rramlab.plot.Images.besides(pictures, labels);
+        return org.rramlab.plot.Images.besides(pictures, null);
     }
 
-    /** The network's input, 23 coefficients × 20 frames in [0, 1], for the first recording of every digit 0–9. */
+    /**
+     * The network's input for the first recording of every digit 0–9: 23 mel bands (centre frequency in Hz) × 20
+     * frames, min–max normalised per recording to [0, 1] (one colour bar for all, at the end of each row), five maps
+     * per row; each cell {@code scale} pixels wide and high.
+     */
     public static BufferedImage featureImages(SpokenDigits data, int scale) {
         Features f = new Features(FeatureConfig.PAPER);
+        HeatMaps.Axis bands = new HeatMaps.Axis("band centre (Hz)", f.bandCentresHz());
+        HeatMaps.Axis frames = HeatMaps.Axis.linear("frame (" + Math.round(1000 * f.frameSeconds(1)) + " ms)", FeatureConfig.PAPER.frames(), 0, 1);
         List<BufferedImage> pictures = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (Recording r : firstOfEach(data, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)) {
-            pictures.add(Pictures.heatmap(f.map(r.samples()), scale));
-            labels.add("\"" + r.digit() + "\"");
+        int[] digits = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        for (Recording r : firstOfEach(data, digits)) {
+            float[][] map = f.map(r.samples());
+            double[][] z = new double[map.length][];
+            for (int i = 0; i < map.length; i++) {
+                z[i] = new double[map[i].length];
+                for (int j = 0; j < map[i].length; j++) z[i][j] = map[i][j];
+            }
+            boolean last = r.digit() % 5 == 4;
+            pictures.add(HeatMaps.draw("\"" + r.digit() + "\"", z, frames, bands, "normalised log-mel", scale, scale, 0, 1, last));
         }
-        return org.rramlab.plot.Images.besides(pictures, labels);
+        return org.rramlab.plot.Images.tiled(pictures, 5);
     }
 
     /** Confusion matrix as a heat map: rows = spoken digit, columns = predicted digit. */

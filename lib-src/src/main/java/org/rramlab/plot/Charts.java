@@ -254,7 +254,10 @@ public final class Charts {
      * at most 12 whole-number x values (epochs, bits) keep their ticks at the data. Idempotent.
      */
     public static void finish(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
-        if (chart.getTitle() != null) chart.setTitle(Numbers.units(chart.getTitle()));
+        if (chart.getTitle() != null) {
+            chart.setTitle(Numbers.units(chart.getTitle()));
+            fitTitle(chart);
+        }
         if (chart.getXAxisTitle() != null) chart.setXAxisTitle(Numbers.units(chart.getXAxisTitle()));
         if (chart.getYAxisTitle() != null) chart.setYAxisTitle(Numbers.units(chart.getYAxisTitle()));
         Styler styler = chart.getStyler();
@@ -276,8 +279,77 @@ public final class Charts {
             for (XYSeries s : xy.getSeriesMap().values()) {
                 if (s.getXData().length > 200 && s.getLineWidth() > 1.2f) s.setLineWidth(1.2f);   // dense lines: thin, so others show through
             }
+            seeThrough(xy);
             roundTicks(xy);
         }
+    }
+
+    /** Alpha of lines drawn over each other: where two coincide, the one below still tints the one on top. */
+    static final int LINE_ALPHA = 180;
+    /** Series of at most this many points get a marker of their own shape per point. */
+    static final int MARKED_POINTS = 40;
+    /** Largest shape first: a series drawn later (on top) leaves the marker below it showing at its sides. */
+    private static final org.knowm.xchart.style.markers.Marker[] SHAPES = {
+            SeriesMarkers.SQUARE, SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.CROSS, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.PLUS, SeriesMarkers.OVAL,
+    };
+
+    /**
+     * Lines that may hide each other (two or more line series on one chart): each drawn in its colour made
+     * translucent (not step lines), the ones drawn first (below) wider than those drawn over them, so that a line
+     * lying exactly under another still shows at both its sides; and a short series (3 to {@value #MARKED_POINTS}
+     * points: epochs, bits, noise levels) marked at every point with a shape of its own. Dense series keep no markers
+     * (they would bury the lines). A chart of one line is left as it is. Idempotent: a colour already translucent and
+     * a marker already set are kept, the widths are set from the series order.
+     */
+    private static void seeThrough(XYChart chart) {
+        List<XYSeries> lines = new ArrayList<>();
+        XYSeries.XYSeriesRenderStyle fallback = chart.getStyler().getDefaultSeriesRenderStyle();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            XYSeries.XYSeriesRenderStyle style = s.getXYSeriesRenderStyle() == null ? fallback : s.getXYSeriesRenderStyle();
+            boolean drawn = s.getLineStyle() != org.knowm.xchart.style.lines.SeriesLines.NONE;
+            if (!TICK_ANCHOR.equals(s.getName()) && drawn
+                    && (style == XYSeries.XYSeriesRenderStyle.Line || style == XYSeries.XYSeriesRenderStyle.Step)) {
+                lines.add(s);
+            }
+        }
+        if (lines.size() < 2) return;
+        Color[] colours = chart.getStyler().getSeriesColors();
+        int index = 0;
+        // a chart whose builder set markers to size 0 wanted none (dense data): it keeps them off
+        boolean markers = chart.getStyler().getMarkerSize() > 0;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            int at = index++;
+            if (!lines.contains(s)) continue;
+            // XChart hands out the styler's colours in series order to series without their own
+            Color c = s.getLineColor() != null ? s.getLineColor() : colours[at % colours.length];
+            // XChart draws a step series segment by segment: translucent, every corner would show as a darker dot
+            boolean step = (s.getXYSeriesRenderStyle() == null ? fallback : s.getXYSeriesRenderStyle()) == XYSeries.XYSeriesRenderStyle.Step;
+            if (c.getAlpha() == 255 && !step) c = new Color(c.getRed(), c.getGreen(), c.getBlue(), LINE_ALPHA);
+            s.setLineColor(c);
+            int points = s.getXData().length, above = 0;
+            for (XYSeries later : lines.subList(lines.indexOf(s) + 1, lines.size())) {
+                if (later.getXData().length >= 3) above++;   // a two-point reference line hides little
+            }
+            // 0.75 px wider per line drawn above it (dense lines: 0.5 px), for at most two; dense lines start thinner
+            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(2, above) * (points > 200 ? 0.5f : 0.75f));
+            if (markers && points >= 3 && points <= MARKED_POINTS && (s.getMarker() == null || s.getMarker() == SeriesMarkers.NONE)) {
+                s.setMarker(SHAPES[lines.indexOf(s) % SHAPES.length]);
+            }
+            if (s.getMarker() != null && s.getMarker() != SeriesMarkers.NONE) s.setMarkerColor(c);
+        }
+    }
+
+    /** A title wider than the chart in a smaller font (down to 11 pt) rather than cut at both ends. */
+    private static void fitTitle(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        Font font = chart.getStyler().getChartTitleFont();
+        if (font == null) return;
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        while (font.getSize() > 11 && g.getFontMetrics(font).stringWidth(chart.getTitle()) > chart.getWidth() - 20) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        g.dispose();
+        chart.getStyler().setChartTitleFont(font);
     }
 
     /** Makes a chart taller (XChart keeps the size set at construction protected); {@link #finish} does it once. */

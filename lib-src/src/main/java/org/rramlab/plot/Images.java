@@ -108,6 +108,32 @@ public final class Images {
         return out;
     }
 
+    /** Finished pictures in rows of {@code columns}, left to right and top to bottom, each row as tall as its tallest. */
+    public static BufferedImage tiled(List<BufferedImage> images, int columns) {
+        if (images == null || images.isEmpty()) throw new IllegalArgumentException("images: none; expected at least one");
+        if (columns < 1) throw new IllegalArgumentException("columns: " + columns + "; expected >= 1");
+        List<BufferedImage> rows = new java.util.ArrayList<>();
+        for (int from = 0; from < images.size(); from += columns) {
+            rows.add(besides(images.subList(from, Math.min(images.size(), from + columns)), null));
+        }
+        int width = 0, height = 0;
+        for (BufferedImage r : rows) {
+            width = Math.max(width, r.getWidth());
+            height += r.getHeight();
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int y = 0;
+        for (BufferedImage r : rows) {
+            g.drawImage(r, 0, y, null);
+            y += r.getHeight();
+        }
+        g.dispose();
+        return out;
+    }
+
     /**
      * A tornado chart: one horizontal bar per parameter, from the result at the parameter's low end (blue) to the
      * result at its high end (orange), the other parameters nominal; the widest swing on top, the parameter names on

@@ -36,4 +36,52 @@ class FiguresTest {
         Color c = new Color(rgb);
         return c.getBlue() > 150 && c.getRed() < 60;
     }
+
+    @Test
+    void linesThatMayHideEachOtherAreTranslucentWiderBelowAndMarked() {
+        java.util.Map<String, double[]> two = new java.util.LinkedHashMap<>();
+        two.put("below", new double[] {1, 2, 3, 4});
+        two.put("above", new double[] {1, 2, 3, 4});   // exactly on the first
+        org.knowm.xchart.XYChart chart = Charts.line("t", "epoch", "y", two);
+        Charts.finish(chart);
+        Charts.finish(chart);   // idempotent
+        org.knowm.xchart.XYSeries below = chart.getSeriesMap().get("below"), above = chart.getSeriesMap().get("above");
+        assertEquals(Charts.LINE_ALPHA, below.getLineColor().getAlpha());
+        assertEquals(Charts.PALETTE[0].getRGB() & 0xFFFFFF, below.getLineColor().getRGB() & 0xFFFFFF);
+        assertEquals(Charts.PALETTE[1].getRGB() & 0xFFFFFF, above.getLineColor().getRGB() & 0xFFFFFF);
+        assertTrue(below.getLineWidth() > above.getLineWidth(), "the line below shows at the sides of the one above");
+        assertTrue(below.getMarker() != org.knowm.xchart.style.markers.SeriesMarkers.NONE
+                && above.getMarker() != org.knowm.xchart.style.markers.SeriesMarkers.NONE
+                && below.getMarker() != above.getMarker(), "a shape per short series");
+        // one line alone keeps its opaque colour and no markers
+        org.knowm.xchart.XYChart one = Charts.line("t", "epoch", "y", new double[] {1, 2, 3});
+        Charts.finish(one);
+        org.knowm.xchart.XYSeries only = one.getSeriesMap().values().iterator().next();
+        assertTrue(only.getLineColor() == null || only.getLineColor().getAlpha() == 255);
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, only.getMarker());
+    }
+
+    @Test
+    void heatMapWithAxesPutsRowZeroAtTheBottomAndRoundTicksOnBothAxes() {
+        double[][] z = new double[4][6];
+        for (int r = 0; r < 4; r++) for (int c = 0; c < 6; c++) z[r][c] = r;   // rises upwards
+        HeatMaps.Axis time = HeatMaps.Axis.linear("time (s)", 6, 0, 0.05);
+        HeatMaps.Axis hz = new HeatMaps.Axis("frequency (Hz)", new double[] {80, 400, 1200, 3500});
+        BufferedImage image = HeatMaps.draw("t", z, time, hz, "dB", 20, 10);
+        // the plot's bottom-left cell is the lowest value (viridis dark), its top-left the highest (yellow)
+        int left = -1;
+        for (int x = 0; x < image.getWidth() && left < 0; x++) {
+            if (image.getRGB(x, 24 + 5) == (Colormap.viridis(1) | 0xFF000000)) left = x;   // the top row (4 rows of 10 px from y = 24)
+        }
+        assertTrue(left > 0, "the top row is the highest value");
+        assertEquals(Colormap.viridis(0) | 0xFF000000, image.getRGB(left + 5, 24 + 35));
+        assertEquals(List.of(0.0, 0.1, 0.2), HeatMaps.ticks(time, 120, 0, 20).subList(0, 3));
+        for (double t : HeatMaps.ticks(hz, 40, 10, 10)) {
+            assertTrue(t == HeatMaps.roundish(t) && t >= 80 - 160 && t <= 3500 + 1150, "tick " + t);
+        }
+        assertEquals(1000.0, HeatMaps.roundish(900));
+        assertEquals(500.0, HeatMaps.roundish(620));
+        assertThrows(IllegalArgumentException.class, () -> new HeatMaps.Axis("x", new double[] {1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> HeatMaps.draw("t", z, hz, time, "dB", 2, 2));
+    }
 }

@@ -163,6 +163,19 @@ public final class Features {
         return w;
     }
 
+    /** The centre frequency (Hz) of each mel band, low to high: the frequency axis of {@link #logMel} and log-mel maps. */
+    public double[] bandCentresHz() {
+        double[] edges = melEdgesHz(config);
+        double[] centres = new double[config.melBins()];
+        System.arraycopy(edges, 1, centres, 0, centres.length);
+        return centres;
+    }
+
+    /** The time (s) of frame {@code t}'s centre: frames are centred, so frame 0 is at 0 s. */
+    public double frameSeconds(int t) {
+        return t * (double) config.hopLength() / config.sampleRate();
+    }
+
     static double hzToMel(double hz) {
         return 2595 * Math.log10(1 + hz / 700);
     }
@@ -171,14 +184,20 @@ public final class Features {
         return 700 * (Math.pow(10, mel / 2595) - 1);
     }
 
-    /** Triangular filters equally spaced on the HTK mel scale, peak 1, evaluated at the FFT bin frequencies. */
-    static double[][] melFilterbank(FeatureConfig c) {
-        int bins = c.fftSize() / 2 + 1;
+    /** The {@code melBins + 2} filter edges (Hz), equally spaced on the HTK mel scale: band m spans edges m to m + 2. */
+    static double[] melEdgesHz(FeatureConfig c) {
         double lo = hzToMel(c.minHz()), hi = hzToMel(c.maxHz());
         double[] edges = new double[c.melBins() + 2];
         for (int i = 0; i < edges.length; i++) {
             edges[i] = melToHz(lo + (hi - lo) * i / (c.melBins() + 1));
         }
+        return edges;
+    }
+
+    /** Triangular filters equally spaced on the HTK mel scale, peak 1, evaluated at the FFT bin frequencies. */
+    static double[][] melFilterbank(FeatureConfig c) {
+        int bins = c.fftSize() / 2 + 1;
+        double[] edges = melEdgesHz(c);
         double[][] f = new double[c.melBins()][bins];
         for (int m = 0; m < c.melBins(); m++) {
             double left = edges[m], centre = edges[m + 1], right = edges[m + 2];

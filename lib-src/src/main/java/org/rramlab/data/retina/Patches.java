@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Patch work for vessel segmentation, as the paper trains and tests: random square patches centred inside the field
  * of view, augmentation by random crop, flips and right-angle rotations, and full-image inference by overlapping
- * tiles whose predictions are averaged.
+ * tiles whose predictions are blended (a weighted mean that fades each tile out towards its border: no seams).
  *
  * <p>Rotations are multiples of 90° so labels stay exact (an arbitrary angle would need interpolating the truth).
  */
@@ -129,7 +129,11 @@ public final class Patches {
      * windows pushed flush with the edge so every pixel is covered; an image smaller than a tile is zero-padded), fed
      * to {@code predictor} in batches of up to {@code batchSize} as {@code [b, 1, tile, tile]}; the predictor returns
      * the vessel probability of each pixel with {@code b × tile × tile} values (e.g. {@code [b, 1, tile, tile]}).
-     * Each pixel gets the mean over the windows covering it.
+     * Each pixel gets the weighted mean over the windows covering it, each window's prediction weighted by a 2-D Hann
+     * window ({@link #blendWeights}): a network predicts worst near a tile's border (its padding), and a plain mean
+     * changes abruptly where a window starts or ends, which shows as seams on the tile grid. The weights fall smoothly
+     * to almost nothing at a window's border, so each window fades in and out; at stride {@code tile / 2} they add up
+     * to one inside the image (a partition of unity), near the image's border the weighted mean is normalised.
      *
      * @return vessel probability per pixel, row-major {@code width × height}
      */
@@ -155,8 +159,8 @@ public final class Patches {
                 windows.add(new int[] {x0, y0});
             }
         }
-        double[] sum = new double[w * h];
-        int[] count = new int[w * h];
+        double[] sum = new double[w * h], weight = new double[w * h];
+        double[] blend = blendWeights(tile);
         int area = tile * tile;
         for (int from = 0; from < windows.size(); from += batchSize) {
             int b = Math.min(batchSize, windows.size() - from);
@@ -178,8 +182,9 @@ public final class Patches {
                 for (int r = 0; r < tile; r++) {
                     for (int c = 0; c < tile; c++) {
                         int i = (win[1] + r) * w + win[0] + c;
-                        sum[i] += p[k * area + r * tile + c];
-                        count[i]++;
+                        double v = blend[r] * blend[c];
+                        sum[i] += v * p[k * area + r * tile + c];
+                        weight[i] += v;
                     }
                 }
             }
@@ -187,10 +192,24 @@ public final class Patches {
         float[] result = new float[width * height];
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
-                result[r * width + c] = (float) (sum[r * w + c] / count[r * w + c]);
+                result[r * width + c] = (float) (sum[r * w + c] / weight[r * w + c]);
             }
         }
         return result;
+    }
+
+    /**
+     * The 1-D blending weight of each position in a tile, {@code sin²(π (i + ½) / tile)} (a Hann window sampled at
+     * pixel centres): never zero, so every covered pixel has weight, and two windows half a tile apart add up to
+     * exactly one ({@code sin² + cos²}).
+     */
+    static double[] blendWeights(int tile) {
+        double[] h = new double[tile];
+        for (int i = 0; i < tile; i++) {
+            double s = Math.sin(Math.PI * (i + 0.5) / tile);
+            h[i] = s * s;
+        }
+        return h;
     }
 
     /** Window starts 0, stride, 2 stride, ... and a last one flush with the far edge. */

@@ -148,7 +148,7 @@ class PreprocessAndPatchesTest {
     }
 
     @Test
-    void fullImageInferenceAveragesOverlappingTiles() {
+    void fullImageInferenceBlendsOverlappingTiles() {
         int w = 10, h = 7;
         float[] img = new float[w * h];
         for (int i = 0; i < img.length; i++) {
@@ -156,7 +156,7 @@ class PreprocessAndPatchesTest {
         }
         float[] same = Patches.predictFull(img, w, h, 4, 2, 3, batch -> batch.dup());
         assertArrayEquals(img, same, 1e-6f);
-        // every tile predicts 1 on its left half and 0 on its right: the mean per pixel is computable by hand
+        // every tile predicts 1 on its left half and 0 on its right: the blended value per pixel is computable by hand
         float[] halves = Patches.predictFull(img, w, h, 4, 2, 5, batch -> {
             INDArray out = Nd4j.zerosLike(batch);
             out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
@@ -164,15 +164,71 @@ class PreprocessAndPatchesTest {
                     .assign(1);
             return out;
         });
-        // x starts: 0, 2, 4, 6. Column 0: one tile, left half -> 1. Column 2: tiles at 0 (right) and 2 (left) -> 0.5.
-        // Column 9: only the tile at 6, right half -> 0.
+        // x starts: 0, 2, 4, 6. Column 0: one tile, left half -> 1. Column 9: only the tile at 6, right half -> 0.
+        // Column 2: the tile at 0 (its position 2, value 0, weight sin²(5π/8)) and the tile at 2 (position 0, value 1,
+        // weight sin²(π/8)); both share the rows' weights, which cancel.
+        double edge = Math.pow(Math.sin(Math.PI / 8), 2), inner = Math.pow(Math.sin(5 * Math.PI / 8), 2);
         assertEquals(1f, halves[3 * w + 0], 1e-6);
-        assertEquals(0.5f, halves[3 * w + 2], 1e-6);
+        assertEquals(edge / (edge + inner), halves[3 * w + 2], 1e-6);
         assertEquals(0f, halves[3 * w + 9], 1e-6);
         assertArrayEquals(new int[] {0, 2, 3}, Patches.starts(7, 4, 2));
         // an image smaller than a tile is zero-padded
         assertArrayEquals(new float[] {1, 2}, Patches.predictFull(new float[] {1, 2}, 2, 1, 4, 4, 1, t -> t), 1e-6f);
         assertThrows(IllegalArgumentException.class,
                 () -> Patches.predictFull(img, w, h, 4, 2, 3, t -> Nd4j.zeros(1)));
+    }
+
+    @Test
+    void blendWeightsOfTilesHalfATileApartAddUpToOne() {
+        double[] h = Patches.blendWeights(16);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(1.0, h[i] + h[i + 8], 1e-12, "position " + i);
+            assertTrue(h[i] > 0, "every covered pixel keeps some weight");
+        }
+        assertEquals(1.0, Patches.blendWeights(1)[0], 1e-12);
+    }
+
+    /**
+     * A predictor whose output depends on where a pixel lies in its tile (a ramp 0 → 1 across each tile, as a network
+     * that predicts worse towards a tile's border): a plain mean of the windows jumps wherever a window starts or
+     * ends (the seams on the tile grid); the blended map changes by little more than the ramp's own slope anywhere.
+     */
+    @Test
+    void fullImageInferenceHasNoSeamsAtTileBorders() {
+        int w = 70, h = 50, tile = 16;
+        float[] img = new float[w * h];
+        java.util.function.UnaryOperator<INDArray> ramp = batch -> {
+            INDArray out = Nd4j.zerosLike(batch);
+            for (int c = 0; c < tile; c++) {
+                out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(c))
+                        .assign(c / (double) (tile - 1));
+            }
+            return out;
+        };
+        float[] map = Patches.predictFull(img, w, h, tile, tile / 2, 7, ramp);
+        double slope = 1.0 / (tile - 1), largest = 0;
+        for (int r = 0; r < h; r++) {
+            for (int c = 1; c < w; c++) {
+                largest = Math.max(largest, Math.abs(map[r * w + c] - map[r * w + c - 1]));
+            }
+            for (int c = 0; c < w; c++) {
+                if (r > 0) assertEquals(map[(r - 1) * w + c], map[r * w + c], 1e-6, "the ramp runs along x only");
+            }
+        }
+        // the plain mean of the same ramp steps by 0.47 (half the ramp, less a slope) where a window starts or ends
+        assertTrue(largest < 2 * slope, "largest step between neighbours " + largest + "; the ramp's own slope is " + slope);
+
+        // a constant predictor gives the constant, and a perfect one scores perfectly inside the FOV
+        float[] constant = Patches.predictFull(img, w, h, tile, tile / 2, 7, batch -> Nd4j.zerosLike(batch).addi(0.3));
+        for (float v : constant) assertEquals(0.3f, v, 1e-6f);
+        FundusImage f = IMAGES.get(0);
+        float[] truth = new float[f.width() * f.height()];
+        for (int i = 0; i < truth.length; i++) truth[i] = f.vessel()[i] ? 1f : 0f;
+        float[] perfect = Patches.predictFull(truth, f.width(), f.height(), tile, tile / 2, 16, INDArray::dup);
+        assertArrayEquals(truth, perfect, 1e-6f);
+        org.rramlab.metrics.SegmentationScores scores = org.rramlab.metrics.SegmentationScores.of(perfect, f.vessel(), f.fov());
+        assertEquals(1.0, scores.rocAuc(), 1e-12);
+        assertEquals(1.0, scores.f1(), 1e-12);
     }
 }
