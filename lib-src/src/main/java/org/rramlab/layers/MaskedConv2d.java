@@ -32,6 +32,10 @@ public final class MaskedConv2d implements Layer {
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
     private boolean inputGradient = true;
+    /** Column matrices up to this many elements (16 MB of floats: the paper CNN's conv2) stay from forward to backward. */
+    static final long KEPT_COLUMNS = 1L << 22;
+    private INDArray keptColumns;   // the layer's own column buffer, reused step after step
+    private boolean columnsKept;    // whether the last forward's columns are on it
     private final MvmChain chain;
 
     /** A convolution with every stage of the multiply off. */
@@ -73,16 +77,45 @@ public final class MaskedConv2d implements Layer {
             throw new IllegalArgumentException(name + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the kernel " + kh + "x" + kw);
         }
         Im2Col.Geometry g = geometry();
-        // the columns live on the thread's shared buffer only until the product is done; backward builds them again
-        // from the input (an im2col is cheap next to the product; keeping every layer's columns was not)
-        INDArray cols = Im2Col.scratch(x.dataType(), g.width(), g.rows());
-        Im2Col.im2col(x, g, cols);
+        // position-major columns [n*oh*ow, c*kh*kw], multiplied as their transpose (a view); they stay for backward
+        // on the layer's own buffer when small, else live on the thread's shared buffer only until the product is
+        // done and backward builds them again from the input (keeping every layer's columns was ~1.5 GB in the U-Net)
+        INDArray colsT = columnsBuffer(x.dataType(), g);
+        Im2Col.im2colRows(x, g, colsT);
         this.input = x;
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
-        INDArray y = chain.columns(w2, cols, training, inShape[0]);   // [out, n*oh*ow]
+        INDArray y = chain.columns(w2, colsT.transpose(), training, inShape[0]);   // [out, n*oh*ow]
         INDArray out = y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
         Buffers.free(y);   // now, not at the next garbage collection
         return out;
+    }
+
+    /**
+     * The buffer the forward's columns go to: the layer's own (kept until the next forward, {@link #columnsKept}) when
+     * they have at most {@link #KEPT_COLUMNS} elements, else the thread's shared one.
+     */
+    private INDArray columnsBuffer(org.nd4j.linalg.api.buffer.DataType type, Im2Col.Geometry g) {
+        long length = (long) g.rows() * g.width();
+        columnsKept = length <= KEPT_COLUMNS;
+        if (!columnsKept) return Im2Col.scratch(type, g.rows(), g.width());
+        if (keptColumns == null || keptColumns.dataType() != type || keptColumns.length() < length) {
+            Buffers.free(keptColumns);
+            keptColumns = Nd4j.createUninitialized(type, length);
+        }
+        INDArray part = keptColumns.length() == length ? keptColumns : keptColumns.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, length));
+        return part.reshape('c', g.rows(), g.width());
+    }
+
+    /** The forward's columns, kept or built again from its input on the thread's shared buffer. */
+    private INDArray forwardColumns(Im2Col.Geometry g) {
+        if (columnsKept) {
+            INDArray part = keptColumns.length() == (long) g.rows() * g.width() ? keptColumns
+                    : keptColumns.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) g.rows() * g.width()));
+            return part.reshape('c', g.rows(), g.width());
+        }
+        INDArray colsT = Im2Col.scratch(input.dataType(), g.rows(), g.width());
+        Im2Col.im2colRows(input, g, colsT);
+        return colsT;
     }
 
     private Im2Col.Geometry geometry() {
@@ -94,11 +127,14 @@ public final class MaskedConv2d implements Layer {
         INDArray gradByChannel = gradOut.permute(1, 0, 2, 3).dup('c');
         INDArray g = gradByChannel.reshape('c', outChannels, n * oh * ow);
         Im2Col.Geometry geometry = geometry();
-        INDArray cols = Im2Col.scratch(input.dataType(), geometry.width(), geometry.rows());
-        Im2Col.im2col(input, geometry, cols);
-        INDArray gradW = Nd4j.create(g.dataType(), outChannels, cols.size(0));
-        Gemm.product(g, cols, gradW, false, true);
+        INDArray colsT = forwardColumns(geometry);
+        // dW^T [c*kh*kw, out] = colsT^T g^T: split by its rows, each core packs only its columns of colsT
+        INDArray gradWT = Nd4j.createUninitialized(g.dataType(), colsT.size(1), outChannels);
+        Gemm.product(colsT, g, gradWT, true, true);
+        INDArray gradW = gradWT.transpose().dup('c');
+        Buffers.free(gradWT);
         weights.backward(gradW.reshape('c', weights.shape()));
+        Buffers.free(gradW);
         if (!inputGradient) {
             Buffers.free(gradByChannel);
             return null;
