@@ -174,34 +174,41 @@ final class Im2Col {
         }
         float[] in = input(x);
         org.bytedeco.javacpp.FloatPointer columns = (org.bytedeco.javacpp.FloatPointer) colsT.data().pointer();
-        int perBlock = Math.max(1, (1 << 14) / width);   // rows per bulk copy: a 64 kB block stays in the cache
-        Parallel.forRange(positions, Math.max(1, (1 << 16) / width), (first, end) -> {
-            float[] block = rows(Math.min(perBlock, end - first) * width);
+        // by output rows (b, oy): each (ch, ky) input row is read once for the ow windows it feeds
+        int rowWidth = g.ow * width, outputRows = g.n * g.oh;
+        int perBlock = Math.max(1, (1 << 14) / rowWidth);   // output rows per bulk copy: a 64 kB block stays in the cache
+        Parallel.forRange(outputRows, Math.max(1, (1 << 16) / rowWidth), (first, end) -> {
+            float[] block = rows(Math.min(perBlock, end - first) * rowWidth);
             org.bytedeco.javacpp.FloatPointer target = new org.bytedeco.javacpp.FloatPointer(columns);
-            for (int p0 = first; p0 < end; p0 += perBlock) {
-                int p1 = Math.min(end, p0 + perBlock);
-                for (int p = p0; p < p1; p++) windowRow(in, g, p / perExample, (p % perExample) / g.ow, p % g.ow, block, (p - p0) * width);
-                target.position((long) p0 * width).put(block, 0, (p1 - p0) * width);
+            for (int r0 = first; r0 < end; r0 += perBlock) {
+                int r1 = Math.min(end, r0 + perBlock);
+                for (int r = r0; r < r1; r++) windowsOfRow(in, g, r / g.oh, r % g.oh, block, (r - r0) * rowWidth);
+                target.position((long) r0 * rowWidth).put(block, 0, (r1 - r0) * rowWidth);
             }
         });
     }
 
-    /** Output position (b, oy, ox)'s window into {@code out} from {@code o}: zeros outside the input. */
-    private static void windowRow(float[] in, Geometry g, int b, int oy, int ox, float[] out, int o) {
-        int x0 = ox * g.sx - g.px;
-        boolean inside = x0 >= 0 && x0 + g.kw <= g.w;
+    /** The ow windows of output row (b, oy), one after the other from {@code o}: zeros outside the input. */
+    private static void windowsOfRow(float[] in, Geometry g, int b, int oy, float[] out, int o) {
+        int width = g.width(), kw = g.kw;
         for (int ch = 0; ch < g.c; ch++) {
             int plane = (b * g.c + ch) * g.h;
-            for (int ky = 0; ky < g.kh; ky++, o += g.kw) {
-                int iy = oy * g.sy - g.py + ky;
-                if (iy < 0 || iy >= g.h) { Arrays.fill(out, o, o + g.kw, 0f); continue; }
-                int rowBase = (plane + iy) * g.w + x0;
-                if (inside) {
-                    for (int kx = 0; kx < g.kw; kx++) out[o + kx] = in[rowBase + kx];
-                } else {
-                    for (int kx = 0; kx < g.kw; kx++) {
-                        int ix = x0 + kx;
-                        out[o + kx] = ix >= 0 && ix < g.w ? in[rowBase + kx] : 0f;
+            for (int ky = 0; ky < g.kh; ky++) {
+                int iy = oy * g.sy - g.py + ky, slot = o + (ch * g.kh + ky) * kw;
+                if (iy < 0 || iy >= g.h) {
+                    for (int ox = 0; ox < g.ow; ox++) Arrays.fill(out, slot + ox * width, slot + ox * width + kw, 0f);
+                    continue;
+                }
+                int rowBase = (plane + iy) * g.w;
+                for (int ox = 0, at = slot; ox < g.ow; ox++, at += width) {
+                    int x0 = ox * g.sx - g.px;
+                    if (x0 >= 0 && x0 + kw <= g.w) {
+                        for (int kx = 0, i = rowBase + x0; kx < kw; kx++) out[at + kx] = in[i + kx];
+                    } else {
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = x0 + kx;
+                            out[at + kx] = ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
+                        }
                     }
                 }
             }
