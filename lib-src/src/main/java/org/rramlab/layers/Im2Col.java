@@ -202,7 +202,12 @@ final class Im2Col {
                 int rowBase = (plane + iy) * g.w;
                 for (int ox = 0, at = slot; ox < g.ow; ox++, at += width) {
                     int x0 = ox * g.sx - g.px;
-                    if (x0 >= 0 && x0 + kw <= g.w) {
+                    if (kw == 3 && x0 >= 0 && x0 + 3 <= g.w) {   // the networks' 3-wide kernels, unrolled
+                        int i = rowBase + x0;
+                        out[at] = in[i];
+                        out[at + 1] = in[i + 1];
+                        out[at + 2] = in[i + 2];
+                    } else if (x0 >= 0 && x0 + kw <= g.w) {
                         for (int kx = 0, i = rowBase + x0; kx < kw; kx++) out[at + kx] = in[i + kx];
                     } else {
                         for (int kx = 0; kx < kw; kx++) {
