@@ -75,7 +75,15 @@ final class Im2Col {
      * output position.
      */
     static void im2col(INDArray x, Geometry g, INDArray cols) {
-        x = contiguous(x);
+        INDArray c = contiguous(x);
+        try {
+            im2colContiguous(c, g, cols);
+        } finally {
+            if (c != x) Buffers.free(c);   // a copy made here: freed now, not at the next garbage collection
+        }
+    }
+
+    private static void im2colContiguous(INDArray x, Geometry g, INDArray cols) {
         int positions = g.rows();
         if (x.dataType() == DataType.DOUBLE) {
             double[] in = x.data().asDouble();
@@ -163,7 +171,15 @@ final class Im2Col {
      * paper's CNN 1.9 against 2.6 ms), and split by positions each core builds and multiplies its own contiguous rows.
      */
     static void im2colRows(INDArray x, Geometry g, INDArray colsT) {
-        x = contiguous(x);
+        INDArray c = contiguous(x);
+        try {
+            im2colRowsContiguous(c, g, colsT);
+        } finally {
+            if (c != x) Buffers.free(c);
+        }
+    }
+
+    private static void im2colRowsContiguous(INDArray x, Geometry g, INDArray colsT) {
         int positions = g.rows(), width = g.width(), perExample = g.oh * g.ow;
         if (x.dataType() == DataType.DOUBLE) {
             double[] in = x.data().asDouble();
@@ -238,7 +254,9 @@ final class Im2Col {
     static INDArray swapLeadingAxes(INDArray source, int a, int b, int run) {
         INDArray x = contiguous(source);
         if (x.dataType() != DataType.FLOAT) {
-            return x.reshape('c', a, b, run).permute(1, 0, 2).dup('c').reshape('c', b, (long) a * run);
+            INDArray swapped = x.reshape('c', a, b, run).permute(1, 0, 2).dup('c').reshape('c', b, (long) a * run);
+            if (x != source) Buffers.free(x);
+            return swapped;
         }
         float[] values = SWAP.get();
         int length = a * b * run;
@@ -247,6 +265,7 @@ final class Im2Col {
             SWAP.set(values);
         }
         ((org.bytedeco.javacpp.FloatPointer) x.data().pointer()).position(0).get(values, 0, length);
+        if (x != source) Buffers.free(x);
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, b, (long) a * run);
         org.bytedeco.javacpp.FloatPointer target = new org.bytedeco.javacpp.FloatPointer((org.bytedeco.javacpp.FloatPointer) out.data().pointer());
         for (int j = 0; j < b; j++) for (int i = 0; i < a; i++) {

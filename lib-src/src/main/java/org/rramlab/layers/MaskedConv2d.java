@@ -200,13 +200,17 @@ public final class MaskedConv2d implements Layer {
 
     /** The forward kernel as [in, out·kh·kw] with each kh×kw window rotated by 180°. */
     private INDArray flippedTransposedKernel() {
-        double[] k = w2.dup('c').data().asDouble();   // [out, in*kh*kw]; small (9,216 weights at conv2)
+        INDArray copy = w2.dup('c');
+        double[] k = copy.data().asDouble();   // [out, in*kh*kw]; small (9,216 weights at conv2)
+        Buffers.free(copy);
         double[] t = new double[k.length];
         int area = kh * kw;
         for (int o = 0; o < outChannels; o++) for (int c = 0; c < inChannels; c++) for (int i = 0; i < area; i++) {
             t[(c * outChannels + o) * area + (area - 1 - i)] = k[(o * inChannels + c) * area + i];
         }
-        return Nd4j.createFromArray(t).castTo(w2.dataType()).reshape('c', inChannels, (long) outChannels * area);
+        INDArray doubles = Nd4j.createFromArray(t), kernel = doubles.castTo(w2.dataType());
+        if (kernel != doubles) Buffers.free(doubles);
+        return kernel.reshape('c', inChannels, (long) outChannels * area);
     }
 
     private INDArray inputGradientByCol2im(INDArray g) {
