@@ -13,6 +13,7 @@ import org.rramlab.simd.Parallel;
 public final class ActivationQuant implements Layer {
     private final int bits;
     private final double levels;
+    private float[] values = new float[0];
 
     public ActivationQuant(int bits) {
         if (bits < 1 || bits > 16) throw new IllegalArgumentException("bits: expected 1..16, got " + bits);
@@ -38,7 +39,9 @@ public final class ActivationQuant implements Layer {
      * split over the cores (min and max are exact in any order, each value is rounded on its own: the same numbers).
      */
     private INDArray quantiseFloat(INDArray x) {
-        float[] v = Im2Col.get(Im2Col.contiguous(x), null);
+        INDArray xc = Im2Col.contiguous(x);
+        float[] v = values = Im2Col.get(xc, values);   // reused between steps (a new array was zeroed first)
+        if (xc != x) Buffers.free(xc);   // a copy made here
         int chunks = Math.max(1, Math.min(Parallel.threads(), v.length >> 15));
         float[] lows = new float[chunks], highs = new float[chunks];
         Parallel.forEachTask(chunks, t -> {

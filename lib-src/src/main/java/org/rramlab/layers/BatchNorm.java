@@ -78,6 +78,7 @@ public final class BatchNorm implements Layer {
         INDArray y = Nd4j.createUninitialized(type, shape);
         if (type == DataType.FLOAT) {
             float[] in = scratchF = Im2Col.get(xc, scratchF);
+            if (xc != x) Buffers.free(xc);   // a copy made here: freed now, not at the next garbage collection
             if (xhatF.length != in.length) xhatF = new float[in.length];
             if (training) statistics(in, mean, var); else { mean = values(runningMean); var = values(runningVar); }
             for (int ch = 0; ch < channels; ch++) {
@@ -181,6 +182,7 @@ public final class BatchNorm implements Layer {
         INDArray dx = Nd4j.createUninitialized(type, shape);
         if (type == DataType.FLOAT) {
             float[] d = scratchF = Im2Col.get(gc, scratchF);
+            if (gc != gradOut) Buffers.free(gc);
             float[] xhat = xhatF;
             boolean training = lastWasTraining;
             Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {

@@ -75,7 +75,15 @@ final class Im2Col {
      * output position.
      */
     static void im2col(INDArray x, Geometry g, INDArray cols) {
-        x = contiguous(x);
+        INDArray c = contiguous(x);
+        try {
+            im2colContiguous(c, g, cols);
+        } finally {
+            if (c != x) Buffers.free(c);   // a copy made here: freed now, not at the next garbage collection
+        }
+    }
+
+    private static void im2colContiguous(INDArray x, Geometry g, INDArray cols) {
         int positions = g.rows();
         if (x.dataType() == DataType.DOUBLE) {
             double[] in = x.data().asDouble();
@@ -96,11 +104,11 @@ final class Im2Col {
             // one row (ch, ky, kx) at a time straight into the native columns: a whole-matrix Java array cost a
             // 14 MB allocation per call at the paper's conv2 (and far more in the U-Net); the rows are split over the
             // cores, each share with its own row buffer and its own pointer into the columns
-            float[] in = get(x, null);
+            float[] in = input(x);
             org.bytedeco.javacpp.FloatPointer columns = (org.bytedeco.javacpp.FloatPointer) cols.data().pointer();
             int kernelArea = g.kh * g.kw;
             Parallel.forRange(g.width(), Math.max(1, (1 << 16) / Math.max(1, positions)), (firstRow, endRow) -> {
-                float[] row = new float[positions];
+                float[] row = rows(positions);
                 org.bytedeco.javacpp.FloatPointer target = new org.bytedeco.javacpp.FloatPointer(columns);
                 for (int r = firstRow; r < endRow; r++) {
                     int ch = r / kernelArea, ky = (r % kernelArea) / g.kw, kx = r % g.kw;
@@ -129,6 +137,141 @@ final class Im2Col {
                 }
             });
         }
+    }
+
+    /** This thread's Java copy of an im2col input, the largest ever asked for (a new array per call was 2 % in memset). */
+    private static final ThreadLocal<float[]> INPUT = ThreadLocal.withInitial(() -> new float[0]);
+    /** Each thread's block of rows being built before one bulk copy into the native columns. */
+    private static final ThreadLocal<float[]> ROWS = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** The elements of a contiguous FLOAT array copied into this thread's input buffer (longer than needed, maybe). */
+    private static float[] input(INDArray contiguous) {
+        float[] buffer = INPUT.get();
+        if (buffer.length < contiguous.length()) {
+            buffer = new float[(int) contiguous.length()];
+            INPUT.set(buffer);
+        }
+        ((org.bytedeco.javacpp.FloatPointer) contiguous.data().pointer()).position(0).get(buffer, 0, (int) contiguous.length());
+        return buffer;
+    }
+
+    private static float[] rows(int length) {
+        float[] buffer = ROWS.get();
+        if (buffer.length < length) {
+            buffer = new float[length];
+            ROWS.set(buffer);
+        }
+        return buffer;
+    }
+
+    /**
+     * Fills {@code colsT} [n·oh·ow, c·kh·kw] (allocated by the caller, c order): row p holds the window of output
+     * position p, in the weights' (ch, ky, kx) order. The transpose of {@link #im2col}'s layout: a convolution's
+     * products with few output channels are faster on it (the GEMM packs it in long contiguous runs: conv2 of the
+     * paper's CNN 1.9 against 2.6 ms), and split by positions each core builds and multiplies its own contiguous rows.
+     */
+    static void im2colRows(INDArray x, Geometry g, INDArray colsT) {
+        INDArray c = contiguous(x);
+        try {
+            im2colRowsContiguous(c, g, colsT);
+        } finally {
+            if (c != x) Buffers.free(c);
+        }
+    }
+
+    private static void im2colRowsContiguous(INDArray x, Geometry g, INDArray colsT) {
+        int positions = g.rows(), width = g.width(), perExample = g.oh * g.ow;
+        if (x.dataType() == DataType.DOUBLE) {
+            double[] in = x.data().asDouble();
+            double[] out = new double[positions * width];
+            for (int p = 0; p < positions; p++) windowRow(in, g, p / perExample, (p % perExample) / g.ow, p % g.ow, out, p * width);
+            put(colsT, out);
+            return;
+        }
+        float[] in = input(x);
+        org.bytedeco.javacpp.FloatPointer columns = (org.bytedeco.javacpp.FloatPointer) colsT.data().pointer();
+        // by output rows (b, oy): each (ch, ky) input row is read once for the ow windows it feeds
+        int rowWidth = g.ow * width, outputRows = g.n * g.oh;
+        int perBlock = Math.max(1, (1 << 14) / rowWidth);   // output rows per bulk copy: a 64 kB block stays in the cache
+        Parallel.forRange(outputRows, Math.max(1, (1 << 16) / rowWidth), (first, end) -> {
+            float[] block = rows(Math.min(perBlock, end - first) * rowWidth);
+            org.bytedeco.javacpp.FloatPointer target = new org.bytedeco.javacpp.FloatPointer(columns);
+            for (int r0 = first; r0 < end; r0 += perBlock) {
+                int r1 = Math.min(end, r0 + perBlock);
+                for (int r = r0; r < r1; r++) windowsOfRow(in, g, r / g.oh, r % g.oh, block, (r - r0) * rowWidth);
+                target.position((long) r0 * rowWidth).put(block, 0, (r1 - r0) * rowWidth);
+            }
+        });
+    }
+
+    /** The ow windows of output row (b, oy), one after the other from {@code o}: zeros outside the input. */
+    private static void windowsOfRow(float[] in, Geometry g, int b, int oy, float[] out, int o) {
+        int width = g.width(), kw = g.kw;
+        for (int ch = 0; ch < g.c; ch++) {
+            int plane = (b * g.c + ch) * g.h;
+            for (int ky = 0; ky < g.kh; ky++) {
+                int iy = oy * g.sy - g.py + ky, slot = o + (ch * g.kh + ky) * kw;
+                if (iy < 0 || iy >= g.h) {
+                    for (int ox = 0; ox < g.ow; ox++) Arrays.fill(out, slot + ox * width, slot + ox * width + kw, 0f);
+                    continue;
+                }
+                int rowBase = (plane + iy) * g.w;
+                for (int ox = 0, at = slot; ox < g.ow; ox++, at += width) {
+                    int x0 = ox * g.sx - g.px;
+                    if (kw == 3 && x0 >= 0 && x0 + 3 <= g.w) {   // the networks' 3-wide kernels, unrolled
+                        int i = rowBase + x0;
+                        out[at] = in[i];
+                        out[at + 1] = in[i + 1];
+                        out[at + 2] = in[i + 2];
+                    } else if (x0 >= 0 && x0 + kw <= g.w) {
+                        for (int kx = 0, i = rowBase + x0; kx < kw; kx++) out[at + kx] = in[i + kx];
+                    } else {
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = x0 + kx;
+                            out[at + kx] = ix >= 0 && ix < g.w ? in[rowBase + ix] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void windowRow(double[] in, Geometry g, int b, int oy, int ox, double[] out, int o) {
+        for (int ch = 0; ch < g.c; ch++) for (int ky = 0; ky < g.kh; ky++) for (int kx = 0; kx < g.kw; kx++, o++) {
+            int iy = oy * g.sy - g.py + ky, ix = ox * g.sx - g.px + kx;
+            out[o] = iy >= 0 && iy < g.h && ix >= 0 && ix < g.w ? in[((b * g.c + ch) * g.h + iy) * g.w + ix] : 0;
+        }
+    }
+
+    /** This thread's Java copy of a {@link #swapLeadingAxes} source. */
+    private static final ThreadLocal<float[]> SWAP = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * A contiguous [a, b, run] array as a new contiguous [b, a, run] one (e.g. a convolution's product [out, n, h·w]
+     * as [n, out, h·w]). FLOAT: one bulk copy out, one bulk copy in per run; ND4J's permute + dup (its element-wise
+     * Assign) was 5–8 % of a CNN step. Returned flat as [b, a·run]: reshape it.
+     */
+    static INDArray swapLeadingAxes(INDArray source, int a, int b, int run) {
+        INDArray x = contiguous(source);
+        if (x.dataType() != DataType.FLOAT) {
+            INDArray swapped = x.reshape('c', a, b, run).permute(1, 0, 2).dup('c').reshape('c', b, (long) a * run);
+            if (x != source) Buffers.free(x);
+            return swapped;
+        }
+        float[] values = SWAP.get();
+        int length = a * b * run;
+        if (values.length < length) {
+            values = new float[length];
+            SWAP.set(values);
+        }
+        ((org.bytedeco.javacpp.FloatPointer) x.data().pointer()).position(0).get(values, 0, length);
+        if (x != source) Buffers.free(x);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, b, (long) a * run);
+        org.bytedeco.javacpp.FloatPointer target = new org.bytedeco.javacpp.FloatPointer((org.bytedeco.javacpp.FloatPointer) out.data().pointer());
+        for (int j = 0; j < b; j++) for (int i = 0; i < a; i++) {
+            target.position(((long) j * a + i) * run).put(values, (i * b + j) * run, run);
+        }
+        return out;
     }
 
     /**

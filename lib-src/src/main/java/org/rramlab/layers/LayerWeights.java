@@ -20,7 +20,7 @@ public interface LayerWeights {
      */
     INDArray weights(boolean training);
 
-    /** Receives dLoss/dW_eff of the last forward and turns it into the parameters' gradients. */
+    /** Receives dLoss/dW_eff of the last forward and turns it into the parameters' gradients (the array is freed after the call: copy it to keep it). */
     void backward(INDArray gradWeights);
 
     List<Param> params();

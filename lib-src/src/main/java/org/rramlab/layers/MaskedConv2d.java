@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rramlab.simd.Gemm;
+import org.rramlab.simd.Parallel;
 import org.rramlab.crossbar.MvmChain;
 import org.rramlab.crossbar.MvmConfig;
 
@@ -32,6 +34,10 @@ public final class MaskedConv2d implements Layer {
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
     private boolean inputGradient = true;
+    /** Column matrices up to this many elements (16 MB of floats: the paper CNN's conv2) stay from forward to backward. */
+    static final long KEPT_COLUMNS = 1L << 22;
+    private INDArray keptColumns;   // the layer's own column buffer, reused step after step
+    private boolean columnsKept;    // whether the last forward's columns are on it
     private final MvmChain chain;
 
     /** A convolution with every stage of the multiply off. */
@@ -73,16 +79,61 @@ public final class MaskedConv2d implements Layer {
             throw new IllegalArgumentException(name + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the kernel " + kh + "x" + kw);
         }
         Im2Col.Geometry g = geometry();
-        // the columns live on the thread's shared buffer only until the product is done; backward builds them again
-        // from the input (an im2col is cheap next to the product; keeping every layer's columns was not)
-        INDArray cols = Im2Col.scratch(x.dataType(), g.width(), g.rows());
-        Im2Col.im2col(x, g, cols);
+        // the columns stay for backward on the layer's own buffer when small, else live on the thread's shared buffer
+        // only until the product is done and backward builds them again from the input (keeping every layer's columns
+        // was ~1.5 GB in the U-Net)
+        INDArray cols = columnsBuffer(x.dataType(), g);
+        build(x, g, cols);
         this.input = x;
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
-        INDArray y = chain.columns(w2, cols, training, inShape[0]);   // [out, n*oh*ow]
-        INDArray out = y.reshape('c', outChannels, inShape[0], oh, ow).permute(1, 0, 2, 3).dup('c');
+        INDArray y = chain.columns(w2, positionMajor() ? cols.transpose() : cols, training, inShape[0]);   // [out, n*oh*ow]
+        INDArray out = Im2Col.swapLeadingAxes(y, outChannels, (int) inShape[0], (int) (oh * ow)).reshape('c', inShape[0], outChannels, oh, ow);
         Buffers.free(y);   // now, not at the next garbage collection
         return out;
+    }
+
+    /**
+     * The buffer the forward's columns go to: the layer's own (kept until the next forward, {@link #columnsKept}) when
+     * they have at most {@link #KEPT_COLUMNS} elements, else the thread's shared one.
+     */
+    private INDArray columnsBuffer(org.nd4j.linalg.api.buffer.DataType type, Im2Col.Geometry g) {
+        long length = (long) g.rows() * g.width();
+        columnsKept = length <= KEPT_COLUMNS;
+        if (!columnsKept) return shaped(Im2Col.scratch(type, 1, length), g);
+        if (keptColumns == null || keptColumns.dataType() != type || keptColumns.length() < length) {
+            Buffers.free(keptColumns);
+            keptColumns = Nd4j.createUninitialized(type, length);
+        }
+        return keptColumns(g);
+    }
+
+    private INDArray keptColumns(Im2Col.Geometry g) {
+        long length = (long) g.rows() * g.width();
+        return shaped(keptColumns.length() == length ? keptColumns : keptColumns.get(NDArrayIndex.interval(0, length)), g);
+    }
+
+    /**
+     * Position-major columns [n·oh·ow, c·kh·kw], multiplied as their transpose (a view), when the product has fewer
+     * output rows than its inner dimension (conv2 of the paper's CNN: the GEMM 1.9 against 2.6 ms, and split by
+     * columns each core packs its own contiguous rows); else {@link Im2Col#im2col}'s [c·kh·kw, n·oh·ow], quicker to
+     * build (conv1's 9-long windows).
+     */
+    private boolean positionMajor() { return outChannels < (long) inChannels * kh * kw; }
+
+    private INDArray shaped(INDArray flat, Im2Col.Geometry g) {
+        return positionMajor() ? flat.reshape('c', g.rows(), g.width()) : flat.reshape('c', g.width(), g.rows());
+    }
+
+    private void build(INDArray x, Im2Col.Geometry g, INDArray cols) {
+        if (positionMajor()) Im2Col.im2colRows(x, g, cols); else Im2Col.im2col(x, g, cols);
+    }
+
+    /** The forward's columns, kept or built again from its input on the thread's shared buffer. */
+    private INDArray forwardColumns(Im2Col.Geometry g) {
+        if (columnsKept) return keptColumns(g);
+        INDArray cols = shaped(Im2Col.scratch(input.dataType(), 1, (long) g.rows() * g.width()), g);
+        build(input, g, cols);
+        return cols;
     }
 
     private Im2Col.Geometry geometry() {
@@ -91,14 +142,23 @@ public final class MaskedConv2d implements Layer {
 
     @Override public INDArray backward(INDArray gradOut) {
         long n = inShape[0];
-        INDArray gradByChannel = gradOut.permute(1, 0, 2, 3).dup('c');
+        INDArray gradByChannel = Im2Col.swapLeadingAxes(gradOut, (int) n, outChannels, (int) (oh * ow));
         INDArray g = gradByChannel.reshape('c', outChannels, n * oh * ow);
         Im2Col.Geometry geometry = geometry();
-        INDArray cols = Im2Col.scratch(input.dataType(), geometry.width(), geometry.rows());
-        Im2Col.im2col(input, geometry, cols);
-        INDArray gradW = Nd4j.create(g.dataType(), outChannels, cols.size(0));
-        Gemm.product(g, cols, gradW, false, true);
+        INDArray cols = forwardColumns(geometry);
+        INDArray gradW;
+        if (positionMajor()) {
+            // dW^T [c*kh*kw, out] = colsT^T g^T: split by its rows, each core packs only its columns of colsT
+            INDArray gradWT = Nd4j.createUninitialized(g.dataType(), cols.size(1), outChannels);
+            Gemm.product(cols, g, gradWT, true, true);
+            gradW = gradWT.transpose().dup('c');
+            Buffers.free(gradWT);
+        } else {
+            gradW = Nd4j.createUninitialized(g.dataType(), outChannels, cols.size(0));
+            Gemm.product(g, cols, gradW, false, true);
+        }
         weights.backward(gradW.reshape('c', weights.shape()));
+        Buffers.free(gradW);
         if (!inputGradient) {
             Buffers.free(gradByChannel);
             return null;
@@ -122,22 +182,35 @@ public final class MaskedConv2d implements Layer {
         Im2Col.Geometry full = new Im2Col.Geometry(n, outChannels, (int) oh, (int) ow, kh, kw, 1, 1, kh - 1 - py, kw - 1 - px, h, w);
         INDArray gradCols = Im2Col.scratch(gradOut.dataType(), full.width(), full.rows());   // [out*kh*kw, n*h*w]; the columns are dead
         Im2Col.im2col(gradOut, full, gradCols);
-        INDArray product = Nd4j.create(gradOut.dataType(), inChannels, full.rows());
-        Gemm.product(flippedTransposedKernel(), gradCols, product, false, false);
-        INDArray dx = product.reshape('c', inChannels, n, h, w).permute(1, 0, 2, 3).dup('c');
-        Buffers.free(product);
+        // one product per example straight into its [in, h*w] block of dx: no permute copy of an [in, n*h*w] product
+        INDArray kernel = flippedTransposedKernel();
+        INDArray dx = Nd4j.createUninitialized(gradOut.dataType(), n, inChannels, h, w);
+        INDArray dxRows = dx.reshape('c', (long) n * inChannels, (long) h * w);
+        long plane = (long) h * w;
+        Parallel.forRange(n, Math.max(1, (int) ((1L << 20) / Math.max(1, plane * kernel.length()))), (first, end) -> {
+            for (int b = first; b < end; b++) {
+                INDArray block = dxRows.get(NDArrayIndex.interval((long) b * inChannels, (long) (b + 1) * inChannels), NDArrayIndex.all());
+                INDArray columns = gradCols.get(NDArrayIndex.all(), NDArrayIndex.interval(b * plane, (b + 1) * plane));
+                Nd4j.gemm(kernel, columns, block, false, false, 1.0, 0.0);
+            }
+        });
+        Buffers.free(kernel);
         return dx;
     }
 
     /** The forward kernel as [in, out·kh·kw] with each kh×kw window rotated by 180°. */
     private INDArray flippedTransposedKernel() {
-        double[] k = w2.dup('c').data().asDouble();   // [out, in*kh*kw]; small (9,216 weights at conv2)
+        INDArray copy = w2.dup('c');
+        double[] k = copy.data().asDouble();   // [out, in*kh*kw]; small (9,216 weights at conv2)
+        Buffers.free(copy);
         double[] t = new double[k.length];
         int area = kh * kw;
         for (int o = 0; o < outChannels; o++) for (int c = 0; c < inChannels; c++) for (int i = 0; i < area; i++) {
             t[(c * outChannels + o) * area + (area - 1 - i)] = k[(o * inChannels + c) * area + i];
         }
-        return Nd4j.createFromArray(t).castTo(w2.dataType()).reshape('c', inChannels, (long) outChannels * area);
+        INDArray doubles = Nd4j.createFromArray(t), kernel = doubles.castTo(w2.dataType());
+        if (kernel != doubles) Buffers.free(doubles);
+        return kernel.reshape('c', inChannels, (long) outChannels * area);
     }
 
     private INDArray inputGradientByCol2im(INDArray g) {

@@ -15,7 +15,7 @@ public final class MaxPool2d implements Layer {
     private final int size;
     private long[] inShape;
     private int[] argMax;   // flat input index of each output's maximum
-    private float[] inputScratch = new float[0], gradScratch = new float[0];   // FLOAT path buffers, reused
+    private float[] inputScratch = new float[0], gradScratch = new float[0], outputScratch = new float[0], gradOutScratch = new float[0];   // FLOAT path buffers, reused
 
     public MaxPool2d(int size) {
         if (size < 1) throw new IllegalArgumentException("size: expected >= 1, got " + size);
@@ -32,13 +32,15 @@ public final class MaxPool2d implements Layer {
         if (oh == 0 || ow == 0) {
             throw new IllegalArgumentException("maxpool " + size + ": input " + h + "x" + w + " is smaller than the window");
         }
+        INDArray given = x;
         x = Im2Col.contiguous(x);
         int outLength = n * c * oh * ow;
         if (argMax == null || argMax.length != outLength) argMax = new int[outLength];
         if (x.dataType() == DataType.FLOAT) {
             // bulk pointer copies both ways: DataBuffer.asFloat and createFromArray(double[]).castTo cost ~10x the loop
             float[] in = inputScratch = Im2Col.get(x, inputScratch);
-            float[] out = new float[outLength];
+            if (x != given) Buffers.free(x);   // a copy made here
+            float[] out = outputScratch = outputScratch.length == outLength ? outputScratch : new float[outLength];
             int[] arg = argMax;
             // planes split over the cores: each writes only its own outputs
             Parallel.forRange(n * c, Math.max(1, (1 << 15) / (h * w)), (firstPlane, endPlane) -> {
@@ -90,10 +92,12 @@ public final class MaxPool2d implements Layer {
             throw new IllegalArgumentException("maxpool gradient: expected " + argMax.length + " elements (shape of the last output), got "
                     + Arrays.toString(gradOut.shape()));
         }
+        INDArray givenGrad = gradOut;
         gradOut = Im2Col.contiguous(gradOut);
         int inLength = (int) (inShape[0] * inShape[1] * inShape[2] * inShape[3]);
         if (gradOut.dataType() == DataType.FLOAT) {
-            float[] g = Im2Col.get(gradOut, null);
+            float[] g = gradOutScratch = Im2Col.get(gradOut, gradOutScratch);
+            if (gradOut != givenGrad) Buffers.free(gradOut);
             // reused between steps (an input-sized array per call was a third of the time): zero, then scatter
             if (gradScratch.length != inLength) gradScratch = new float[inLength]; else Arrays.fill(gradScratch, 0f);
             float[] dx = gradScratch;

@@ -1,6 +1,8 @@
 package org.rramlab.layers;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -14,7 +16,13 @@ public final class Relu implements Layer {
     }
 
     @Override public INDArray backward(INDArray gradOut) {
-        // dx = dy where the output is positive
+        // dx = dy where the output is positive: one native pass (the mask, its cast and the product were three, each
+        // with its own new array)
+        if (gradOut.dataType() == out.dataType() && Arrays.equals(gradOut.shape(), out.shape())) {
+            INDArray dx = Nd4j.createUninitialized(gradOut.dataType(), gradOut.shape());
+            Nd4j.exec(new ThresholdReluBp(out, gradOut, dx, 0.0));
+            return dx;
+        }
         INDArray positive = out.gt(0), mask = positive.castTo(gradOut.dataType());
         INDArray dx = gradOut.mul(mask);
         Buffers.free(positive, mask);   // now, not at the next garbage collection

@@ -11,7 +11,11 @@ class GemmTest {
 
     /** Every transpose combination, shapes large enough to split, against one plain GEMM: the same numbers. */
     @Test void splitProductEqualsOneGemm() {
-        int m = 97, n = 300, k = 211;
+        // cut by columns (few rows of C, long inner dimension), then by rows
+        for (int[] size : new int[][] {{97, 300, 211}, {300, 97, 211}, {16, 3000, 576}}) splitProductEqualsOneGemm(size[0], size[1], size[2]);
+    }
+
+    private static void splitProductEqualsOneGemm(int m, int n, int k) {
         Nd4j.getRandom().setSeed(5);
         for (boolean ta : new boolean[] {false, true}) for (boolean tb : new boolean[] {false, true}) {
             INDArray a = Nd4j.randn(DataType.FLOAT, ta ? k : m, ta ? m : k);
@@ -20,7 +24,7 @@ class GemmTest {
             Nd4j.gemm(a, b, expected, ta, tb, 1.0, 0.0);
             INDArray c = Nd4j.create(DataType.FLOAT, m, n).assign(7);   // overwritten, not accumulated
             assertSame(c, Gemm.product(a, b, c, ta, tb));
-            assertTrue(expected.equalsWithEps(c, 1e-4), "transA " + ta + ", transB " + tb);
+            assertTrue(expected.equalsWithEps(c, 1e-4), m + "x" + n + "x" + k + " transA " + ta + ", transB " + tb);
         }
     }
 

@@ -1,0 +1,117 @@
+package org.rramlab.layers;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The convolution's fused kernels (issue 15) against the plain paths they replace. */
+class ConvKernelsTest {
+
+    /** Fixed weights that keep a copy of the last weight gradient. */
+    private static final class Fixed implements LayerWeights {
+        final INDArray w;
+        INDArray grad;
+        Fixed(INDArray w) { this.w = w; }
+        @Override public long[] shape() { return w.shape(); }
+        @Override public INDArray weights(boolean training) { return w; }
+        @Override public void backward(INDArray g) { grad = g.dup(); }
+        @Override public List<Param> params() { return List.of(); }
+    }
+
+    private static final int[][] GEOMETRIES = {   // c, h, w, kh, kw, sy, sx, py, px
+            {3, 7, 6, 3, 3, 1, 1, 0, 0}, {2, 5, 5, 3, 2, 1, 1, 1, 1}, {4, 7, 5, 3, 2, 2, 1, 1, 0}, {1, 14, 14, 3, 3, 1, 1, 0, 0},
+            {2, 6, 9, 2, 4, 2, 3, 1, 2}, {5, 4, 4, 3, 3, 1, 1, 2, 2}};
+
+    private static Im2Col.Geometry geometry(int n, int[] g) {
+        int oh = (g[1] + 2 * g[7] - g[3]) / g[5] + 1, ow = (g[2] + 2 * g[8] - g[4]) / g[6] + 1;
+        return new Im2Col.Geometry(n, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], oh, ow);
+    }
+
+    /** Position-major columns are exactly the transpose of the channel-major ones, FLOAT and DOUBLE. */
+    @Test void positionMajorColumnsAreTheTransposeOfIm2col() {
+        for (int[] gm : GEOMETRIES) for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Nd4j.getRandom().setSeed(3);
+            Im2Col.Geometry g = geometry(3, gm);
+            INDArray x = Nd4j.randn(type, 3, gm[0], gm[1], gm[2]);
+            INDArray cols = Nd4j.create(type, g.width(), g.rows()), rows = Nd4j.create(type, g.rows(), g.width());
+            Im2Col.im2col(x, g, cols);
+            Im2Col.im2colRows(x, g, rows);
+            assertEquals(cols.transpose(), rows, java.util.Arrays.toString(gm) + " " + type);
+        }
+    }
+
+    /** The bulk-copy axis swap equals ND4J's permute + dup, FLOAT and DOUBLE, contiguous or not. */
+    @Test void swapLeadingAxesEqualsPermute() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Nd4j.getRandom().setSeed(4);
+            INDArray x = Nd4j.randn(type, 5, 7, 11);
+            INDArray expected = x.permute(1, 0, 2).dup('c').reshape('c', 7, 55);
+            assertEquals(expected, Im2Col.swapLeadingAxes(x, 5, 7, 11), type.toString());
+            INDArray strided = Nd4j.randn(type, 11, 7, 5).permute(2, 1, 0);   // [5, 7, 11], not contiguous
+            assertEquals(strided.permute(1, 0, 2).dup('c').reshape('c', 7, 55), Im2Col.swapLeadingAxes(strided, 5, 7, 11), type + " view");
+        }
+    }
+
+    /** Both column layouts (position-major where out < c·kh·kw, channel-major else, as conv1) against the DOUBLE path. */
+    @Test void bothLayoutsMatchTheDoublePath() {
+        long[][] kernels = {{64, 1, 3, 3}, {16, 3, 3, 3}, {4, 5, 3, 2}, {20, 2, 3, 3}};
+        for (long[] k : kernels) for (int[] s : new int[][] {{1, 1, 0, 0}, {1, 1, 1, 1}, {2, 1, 1, 0}}) {
+            Nd4j.getRandom().setSeed(5);
+            INDArray w = Nd4j.randn(DataType.DOUBLE, k), x = Nd4j.randn(DataType.DOUBLE, 6, k[1], 9, 8);
+            Fixed wd = new Fixed(w), wf = new Fixed(w.castTo(DataType.FLOAT));
+            MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[1], s[2], s[3]), f = new MaskedConv2d("f", wf, s[0], s[1], s[2], s[3]);
+            String at = java.util.Arrays.toString(k) + " " + java.util.Arrays.toString(s);
+            INDArray yd = d.forward(x, true), yf = f.forward(x.castTo(DataType.FLOAT), true);
+            assertClose(yd, yf, "forward " + at);
+            INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
+            assertClose(d.backward(g), f.backward(g.castTo(DataType.FLOAT)), "input gradient " + at);
+            assertClose(wd.grad, wf.grad, "weight gradient " + at);
+        }
+    }
+
+    /**
+     * Columns too large to keep are built again in backward from the kept input: another layer's forward in between
+     * (which overwrites the thread's shared column buffer) changes nothing; a small layer's kept columns neither.
+     */
+    @Test void backwardAfterAnotherLayersForward() {
+        Nd4j.getRandom().setSeed(6);
+        for (long[] shape : new long[][] {{8, 64, 34, 34}, {4, 8, 10, 10}}) {   // 8·32·32 × 576 columns > KEPT_COLUMNS; a small one
+            INDArray w = Nd4j.randn(DataType.FLOAT, 16, shape[1], 3, 3), x = Nd4j.randn(DataType.FLOAT, shape);
+            Fixed alone = new Fixed(w), interleaved = new Fixed(w);
+            MaskedConv2d a = new MaskedConv2d("a", alone), b = new MaskedConv2d("b", interleaved);
+            INDArray ya = a.forward(x, true);
+            INDArray g = Nd4j.randn(DataType.FLOAT, ya.shape());
+            INDArray dxa = a.backward(g);
+            b.forward(x, true);
+            MaskedConv2d other = new MaskedConv2d("other", new Fixed(Nd4j.randn(DataType.FLOAT, 16, shape[1], 3, 3)));
+            other.forward(Nd4j.randn(DataType.FLOAT, shape), true);
+            INDArray dxb = b.backward(g);
+            assertEquals(dxa, dxb, "input gradient " + java.util.Arrays.toString(shape));
+            assertEquals(alone.grad, interleaved.grad, "weight gradient " + java.util.Arrays.toString(shape));
+        }
+    }
+
+    /** The one-pass ReLU gradient equals dy · (y > 0). */
+    @Test void reluGradientEqualsMaskProduct() {
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3, 5, 5);
+        x.putScalar(0, 0f);   // exactly zero: no gradient, as the mask
+        Relu relu = new Relu();
+        INDArray y = relu.forward(x, true);
+        INDArray g = Nd4j.randn(DataType.FLOAT, x.shape());
+        INDArray expected = g.mul(y.gt(0).castTo(DataType.FLOAT));
+        assertEquals(expected, relu.backward(g));
+        assertEquals(0f, relu.backward(g).getFloat(0));
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        double scale = expected.amaxNumber().doubleValue();
+        double worst = expected.sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        assertTrue(worst <= 1e-5 * Math.max(1, scale), what + ": worst difference " + worst + " at scale " + scale);
+    }
+}
