@@ -2,6 +2,7 @@ package org.rramlab.layers;
 
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,43 +32,74 @@ public final class QuantileQuant implements Layer, UnaryOperator<INDArray> {
 
     /** The levels the authors' script picks for {@code values} (sorted ascending, possibly repeated). */
     public double[] levels(double[] sorted) {
-        int n = sorted.length;
+        return levels(i -> sorted[i], sorted.length);
+    }
+
+    /** The same from the sorted values' accessor (the float path sorts floats: the same order, half the memory). */
+    private double[] levels(java.util.function.IntToDoubleFunction sorted, int n) {
         if (afterRelu) {
             int codes = (1 << bits) - 1, zeros = 0;
-            while (zeros < n && sorted[zeros] == 0) zeros++;
+            while (zeros < n && sorted.applyAsDouble(zeros) == 0) zeros++;
             double[] q = new double[codes + 1];
-            q[0] = sorted[0];
+            q[0] = sorted.applyAsDouble(0);
             for (int k = 0; k < codes; k++) {
                 int i = (int) Math.round((k + 0.5) / codes * (n - zeros)) + zeros;
-                q[k + 1] = sorted[Math.min(n - 1, i)];
+                q[k + 1] = sorted.applyAsDouble(Math.min(n - 1, i));
             }
             return q;
         }
         int codes = 1 << bits;
         double[] q = new double[codes];
-        for (int k = 0; k < codes; k++) q[k] = sorted[Math.min(n - 1, (int) Math.round((k + 0.5) / codes * n))];
+        for (int k = 0; k < codes; k++) q[k] = sorted.applyAsDouble(Math.min(n - 1, (int) Math.round((k + 0.5) / codes * n)));
         return q;
+    }
+
+    /** Midpoints between neighbouring levels: a value maps to the first level whose upper midpoint is >= it. */
+    private static double[] midpoints(double[] q) {
+        double[] mid = new double[q.length - 1];
+        for (int i = 0; i < mid.length; i++) mid[i] = (q[i] + q[i + 1]) / 2;
+        return mid;
+    }
+
+    /** The index of the level {@code v} maps to: values on a midpoint go down, as in the script. */
+    private static int level(double v, double[] mid) {
+        int lo = 0, hi = mid.length;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (v <= mid[m]) hi = m; else lo = m + 1;
+        }
+        return lo;
     }
 
     /** The quantised copy of {@code x}. */
     @Override public INDArray apply(INDArray x) {
+        if (x.length() == 0) return x.dup();
+        if (x.dataType() == DataType.FLOAT) return applyFloat(x);
         double[] v = x.dup('c').data().asDouble();
-        if (v.length == 0) return x.dup();
         double[] sorted = v.clone();
         Arrays.sort(sorted);
         double[] q = levels(sorted);
-        double[] mid = new double[q.length - 1];
-        for (int i = 0; i < mid.length; i++) mid[i] = (q[i] + q[i + 1]) / 2;
-        for (int i = 0; i < v.length; i++) {
-            // first level whose upper midpoint is >= v: values on a midpoint go down, as in the script
-            int lo = 0, hi = mid.length;
-            while (lo < hi) {
-                int m = (lo + hi) >>> 1;
-                if (v[i] <= mid[m]) hi = m; else lo = m + 1;
-            }
-            v[i] = q[lo];
-        }
+        double[] mid = midpoints(q);
+        for (int i = 0; i < v.length; i++) v[i] = q[level(v[i], mid)];
         return Nd4j.createFromArray(v).castTo(x.dataType()).reshape('c', x.shape());
+    }
+
+    /**
+     * FLOAT by bulk copies and a float sort, without the double copies and casts: the same numbers (a float widened
+     * to double keeps its value and its place in the order; the levels are floats).
+     */
+    private INDArray applyFloat(INDArray x) {
+        INDArray c = Im2Col.contiguous(x);
+        float[] v = Im2Col.get(c, null);
+        if (c != x) Buffers.free(c);
+        float[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double[] q = levels(i -> sorted[i], sorted.length);
+        double[] mid = midpoints(q);
+        for (int i = 0; i < v.length; i++) v[i] = (float) q[level(v[i], mid)];
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
+        Im2Col.put(out, v);
+        return out;
     }
 
     @Override public INDArray forward(INDArray x, boolean training) { return apply(x); }
