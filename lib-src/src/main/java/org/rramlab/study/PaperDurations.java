@@ -141,18 +141,17 @@ public final class PaperDurations {
             Costs pruned = costs(measured, spec, size, steps);
             double seconds = p.pruned() * e * (trainSteps * pruned.step() + evalSteps * pruned.forward());
             BaselineSpec b = spec.baseline();
-            int runs = p.pruned();
-            if (p.baseline() && b != null) {
+            boolean withBaseline = p.baseline() && b != null;
+            if (withBaseline) {
                 ExperimentSpec trained = spec.withoutBaseline().withWeights(new WeightsSpec.Trained()).withMvm(MvmConfig.ideal());
                 Costs t = costs(measured, trained, size, steps);
                 int testSteps = (int) Math.ceil(size.test() / (double) batch);   // each programmed network is tested once
                 seconds += e * (trainSteps * t.step() + evalSteps * t.forward())
                         + (double) b.sigmas().size() * b.kinds().size() * b.repeats() * testSteps * pruned.forward();
-                runs++;
             }
             nb.append(p.notebook());
             what.append(p.what());
-            trainings.append(runs);
+            trainings.append(p.pruned() + (withBaseline ? 1 : 0));
             epochs.append(e);
             perEpoch.append(trainSteps);
             stepCol.append(pruned.step());
@@ -200,9 +199,9 @@ public final class PaperDurations {
     /** Prints the estimate: {@code PaperDurations [steps=3]}. */
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        double[] load = {java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()};
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf(Locale.ROOT, "Estimating the paper profile's duration: each network timed for %d training steps on this machine "
-                + "(%d cores, load average %.1f)...%n", steps, Runtime.getRuntime().availableProcessors(), load[0]);
+                + "(%d cores, load average %.1f)...%n", steps, Runtime.getRuntime().availableProcessors(), load);
         Table t = estimate(plan(), steps);
         for (int r = 0; r < t.rowCount(); r++) {
             System.out.printf(Locale.ROOT, "  %s  %-66s %2d x %3d epochs x %,6d steps x %7.3f s  = %s%n", t.stringColumn("notebook").get(r),

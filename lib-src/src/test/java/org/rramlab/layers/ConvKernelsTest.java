@@ -11,17 +11,6 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The convolution's fused kernels (issue 15) against the plain paths they replace. */
 class ConvKernelsTest {
 
-    /** Fixed weights that keep a copy of the last weight gradient. */
-    private static final class Fixed implements LayerWeights {
-        final INDArray w;
-        INDArray grad;
-        Fixed(INDArray w) { this.w = w; }
-        @Override public long[] shape() { return w.shape(); }
-        @Override public INDArray weights(boolean training) { return w; }
-        @Override public void backward(INDArray g) { grad = g.dup(); }
-        @Override public List<Param> params() { return List.of(); }
-    }
-
     private static final int[][] GEOMETRIES = {   // c, h, w, kh, kw, sy, sx, py, px
             {3, 7, 6, 3, 3, 1, 1, 0, 0}, {2, 5, 5, 3, 2, 1, 1, 1, 1}, {4, 7, 5, 3, 2, 2, 1, 1, 0}, {1, 14, 14, 3, 3, 1, 1, 0, 0},
             {2, 6, 9, 2, 4, 2, 3, 1, 2}, {5, 4, 4, 3, 3, 1, 1, 2, 2}};
@@ -62,7 +51,7 @@ class ConvKernelsTest {
         for (long[] k : kernels) for (int[] s : new int[][] {{1, 1, 0, 0}, {1, 1, 1, 1}, {2, 1, 1, 0}}) {
             Nd4j.getRandom().setSeed(5);
             INDArray w = Nd4j.randn(DataType.DOUBLE, k), x = Nd4j.randn(DataType.DOUBLE, 6, k[1], 9, 8);
-            Fixed wd = new Fixed(w), wf = new Fixed(w.castTo(DataType.FLOAT));
+            ParallelKernelsTest.Fixed wd = new ParallelKernelsTest.Fixed(w), wf = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
             MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[1], s[2], s[3]), f = new MaskedConv2d("f", wf, s[0], s[1], s[2], s[3]);
             String at = java.util.Arrays.toString(k) + " " + java.util.Arrays.toString(s);
             INDArray yd = d.forward(x, true), yf = f.forward(x.castTo(DataType.FLOAT), true);
@@ -81,13 +70,13 @@ class ConvKernelsTest {
         Nd4j.getRandom().setSeed(6);
         for (long[] shape : new long[][] {{8, 64, 34, 34}, {4, 8, 10, 10}}) {   // 8·32·32 × 576 columns > KEPT_COLUMNS; a small one
             INDArray w = Nd4j.randn(DataType.FLOAT, 16, shape[1], 3, 3), x = Nd4j.randn(DataType.FLOAT, shape);
-            Fixed alone = new Fixed(w), interleaved = new Fixed(w);
+            ParallelKernelsTest.Fixed alone = new ParallelKernelsTest.Fixed(w), interleaved = new ParallelKernelsTest.Fixed(w);
             MaskedConv2d a = new MaskedConv2d("a", alone), b = new MaskedConv2d("b", interleaved);
             INDArray ya = a.forward(x, true);
             INDArray g = Nd4j.randn(DataType.FLOAT, ya.shape());
             INDArray dxa = a.backward(g);
             b.forward(x, true);
-            MaskedConv2d other = new MaskedConv2d("other", new Fixed(Nd4j.randn(DataType.FLOAT, 16, shape[1], 3, 3)));
+            MaskedConv2d other = new MaskedConv2d("other", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, 16, shape[1], 3, 3)));
             other.forward(Nd4j.randn(DataType.FLOAT, shape), true);
             INDArray dxb = b.backward(g);
             assertEquals(dxa, dxb, "input gradient " + java.util.Arrays.toString(shape));

@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class ParallelKernelsTest {
 
-    /** Fixed weights of any data type that keep the last weight gradient. */
-    private static final class Fixed implements LayerWeights {
+    /** Fixed weights of any data type that keep the last weight gradient (also used by ConvKernelsTest). */
+    static final class Fixed implements LayerWeights {
         final INDArray w;
         INDArray grad;
         Fixed(INDArray w) { this.w = w; }
