@@ -187,6 +187,16 @@ public final class MvmChain {
         return x.ordering() == 'c' && x.elementWiseStride() == 1 ? x : x.dup('c');
     }
 
+    /**
+     * Whether {@link #columns} is a plain product this time (no converter, no per-vector noise, no calibration): then
+     * a caller may multiply the columns in parts of its own (a convolution, by blocks of examples) and count the
+     * whole product once with {@link #countColumns}; the numbers are those of {@link #columns} up to float rounding.
+     */
+    public boolean plainProduct(boolean training) { return exactProduct(training); }
+
+    /** Counts one product of {@code vectors} input vectors from {@code samples} examples, as {@link #columns} does. */
+    public void countColumns(boolean training, long vectors, long samples) { count(training, vectors, samples); }
+
     private boolean exactProduct(boolean training) {
         return !config.adc().enabled() && !perVectorNoise(training) && calibrating == null;
     }

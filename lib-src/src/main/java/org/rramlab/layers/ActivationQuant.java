@@ -13,7 +13,6 @@ import org.rramlab.simd.Parallel;
 public final class ActivationQuant implements Layer {
     private final int bits;
     private final double levels;
-    private float[] values = new float[0];
 
     public ActivationQuant(int bits) {
         if (bits < 1 || bits > 16) throw new IllegalArgumentException("bits: expected 1..16, got " + bits);
@@ -40,12 +39,13 @@ public final class ActivationQuant implements Layer {
      */
     private INDArray quantiseFloat(INDArray x) {
         INDArray xc = Im2Col.contiguous(x);
-        float[] v = values = Im2Col.get(xc, values);   // reused between steps (a new array was zeroed first)
+        float[] v = HostScratch.read(xc, 0);   // this thread's buffer (a new array per call was zeroed first)
+        int length = Math.toIntExact(xc.length());
         if (xc != x) Buffers.free(xc);   // a copy made here
-        int chunks = Math.max(1, Math.min(Parallel.threads(), v.length >> 15));
+        int chunks = Math.max(1, Math.min(Parallel.threads(), length >> 15));
         float[] lows = new float[chunks], highs = new float[chunks];
         Parallel.forEachTask(chunks, t -> {
-            int from = (int) ((long) v.length * t / chunks), to = (int) ((long) v.length * (t + 1) / chunks);
+            int from = (int) ((long) length * t / chunks), to = (int) ((long) length * (t + 1) / chunks);
             float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
             for (int i = from; i < to; i++) { float f = v[i]; if (f < lo) lo = f; if (f > hi) hi = f; }
             lows[t] = lo;
@@ -58,11 +58,11 @@ public final class ActivationQuant implements Layer {
         if (range > 0) {
             double step = range / levels;
             float low = min;
-            Parallel.forRange(v.length, 1 << 15, (from, to) -> {
+            Parallel.forRange(length, 1 << 15, (from, to) -> {
                 for (int i = from; i < to; i++) v[i] = (float) (Math.rint((v[i] - low) / step) * step + low);
             });
         }
-        Im2Col.put(out, v);
+        HostScratch.write(out, v);
         return out;
     }
 

@@ -16,6 +16,9 @@ import org.rramlab.simd.Parallel;
  * in another (sums in double). No ND4J broadcast op: ND4J 1.0.0-M2.1's {@code execBroadcast} crashed once in ~600
  * epochs (SIGSEGV in {@code sd::TadDescriptor}), and the fused loops replace seven native passes per direction.
  * FLOAT and DOUBLE inputs have the same loops, each on its own primitive arrays (DOUBLE for the gradient checks).
+ *
+ * <p>The FLOAT backward recomputes the normalised input from the forward's input, which it keeps by reference: that
+ * array must stay unchanged until the backward (as {@link Sequential} keeps every layer's input).
  */
 public final class BatchNorm implements Layer {
     public static final double EPS = 1e-5;
@@ -28,11 +31,11 @@ public final class BatchNorm implements Layer {
     private final Param gamma;
     private final Param beta;
 
-    // what the backward needs from the last forward: the normalised input (one of the two, by data type) and 1/σ
-    private float[] xhatF = new float[0];
+    // what the backward needs from the last forward: FLOAT keeps the input itself (xhat is recomputed from it, as
+    // PyTorch does: a float[] copy per layer was ~0.35 GB of heap at the paper U-Net), DOUBLE the normalised input
+    private INDArray input;
     private double[] xhatD = new double[0];
-    private float[] scratchF = new float[0];   // input and output copies, reused between steps
-    private final double[] invStd;
+    private final double[] invStd, meanUsed;
     private long[] shape;
     private DataType type;
     private int batch, plane;   // the [n, c, s] view: n and s
@@ -47,6 +50,7 @@ public final class BatchNorm implements Layer {
         this.gamma = affine ? new Param("bn.gamma", Param.Kind.BN, Nd4j.ones(channels)) : null;
         this.beta = affine ? new Param("bn.beta", Param.Kind.BN, Nd4j.zeros(channels)) : null;
         this.invStd = new double[channels];
+        this.meanUsed = new double[channels];
     }
 
     private void checkInput(INDArray x, String what) {
@@ -77,29 +81,24 @@ public final class BatchNorm implements Layer {
         INDArray xc = Im2Col.contiguous(x);
         INDArray y = Nd4j.createUninitialized(type, shape);
         if (type == DataType.FLOAT) {
-            float[] in = scratchF = Im2Col.get(xc, scratchF);
+            float[] in = HostScratch.read(xc, 0);
             if (xc != x) Buffers.free(xc);   // a copy made here: freed now, not at the next garbage collection
-            if (xhatF.length != in.length) xhatF = new float[in.length];
+            input = x;
             if (training) statistics(in, mean, var); else { mean = values(runningMean); var = values(runningVar); }
             for (int ch = 0; ch < channels; ch++) {
                 invStd[ch] = 1 / Math.sqrt(var[ch] + EPS);
+                meanUsed[ch] = mean[ch];
                 scale[ch] = affine ? g[ch] : 1;
                 shift[ch] = affine ? b[ch] : 0;
             }
-            double[] mu = mean;
-            float[] xhat = xhatF;
             Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
                 for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
                     int from = (n * channels + ch) * plane;
-                    float m = (float) mu[ch], s = (float) invStd[ch], a = (float) scale[ch], c = (float) shift[ch];
-                    for (int i = from; i < from + plane; i++) {
-                        float h = (in[i] - m) * s;
-                        xhat[i] = h;
-                        in[i] = h * a + c;   // the input copy becomes the output
-                    }
+                    float m = (float) meanUsed[ch], s = (float) invStd[ch], a = (float) scale[ch], c = (float) shift[ch];
+                    for (int i = from; i < from + plane; i++) in[i] = ((in[i] - m) * s) * a + c;   // the input copy becomes the output
                 }
             });
-            Im2Col.put(y, in);
+            HostScratch.write(y, in);
         } else {
             double[] in = xc.data().asDouble();
             if (xhatD.length != in.length) xhatD = new double[in.length];
@@ -181,22 +180,26 @@ public final class BatchNorm implements Layer {
         INDArray gc = Im2Col.contiguous(gradOut);
         INDArray dx = Nd4j.createUninitialized(type, shape);
         if (type == DataType.FLOAT) {
-            float[] d = scratchF = Im2Col.get(gc, scratchF);
+            float[] d = HostScratch.read(gc, 0);
             if (gc != gradOut) Buffers.free(gc);
-            float[] xhat = xhatF;
+            if (input.wasClosed()) throw new IllegalStateException("batch norm backward: the forward's input was freed before the backward");
+            INDArray xc = Im2Col.contiguous(input);
+            float[] x = HostScratch.read(xc, 1);
+            if (xc != input) Buffers.free(xc);
             boolean training = lastWasTraining;
             Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
-                sums(d, xhat, sumG, sumGX, c0, c1);
+                sums(d, x, sumG, sumGX, c0, c1);
                 for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
                     int from = (n * channels + ch) * plane;
                     // dxhat = dy·γ; dx = invStd·(dxhat − mean(dxhat) − xhat·mean(dxhat·xhat)) in training, invStd·dxhat else
                     double gm = affine ? g[ch] : 1;
                     float a = (float) (invStd[ch] * gm);
                     float m = training ? (float) (sumG[ch] / count) : 0f, mx = training ? (float) (sumGX[ch] / count) : 0f;
-                    for (int i = from; i < from + plane; i++) d[i] = a * (d[i] - m - xhat[i] * mx);
+                    float mu = (float) meanUsed[ch], s = (float) invStd[ch];
+                    for (int i = from; i < from + plane; i++) d[i] = a * (d[i] - m - ((x[i] - mu) * s) * mx);
                 }
             });
-            Im2Col.put(dx, d);
+            HostScratch.write(dx, d);
         } else {
             double[] d = gc.data().asDouble();
             sums(d, xhatD, sumG, sumGX);
@@ -215,11 +218,13 @@ public final class BatchNorm implements Layer {
         return dx;
     }
 
-    private void sums(float[] d, float[] xhat, double[] sumG, double[] sumGX, int c0, int c1) {
+    /** Per channel Σ dy and Σ dy·xhat, xhat recomputed from the input {@code x} exactly as the forward computed it. */
+    private void sums(float[] d, float[] x, double[] sumG, double[] sumGX, int c0, int c1) {
         for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
             int from = (n * channels + ch) * plane;
+            float mu = (float) meanUsed[ch], inv = (float) invStd[ch];
             double s = 0, sx = 0;
-            for (int i = from; i < from + plane; i++) { s += d[i]; sx += d[i] * xhat[i]; }
+            for (int i = from; i < from + plane; i++) { s += d[i]; sx += d[i] * ((x[i] - mu) * inv); }
             sumG[ch] += s;
             sumGX[ch] += sx;
         }

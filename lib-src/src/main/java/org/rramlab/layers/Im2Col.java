@@ -267,11 +267,35 @@ final class Im2Col {
         ((org.bytedeco.javacpp.FloatPointer) x.data().pointer()).position(0).get(values, 0, length);
         if (x != source) Buffers.free(x);
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, b, (long) a * run);
+        putSwapped(values, a, b, run, out, 0);
+        return out;
+    }
+
+    /**
+     * {@link #swapLeadingAxes} into {@code target} (FLOAT, created here: offset 0, contiguous) from element
+     * {@code targetOffset} on: one block of examples of a larger [b, a, run] array.
+     */
+    static void swapLeadingAxesInto(INDArray source, int a, int b, int run, INDArray target, long targetOffset) {
+        INDArray x = contiguous(source);
+        if (x.dataType() != DataType.FLOAT || target.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("swapLeadingAxesInto: expected FLOAT arrays, got " + x.dataType() + " and " + target.dataType());
+        }
+        float[] values = SWAP.get();
+        int length = a * b * run;
+        if (values.length < length) {
+            values = new float[length];
+            SWAP.set(values);
+        }
+        ((org.bytedeco.javacpp.FloatPointer) x.data().pointer()).position(0).get(values, 0, length);
+        if (x != source) Buffers.free(x);
+        putSwapped(values, a, b, run, target, targetOffset);
+    }
+
+    private static void putSwapped(float[] values, int a, int b, int run, INDArray out, long offset) {
         org.bytedeco.javacpp.FloatPointer target = new org.bytedeco.javacpp.FloatPointer((org.bytedeco.javacpp.FloatPointer) out.data().pointer());
         for (int j = 0; j < b; j++) for (int i = 0; i < a; i++) {
-            target.position(((long) j * a + i) * run).put(values, (i * b + j) * run, run);
+            target.position(offset + ((long) j * a + i) * run).put(values, (i * b + j) * run, run);
         }
-        return out;
     }
 
     /**

@@ -38,6 +38,14 @@ public final class MaskedConv2d implements Layer {
     static final long KEPT_COLUMNS = 1L << 22;
     private INDArray keptColumns;   // the layer's own column buffer, reused step after step
     private boolean columnsKept;    // whether the last forward's columns are on it
+    /**
+     * Larger column matrices are built and multiplied in blocks of whole examples, each at most this many elements,
+     * on the thread's column buffer: the paper U-Net's 64-channel layer at 48×48 needed a 340 MB buffer, in blocks
+     * 16 MB. Only where the chain's product is plain ({@link MvmChain#plainProduct}; an ADC's range spans the whole
+     * product) and FLOAT. Not final: tests lower it to exercise the blocks on small shapes.
+     */
+    static long blockColumns = 1L << 22;
+    private int examplesPerBlock;   // of the last forward: n when not in blocks
     private final MvmChain chain;
 
     /** A convolution with every stage of the multiply off. */
@@ -79,17 +87,100 @@ public final class MaskedConv2d implements Layer {
             throw new IllegalArgumentException(name + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the kernel " + kh + "x" + kw);
         }
         Im2Col.Geometry g = geometry();
+        w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
+        this.input = x;
+        examplesPerBlock = examplesPerBlock(g, training, x.dataType());
+        if (examplesPerBlock < g.n()) return forwardInBlocks(x, g, training);
         // the columns stay for backward on the layer's own buffer when small, else live on the thread's shared buffer
         // only until the product is done and backward builds them again from the input (keeping every layer's columns
         // was ~1.5 GB in the U-Net)
         INDArray cols = columnsBuffer(x.dataType(), g);
         build(x, g, cols);
-        this.input = x;
-        w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
         INDArray y = chain.columns(w2, positionMajor() ? cols.transpose() : cols, training, inShape[0]);   // [out, n*oh*ow]
         INDArray out = Im2Col.swapLeadingAxes(y, outChannels, (int) inShape[0], (int) (oh * ow)).reshape('c', inShape[0], outChannels, oh, ow);
         Buffers.free(y);   // now, not at the next garbage collection
         return out;
+    }
+
+    /**
+     * Examples per block of columns (see {@link #blockColumns}); {@code g.n()} (one block) where blocks do not apply:
+     * small columns, channel-major columns, a converted product, DOUBLE, or an input gradient by col2im.
+     */
+    private int examplesPerBlock(Im2Col.Geometry g, boolean training, org.nd4j.linalg.api.buffer.DataType type) {
+        long length = (long) g.rows() * g.width();
+        if (length <= blockColumns || !positionMajor() || type != org.nd4j.linalg.api.buffer.DataType.FLOAT
+                || !chain.plainProduct(training) || (inputGradient && !gradientAsConvolution())) return g.n();
+        // per example: its columns, and in backward the input gradient's columns (out·kh·kw per input pixel)
+        long perExample = Math.max((long) g.oh() * g.ow() * g.width(), (long) g.h() * g.w() * outChannels * kh * kw);
+        return (int) Math.max(1, Math.min(g.n(), blockColumns / perExample));
+    }
+
+    /** Examples per block of the last forward (the batch when it ran in one block). */
+    int examplesPerBlock() { return examplesPerBlock; }
+
+    /** Examples [first, first + count) of a [n, ...] array: the array itself when that is all of it, else a contiguous copy. */
+    private static INDArray examples(INDArray a, int first, int count) {
+        if (first == 0 && count == a.size(0)) return Im2Col.contiguous(a);
+        return a.get(NDArrayIndex.interval(first, first + count), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()).dup('c');
+    }
+
+    private Im2Col.Geometry geometry(int examples) {
+        return new Im2Col.Geometry(examples, inChannels, (int) inShape[2], (int) inShape[3], kh, kw, sy, sx, py, px, (int) oh, (int) ow);
+    }
+
+    /** The forward product block by block of examples, each block's output written into its place in [n, out, oh, ow]. */
+    private INDArray forwardInBlocks(INDArray x, Im2Col.Geometry g, boolean training) {
+        int n = g.n(), plane = (int) (oh * ow);
+        chain.countColumns(training, (long) g.rows(), n);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), n, outChannels, oh, ow);
+        for (int first = 0; first < n; first += examplesPerBlock) {
+            int count = Math.min(examplesPerBlock, n - first);
+            Im2Col.Geometry block = geometry(count);
+            INDArray xs = examples(x, first, count);
+            INDArray cols = Im2Col.scratch(x.dataType(), block.rows(), block.width());
+            Im2Col.im2colRows(xs, block, cols);
+            if (xs != x) Buffers.free(xs);
+            INDArray y = Nd4j.createUninitialized(x.dataType(), outChannels, block.rows());
+            Gemm.product(w2, cols.transpose(), y, false, false);   // as the chain's plain product
+            Im2Col.swapLeadingAxesInto(y, outChannels, count, plane, out, (long) first * outChannels * plane);
+            Buffers.free(y);
+        }
+        return out;
+    }
+
+    /** Backward of {@link #forwardInBlocks}: the weight gradient summed over the blocks, the input gradient block by block. */
+    private INDArray backwardInBlocks(INDArray gradOut) {
+        int n = (int) inShape[0], plane = (int) (oh * ow);
+        long width = (long) inChannels * kh * kw;
+        org.nd4j.linalg.api.buffer.DataType type = gradOut.dataType();
+        INDArray gradWT = Nd4j.createUninitialized(type, width, outChannels), part = null;
+        INDArray dx = inputGradient ? Nd4j.createUninitialized(type, n, inChannels, inShape[2], inShape[3]) : null;
+        INDArray kernel = inputGradient ? flippedTransposedKernel() : null;
+        for (int first = 0; first < n; first += examplesPerBlock) {
+            int count = Math.min(examplesPerBlock, n - first);
+            Im2Col.Geometry block = geometry(count);
+            INDArray xs = examples(input, first, count);
+            INDArray cols = Im2Col.scratch(type, block.rows(), block.width());
+            Im2Col.im2colRows(xs, block, cols);
+            if (xs != input) Buffers.free(xs);
+            INDArray gs = examples(gradOut, first, count);
+            INDArray g = Im2Col.swapLeadingAxes(gs, count, outChannels, plane).reshape('c', outChannels, block.rows());
+            if (first == 0) {
+                Gemm.product(cols, g, gradWT, true, true);
+            } else {
+                if (part == null) part = Nd4j.createUninitialized(type, width, outChannels);
+                Gemm.product(cols, g, part, true, true);
+                gradWT.addi(part);
+            }
+            Buffers.free(g);
+            if (dx != null) inputGradientByConvolution(gs, count, first, kernel, dx);   // the block's columns are dead: their buffer is reused
+            if (gs != gradOut) Buffers.free(gs);
+        }
+        INDArray gradW = gradWT.transpose().dup('c');
+        Buffers.free(gradWT, part, kernel);
+        weights.backward(gradW.reshape('c', weights.shape()));
+        Buffers.free(gradW);
+        return dx;
     }
 
     /**
@@ -142,6 +233,7 @@ public final class MaskedConv2d implements Layer {
 
     @Override public INDArray backward(INDArray gradOut) {
         long n = inShape[0];
+        if (examplesPerBlock < n) return backwardInBlocks(gradOut);
         INDArray gradByChannel = Im2Col.swapLeadingAxes(gradOut, (int) n, outChannels, (int) (oh * ow));
         INDArray g = gradByChannel.reshape('c', outChannels, n * oh * ow);
         Im2Col.Geometry geometry = geometry();
@@ -163,7 +255,15 @@ public final class MaskedConv2d implements Layer {
             Buffers.free(gradByChannel);
             return null;
         }
-        INDArray dx = gradientAsConvolution() ? inputGradientByConvolution(gradOut) : inputGradientByCol2im(g);
+        INDArray dx;
+        if (gradientAsConvolution()) {
+            dx = Nd4j.createUninitialized(gradOut.dataType(), n, inChannels, inShape[2], inShape[3]);
+            INDArray kernel = flippedTransposedKernel();
+            inputGradientByConvolution(gradOut, (int) n, 0, kernel, dx);
+            Buffers.free(kernel);
+        } else {
+            dx = inputGradientByCol2im(g);
+        }
         Buffers.free(gradByChannel);
         return dx;
     }
@@ -177,25 +277,26 @@ public final class MaskedConv2d implements Layer {
         return sy == 1 && sx == 1 && py <= kh - 1 && px <= kw - 1 && outChannels <= 2 * inChannels;
     }
 
-    private INDArray inputGradientByConvolution(INDArray gradOut) {
-        int n = (int) inShape[0], h = (int) inShape[2], w = (int) inShape[3];
-        Im2Col.Geometry full = new Im2Col.Geometry(n, outChannels, (int) oh, (int) ow, kh, kw, 1, 1, kh - 1 - py, kw - 1 - px, h, w);
-        INDArray gradCols = Im2Col.scratch(gradOut.dataType(), full.width(), full.rows());   // [out*kh*kw, n*h*w]; the columns are dead
+    /**
+     * The input gradient of {@code count} examples (their output gradient {@code gradOut}, [count, out, oh, ow]) into
+     * examples [first, first + count) of {@code dx}, with {@code kernel} from {@link #flippedTransposedKernel}.
+     */
+    private void inputGradientByConvolution(INDArray gradOut, int count, int first, INDArray kernel, INDArray dx) {
+        int h = (int) inShape[2], w = (int) inShape[3];
+        Im2Col.Geometry full = new Im2Col.Geometry(count, outChannels, (int) oh, (int) ow, kh, kw, 1, 1, kh - 1 - py, kw - 1 - px, h, w);
+        INDArray gradCols = Im2Col.scratch(gradOut.dataType(), full.width(), full.rows());   // [out*kh*kw, count*h*w]; the columns are dead
         Im2Col.im2col(gradOut, full, gradCols);
         // one product per example straight into its [in, h*w] block of dx: no permute copy of an [in, n*h*w] product
-        INDArray kernel = flippedTransposedKernel();
-        INDArray dx = Nd4j.createUninitialized(gradOut.dataType(), n, inChannels, h, w);
-        INDArray dxRows = dx.reshape('c', (long) n * inChannels, (long) h * w);
+        INDArray dxRows = dx.reshape('c', inShape[0] * inChannels, (long) h * w);
         long plane = (long) h * w;
-        Parallel.forRange(n, Math.max(1, (int) ((1L << 20) / Math.max(1, plane * kernel.length()))), (first, end) -> {
-            for (int b = first; b < end; b++) {
-                INDArray block = dxRows.get(NDArrayIndex.interval((long) b * inChannels, (long) (b + 1) * inChannels), NDArrayIndex.all());
+        Parallel.forRange(count, Math.max(1, (int) ((1L << 20) / Math.max(1, plane * kernel.length()))), (from, end) -> {
+            for (int b = from; b < end; b++) {
+                long row = (long) (first + b) * inChannels;
+                INDArray block = dxRows.get(NDArrayIndex.interval(row, row + inChannels), NDArrayIndex.all());
                 INDArray columns = gradCols.get(NDArrayIndex.all(), NDArrayIndex.interval(b * plane, (b + 1) * plane));
                 Nd4j.gemm(kernel, columns, block, false, false, 1.0, 0.0);
             }
         });
-        Buffers.free(kernel);
-        return dx;
     }
 
     /** The forward kernel as [in, out·kh·kw] with each kh×kw window rotated by 180°. */

@@ -15,7 +15,6 @@ public final class MaxPool2d implements Layer {
     private final int size;
     private long[] inShape;
     private int[] argMax;   // flat input index of each output's maximum
-    private float[] inputScratch = new float[0], gradScratch = new float[0], outputScratch = new float[0], gradOutScratch = new float[0];   // FLOAT path buffers, reused
 
     public MaxPool2d(int size) {
         if (size < 1) throw new IllegalArgumentException("size: expected >= 1, got " + size);
@@ -38,9 +37,9 @@ public final class MaxPool2d implements Layer {
         if (argMax == null || argMax.length != outLength) argMax = new int[outLength];
         if (x.dataType() == DataType.FLOAT) {
             // bulk pointer copies both ways: DataBuffer.asFloat and createFromArray(double[]).castTo cost ~10x the loop
-            float[] in = inputScratch = Im2Col.get(x, inputScratch);
+            float[] in = HostScratch.read(x, 0);
             if (x != given) Buffers.free(x);   // a copy made here
-            float[] out = outputScratch = outputScratch.length == outLength ? outputScratch : new float[outLength];
+            float[] out = HostScratch.get(1, outLength);
             int[] arg = argMax;
             // planes split over the cores: each writes only its own outputs
             Parallel.forRange(n * c, Math.max(1, (1 << 15) / (h * w)), (firstPlane, endPlane) -> {
@@ -59,7 +58,7 @@ public final class MaxPool2d implements Layer {
                 }
             });
             INDArray y = Nd4j.createUninitialized(DataType.FLOAT, n, c, oh, ow);
-            Im2Col.put(y, out);
+            HostScratch.write(y, out);
             return y;
         }
         double[] in = x.data().asDouble();
@@ -96,14 +95,15 @@ public final class MaxPool2d implements Layer {
         gradOut = Im2Col.contiguous(gradOut);
         int inLength = (int) (inShape[0] * inShape[1] * inShape[2] * inShape[3]);
         if (gradOut.dataType() == DataType.FLOAT) {
-            float[] g = gradOutScratch = Im2Col.get(gradOut, gradOutScratch);
+            int outLength = argMax.length;
+            float[] g = HostScratch.read(gradOut, 0);
             if (gradOut != givenGrad) Buffers.free(gradOut);
-            // reused between steps (an input-sized array per call was a third of the time): zero, then scatter
-            if (gradScratch.length != inLength) gradScratch = new float[inLength]; else Arrays.fill(gradScratch, 0f);
-            float[] dx = gradScratch;
-            for (int o = 0; o < g.length; o++) dx[argMax[o]] += g[o];
+            // this thread's buffer (an input-sized array per call was a third of the time): zero, then scatter
+            float[] dx = HostScratch.get(1, inLength);
+            Arrays.fill(dx, 0, inLength, 0f);
+            for (int o = 0; o < outLength; o++) dx[argMax[o]] += g[o];
             INDArray result = Nd4j.createUninitialized(DataType.FLOAT, inShape);
-            Im2Col.put(result, dx);
+            HostScratch.write(result, dx);
             return result;
         }
         double[] g = gradOut.data().asDouble();

@@ -9,9 +9,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /** max(0, x). */
 public final class Relu implements Layer {
     private INDArray out;
+    private boolean inPlace;
+
+    /**
+     * Lets this layer overwrite its input: {@link Sequential} allows it where the layer before it needs neither its
+     * output in backward nor shares it with another layer (batch norm), as PyTorch's {@code ReLU(inplace=True)}. One
+     * activation less per block: ~0.15 GB at the paper U-Net.
+     */
+    void overwriteInput() { inPlace = true; }
 
     @Override public INDArray forward(INDArray x, boolean training) {
-        out = Transforms.relu(x, true);
+        out = Transforms.relu(x, !inPlace);
         return out;
     }
 

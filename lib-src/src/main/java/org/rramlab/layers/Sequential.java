@@ -19,6 +19,11 @@ public final class Sequential implements Layer {
             throw new IllegalArgumentException("layers: expected at least one layer, got " + layers);
         }
         this.layers = List.copyOf(layers);
+        // a ReLU right after a batch norm may overwrite the batch norm's output: no other layer sees that array, and
+        // the batch norm's backward reads its input, not its output
+        for (int i = 1; i < this.layers.size(); i++) {
+            if (this.layers.get(i) instanceof Relu relu && this.layers.get(i - 1) instanceof BatchNorm) relu.overwriteInput();
+        }
     }
 
     public Sequential(Layer... layers) { this(List.of(layers)); }

@@ -23,8 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * process's resident size. So the honest peak is the kernel's high-water mark, {@link #peakResidentBytes()}.
  */
 public final class NativeMemory {
-    /** 3 GB: room for the paper-size U-Net's activations at batch 64, well under the 8 GB target. */
-    public static final long DEFAULT_BUDGET_BYTES = 3L << 30;
+    /**
+     * 3 GB: room for the paper-size U-Net's activations at batch 64, well under the 8 GB target; the system property
+     * {@code rramlab.nativeBudgetMb} sets another (in MB), e.g. to see how much of a run's resident size waits for a
+     * collection.
+     */
+    public static final long DEFAULT_BUDGET_BYTES = Long.getLong("rramlab.nativeBudgetMb", 3L << 10) << 20;
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static long floor;   // resident size after the last collection

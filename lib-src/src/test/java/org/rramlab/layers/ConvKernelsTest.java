@@ -63,6 +63,57 @@ class ConvKernelsTest {
     }
 
     /**
+     * Columns built and multiplied in blocks of examples (the paper U-Net's large layers): the same forward, input
+     * gradient and weight gradient as in one block and as the DOUBLE path, for block sizes that do and do not divide
+     * the batch, with and without the input gradient; a strided layer (input gradient by col2im) stays in one block.
+     */
+    @Test void columnsInBlocksOfExamplesMatchOneBlock() {
+        long saved = MaskedConv2d.blockColumns;
+        try {
+            long[][] kernels = {{8, 6, 3, 3}, {4, 3, 3, 3}, {16, 12, 3, 3}};   // out < c·kh·kw: position-major columns
+            for (long[] k : kernels) for (int[] s : new int[][] {{1, 1, 1, 1}, {1, 1, 0, 0}, {2, 2, 1, 1}}) for (boolean inputGradient : new boolean[] {true, false}) {
+                Nd4j.getRandom().setSeed(7);
+                int n = 7;
+                INDArray w = Nd4j.randn(DataType.DOUBLE, k), x = Nd4j.randn(DataType.DOUBLE, n, k[1], 10, 9);
+                long perExample = 10L * 9 * k[1] * 9 * 2;   // at least one example's columns of either kind
+                String at = java.util.Arrays.toString(k) + " " + java.util.Arrays.toString(s) + (inputGradient ? "" : " no input gradient");
+                MaskedConv2d.blockColumns = Long.MAX_VALUE;
+                ParallelKernelsTest.Fixed wd = new ParallelKernelsTest.Fixed(w), wOne = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
+                MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[1], s[2], s[3]), one = new MaskedConv2d("one", wOne, s[0], s[1], s[2], s[3]);
+                if (!inputGradient) { d.withoutInputGradient(); one.withoutInputGradient(); }
+                INDArray yd = d.forward(x, true), yOne = one.forward(x.castTo(DataType.FLOAT), true);
+                INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
+                INDArray dxd = d.backward(g), dxOne = one.backward(g.castTo(DataType.FLOAT));
+                for (long blocksOf : new long[] {1, 2, 3, n}) {
+                    MaskedConv2d.blockColumns = blocksOf * perExample;
+                    ParallelKernelsTest.Fixed wb = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
+                    MaskedConv2d b = new MaskedConv2d("b", wb, s[0], s[1], s[2], s[3]);
+                    if (!inputGradient) b.withoutInputGradient();
+                    INDArray yb = b.forward(x.castTo(DataType.FLOAT), true);
+                    String where = at + " blocks of <= " + blocksOf + " examples";
+                    boolean col2im = inputGradient && s[0] != 1;
+                    long columns = n * yd.size(2) * yd.size(3) * k[1] * k[2] * k[3];
+                    if (columns > MaskedConv2d.blockColumns && !col2im) assertTrue(b.examplesPerBlock() < n, "in blocks: " + where + ", got " + b.examplesPerBlock());
+                    else assertEquals(n, b.examplesPerBlock(), "one block: " + where);
+                    assertClose(yd, yb, "forward " + where);
+                    assertClose(yOne.castTo(DataType.DOUBLE), yb, "forward vs one block " + where);
+                    INDArray dxb = b.backward(g.castTo(DataType.FLOAT));
+                    if (inputGradient) {
+                        assertClose(dxd, dxb, "input gradient " + where);
+                        assertClose(dxOne.castTo(DataType.DOUBLE), dxb, "input gradient vs one block " + where);
+                    } else {
+                        assertNull(dxb, "no input gradient asked: " + where);
+                    }
+                    assertClose(wd.grad, wb.grad, "weight gradient " + where);
+                    assertClose(wOne.grad.castTo(DataType.DOUBLE), wb.grad, "weight gradient vs one block " + where);
+                }
+            }
+        } finally {
+            MaskedConv2d.blockColumns = saved;
+        }
+    }
+
+    /**
      * Columns too large to keep are built again in backward from the kept input: another layer's forward in between
      * (which overwrites the thread's shared column buffer) changes nothing; a small layer's kept columns neither.
      */
