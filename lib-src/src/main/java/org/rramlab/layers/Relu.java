@@ -13,7 +13,8 @@ public final class Relu implements Layer {
 
     /**
      * Lets this layer overwrite its input: {@link Sequential} allows it where the layer before it needs neither its
-     * output in backward nor shares it with another layer (batch norm), as PyTorch's {@code ReLU(inplace=True)}. One
+     * output in backward nor shares it with another layer (batch norm, a residual sum), as PyTorch's
+     * {@code ReLU(inplace=True)}. One
      * activation less per block: ~0.15 GB at the paper U-Net.
      */
     void overwriteInput() { inPlace = true; }

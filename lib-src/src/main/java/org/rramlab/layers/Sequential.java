@@ -19,10 +19,11 @@ public final class Sequential implements Layer {
             throw new IllegalArgumentException("layers: expected at least one layer, got " + layers);
         }
         this.layers = List.copyOf(layers);
-        // a ReLU right after a batch norm may overwrite the batch norm's output: no other layer sees that array, and
-        // the batch norm's backward reads its input, not its output
+        // a ReLU right after a batch norm or a residual sum may overwrite that output: no other layer sees the array,
+        // and neither of them reads its output in backward (batch norm reads its input)
         for (int i = 1; i < this.layers.size(); i++) {
-            if (this.layers.get(i) instanceof Relu relu && this.layers.get(i - 1) instanceof BatchNorm) relu.overwriteInput();
+            Layer before = this.layers.get(i - 1);
+            if (this.layers.get(i) instanceof Relu relu && (before instanceof BatchNorm || before instanceof Residual)) relu.overwriteInput();
         }
     }
 
