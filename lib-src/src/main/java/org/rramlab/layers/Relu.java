@@ -1,10 +1,12 @@
 package org.rramlab.layers;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rramlab.simd.Parallel;
 
 /** max(0, x). */
 public final class Relu implements Layer {
@@ -25,9 +27,11 @@ public final class Relu implements Layer {
     }
 
     @Override public INDArray backward(INDArray gradOut) {
+        boolean sameShape = gradOut.dataType() == out.dataType() && Arrays.equals(gradOut.shape(), out.shape());
+        if (sameShape && out.dataType() == DataType.FLOAT) return backwardFloat(gradOut);
         // dx = dy where the output is positive: one native pass (the mask, its cast and the product were three, each
         // with its own new array)
-        if (gradOut.dataType() == out.dataType() && Arrays.equals(gradOut.shape(), out.shape())) {
+        if (sameShape) {
             INDArray dx = Nd4j.createUninitialized(gradOut.dataType(), gradOut.shape());
             Nd4j.exec(new ThresholdReluBp(out, gradOut, dx, 0.0));
             return dx;
@@ -35,6 +39,23 @@ public final class Relu implements Layer {
         INDArray positive = out.gt(0), mask = positive.castTo(gradOut.dataType());
         INDArray dx = gradOut.mul(mask);
         Buffers.free(positive, mask);   // now, not at the next garbage collection
+        return dx;
+    }
+
+    /**
+     * dx = dy where the output is positive, in one Java pass over bulk copies, split over the cores: ND4J's
+     * {@code ThresholdReluBp} calls a function object per element (4 % of the paper U-Net's step in a profile).
+     */
+    private INDArray backwardFloat(INDArray gradOut) {
+        INDArray oc = Im2Col.contiguous(out), gc = Im2Col.contiguous(gradOut);
+        float[] o = HostScratch.read(oc, 0), d = HostScratch.read(gc, 1);
+        if (oc != out) Buffers.free(oc);
+        if (gc != gradOut) Buffers.free(gc);
+        Parallel.forRange(Math.toIntExact(gradOut.length()), 1 << 15, (from, to) -> {
+            for (int i = from; i < to; i++) if (!(o[i] > 0f)) d[i] = 0f;
+        });
+        INDArray dx = Nd4j.createUninitialized(DataType.FLOAT, gradOut.shape());
+        HostScratch.write(dx, d);
         return dx;
     }
 

@@ -135,17 +135,36 @@ class ConvKernelsTest {
         }
     }
 
-    /** The one-pass ReLU gradient equals dy · (y > 0). */
+    /** The one-pass ReLU gradient equals dy · (y > 0): FLOAT (Java pass, split over the cores when large) and DOUBLE. */
     @Test void reluGradientEqualsMaskProduct() {
-        Nd4j.getRandom().setSeed(7);
-        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3, 5, 5);
-        x.putScalar(0, 0f);   // exactly zero: no gradient, as the mask
-        Relu relu = new Relu();
-        INDArray y = relu.forward(x, true);
-        INDArray g = Nd4j.randn(DataType.FLOAT, x.shape());
-        INDArray expected = g.mul(y.gt(0).castTo(DataType.FLOAT));
-        assertEquals(expected, relu.backward(g));
-        assertEquals(0f, relu.backward(g).getFloat(0));
+        for (long[] shape : new long[][] {{4, 3, 5, 5}, {8, 16, 24, 24}}) for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Nd4j.getRandom().setSeed(7);
+            INDArray x = Nd4j.randn(type, shape);
+            x.putScalar(0, 0f);   // exactly zero: no gradient, as the mask
+            Relu relu = new Relu();
+            INDArray y = relu.forward(x, true);
+            INDArray g = Nd4j.randn(type, x.shape());
+            INDArray expected = g.mul(y.gt(0).castTo(type));
+            String at = java.util.Arrays.toString(shape) + " " + type;
+            assertEquals(expected, relu.backward(g), at);
+            assertEquals(0.0, relu.backward(g).getDouble(0), at);
+            assertTrue(x.minNumber().doubleValue() < 0, "the input stays as it was (not in place): " + at);
+        }
+    }
+
+    /** A ReLU after batch norm overwrites the batch norm's output; the gradients are those of a separate ReLU. */
+    @Test void reluInPlaceAfterBatchNormGivesTheSameGradients() {
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 6, 4, 7, 7), g = Nd4j.randn(DataType.FLOAT, 6, 4, 7, 7);
+        Sequential fused = new Sequential(new BatchNorm(4, true), new Relu());
+        BatchNorm bn = new BatchNorm(4, true);
+        Relu separate = new Relu();
+        INDArray yFused = fused.forward(x, true);
+        INDArray bnOut = bn.forward(x, true), ySeparate = separate.forward(bnOut, true);
+        assertEquals(ySeparate, yFused);
+        assertTrue(bnOut.minNumber().doubleValue() < 0, "a ReLU on its own leaves its input as it was");
+        assertEquals(bn.backward(separate.backward(g)), fused.backward(g));
+        assertEquals(bn.params().get(0).grad(), fused.params().get(0).grad(), "gamma's gradient");
     }
 
     private static void assertClose(INDArray expected, INDArray actual, String what) {
