@@ -130,20 +130,28 @@ public final class MvmChain {
         int n = (int) x.rows(), in = (int) x.columns(), out = (int) w.rows();
         boolean single = blocks.size() == 1;
         INDArray y = single ? null : Nd4j.zeros(x.dataType(), n, out);
-        for (int b = 0; b < blocks.size(); b++) {
-            int[] k = blocks.get(b);
-            INDArray yb = Nd4j.createUninitialized(x.dataType(), new long[]{n, k[3]}, 'c');
-            BlockGemm.product(new Rect(xs, k[0], in), false, new Rect(ws, (long) k[2] * in + k[0], in), true, new Rect(yb, 0, k[3]), n, k[3], k[1]);
-            if (perVectorNoise(training)) {
-                INDArray xb = single ? xs : xs.get(NDArrayIndex.all(), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
-                addOutputNoise(yb, xb.mul(xb), variance(b), false);
+        try {
+            for (int b = 0; b < blocks.size(); b++) {
+                int[] k = blocks.get(b);
+                INDArray yb = Nd4j.createUninitialized(x.dataType(), new long[]{n, k[3]}, 'c');
+                BlockGemm.product(new Rect(xs, k[0], in), false, new Rect(ws, (long) k[2] * in + k[0], in), true, new Rect(yb, 0, k[3]), n, k[3], k[1]);
+                if (perVectorNoise(training)) {
+                    INDArray xb = single ? xs : xs.get(NDArrayIndex.all(), NDArrayIndex.interval(k[0], k[0] + k[1])).dup('c');
+                    INDArray squares = xb.mul(xb);
+                    addOutputNoise(yb, squares, variance(b), false);
+                    squares.close();
+                    if (xb != xs) xb.close();
+                }
+                convert(b, yb);
+                if (single) return yb;
+                BlockGemm.addInto(new Rect(yb, 0, k[3]), new Rect(y, k[2], out), n, k[3]);
+                yb.close();   // a partial sum nobody else holds: freed now, not at the next collection
             }
-            convert(b, yb);
-            if (single) return yb;
-            BlockGemm.addInto(new Rect(yb, 0, k[3]), new Rect(y, k[2], out), n, k[3]);
-            yb.close();   // a partial sum nobody else holds: freed now, not at the next collection
+            return y;
+        } finally {   // copies made here
+            if (xs != x) xs.close();
+            if (ws != w) ws.close();
         }
-        return y;
     }
 
     /**
@@ -161,25 +169,41 @@ public final class MvmChain {
             Gemm.product(w, cols, y, false, false);
             return y;
         }
-        INDArray ws = contiguous(w), cs = contiguous(cols);
+        // position-major columns come as the transpose of a c-order [vectors, K] matrix: their blocks are read in
+        // place as transposed rectangles (a c-order copy was 14 MB per call at the paper CNN's conv2, left to the
+        // garbage collector: ~2 GB of resident size in a 10-epoch run)
+        boolean transposed = !perVectorNoise(training) && !isContiguous(cols) && isContiguous(cols.transpose());
+        INDArray ws = contiguous(w), cs = transposed ? cols.transpose() : contiguous(cols);
         int kAll = (int) cols.rows(), vectors = (int) cols.columns();
         boolean single = blocks.size() == 1;
         INDArray y = single ? null : Nd4j.zeros(cols.dataType(), w.rows(), vectors);
-        for (int b = 0; b < blocks.size(); b++) {
-            int[] k = blocks.get(b);
-            INDArray yb = Nd4j.createUninitialized(cols.dataType(), new long[]{k[3], vectors}, 'c');
-            BlockGemm.product(new Rect(ws, (long) k[2] * kAll + k[0], kAll), false, new Rect(cs, (long) k[0] * vectors, vectors), false,
-                    new Rect(yb, 0, vectors), k[3], vectors, k[1]);
-            if (perVectorNoise(training)) {
-                INDArray cb = single ? cs : cs.get(NDArrayIndex.interval(k[0], k[0] + k[1]), NDArrayIndex.all()).dup('c');
-                addOutputNoise(yb, cb.mul(cb), variance(b), true);
+        try {
+            for (int b = 0; b < blocks.size(); b++) {
+                int[] k = blocks.get(b);
+                INDArray yb = Nd4j.createUninitialized(cols.dataType(), new long[]{k[3], vectors}, 'c');
+                Rect block = transposed ? new Rect(cs, k[0], kAll) : new Rect(cs, (long) k[0] * vectors, vectors);
+                BlockGemm.product(new Rect(ws, (long) k[2] * kAll + k[0], kAll), false, block, transposed, new Rect(yb, 0, vectors), k[3], vectors, k[1]);
+                if (perVectorNoise(training)) {
+                    INDArray cb = single ? cs : cs.get(NDArrayIndex.interval(k[0], k[0] + k[1]), NDArrayIndex.all()).dup('c');
+                    INDArray squares = cb.mul(cb);
+                    addOutputNoise(yb, squares, variance(b), true);
+                    squares.close();
+                    if (cb != cs) cb.close();
+                }
+                convert(b, yb);
+                if (single) return yb;
+                BlockGemm.addInto(new Rect(yb, 0, vectors), new Rect(y, (long) k[2] * vectors, vectors), k[3], vectors);
+                yb.close();
             }
-            convert(b, yb);
-            if (single) return yb;
-            BlockGemm.addInto(new Rect(yb, 0, vectors), new Rect(y, (long) k[2] * vectors, vectors), k[3], vectors);
-            yb.close();
+            return y;
+        } finally {   // copies made here: freed now, not at the next collection
+            if (ws != w) ws.close();
+            if (!transposed && cs != cols) cs.close();
         }
-        return y;
+    }
+
+    private static boolean isContiguous(INDArray x) {
+        return x.ordering() == 'c' && x.elementWiseStride() == 1;
     }
 
     /** x itself when it is a contiguous c-order array (the layers pass such), else a copy. */
@@ -224,7 +248,11 @@ public final class MvmChain {
         Transforms.sqrt(sd, false);
         INDArray z = Nd4j.createUninitialized(DataType.FLOAT, y.shape());
         tile.noise().fill(z);   // the tile's generator: its state is checkpointed with the tile
-        y.addi(z.castTo(y.dataType()).muli(sd));
+        INDArray zt = z.castTo(y.dataType());
+        y.addi(zt.muli(sd));
+        if (zt != z) zt.close();
+        z.close();
+        sd.close();
     }
 
     /** The ADC of block b on its partial sums (in place), or the calibration record. */

@@ -31,6 +31,7 @@ public final class MaskedConv2d implements Layer {
 
     private long[] inShape;
     private INDArray input;  // the (DAC'd) input of the last forward: backward builds its columns again
+    private boolean inputIsCopy;   // whether it is the DAC's copy (ours to free) rather than the caller's array
     private INDArray w2;     // [out, c*kh*kw]
     private long oh, ow;
     private boolean inputGradient = true;
@@ -77,6 +78,9 @@ public final class MaskedConv2d implements Layer {
             throw new IllegalArgumentException(name + ": expected input [n, " + inChannels + ", h, w], got " + Arrays.toString(input.shape()));
         }
         INDArray x = chain.input(input);
+        // the last forward's DAC'd copy of its input is dead now (backward is done or will not come)
+        if (this.input != null && inputIsCopy && !Buffers.sameBuffer(this.input, x) && !Buffers.sameBuffer(this.input, input)) Buffers.free(this.input);
+        inputIsCopy = x != input;
         if (x.rank() != 4 || x.size(1) != inChannels) {
             throw new IllegalArgumentException(name + ": expected input [n, " + inChannels + ", h, w], got " + Arrays.toString(x.shape()));
         }

@@ -22,6 +22,7 @@ public final class MaskedDense implements Layer {
     private final long in;
     private final long out;
     private INDArray x;
+    private boolean xIsCopy;   // whether x is a copy made here (contiguous or DAC'd), ours to free
     private INDArray w;
     private boolean inputGradient = true;
     private final MvmChain chain;
@@ -51,7 +52,12 @@ public final class MaskedDense implements Layer {
         if (x.rank() != 2 || x.size(1) != in) {
             throw new IllegalArgumentException(name + ": expected input [n, " + in + "], got " + Arrays.toString(x.shape()));
         }
-        this.x = chain.input(Im2Col.contiguous(x));
+        INDArray given = Im2Col.contiguous(x), dacd = chain.input(given);
+        // the last forward's own copies (contiguous or DAC'd) are dead now
+        if (this.x != null && xIsCopy && !Buffers.sameBuffer(this.x, dacd) && !Buffers.sameBuffer(this.x, x)) Buffers.free(this.x);
+        if (given != x && given != dacd) Buffers.free(given);
+        xIsCopy = dacd != x;
+        this.x = dacd;
         this.w = Im2Col.contiguous(weights.weights(training));
         return chain.dense(this.x, w, training, x.size(0));     // x · Wᵀ through the chain
     }
