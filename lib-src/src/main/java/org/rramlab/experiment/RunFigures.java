@@ -60,7 +60,7 @@ public final class RunFigures {
         for (int i = 0; i < sweep.rowCount(); i++) {
             double sigma = sweep.doubleColumn("sigma").getDouble(i);
             maxSigma = Math.max(maxSigma, sigma);
-            points.computeIfAbsent("trained weights programmed, noise x " + sweep.stringColumn("noise").get(i), k -> new java.util.ArrayList<>())
+            points.computeIfAbsent("trained weights programmed, σ × " + sweep.stringColumn("noise").get(i), k -> new java.util.ArrayList<>())
                     .add(new double[] {sigma, scale * sweep.doubleColumn(s).getDouble(i)});
         }
         Map<String, Charts.XY> series = new LinkedHashMap<>();

@@ -22,7 +22,7 @@ public final class Numbers {
 
     private static final Pattern MICRO_SIEMENS = Pattern.compile("(?<![A-Za-z])uS(?![A-Za-z])");
     private static final Pattern MICRO_OTHER = Pattern.compile("(?<![A-Za-z])u(J|W|A)(?![A-Za-z])");
-    private static final Pattern MICRO_SECONDS = Pattern.compile("(?<=[0-9 (])us(?![A-Za-z])");
+    private static final Pattern MICRO_SECONDS = Pattern.compile("(?:(?<=[0-9 (])|^)us(?![A-Za-z])");
     private static final Pattern OHM = Pattern.compile("(?<![A-Za-z])(k|M|G)?Ohm(?![A-Za-z])");
     private static final Pattern SIGMA = Pattern.compile("(?<![A-Za-z])sigma(?![A-Za-z])");
     /** A times sign written as the letter x between a number and what it multiplies: {@code 0.1 x range}, {@code 512 x 256}. */

@@ -55,5 +55,6 @@ class NumbersTest {
         assertEquals("write noise 0.1 × range, 512 × 256 pairs, x axis, max x 2", Numbers.units("write noise 0.1 x range, 512 x 256 pairs, x axis, max x 2"),
                 "x is a times sign only after a number");
         assertEquals("energy µJ, 3 µW, sum, ujump", Numbers.units("energy uJ, 3 uW, sum, ujump"));
+        assertEquals("µs", Numbers.units("us"), "a unit column's cell");
     }
 }
