@@ -24,7 +24,7 @@ public final class Numbers {
     private static final Pattern MICRO_OTHER = Pattern.compile("(?<![A-Za-z])u(J|W|A)(?![A-Za-z])");
     private static final Pattern MICRO_SECONDS = Pattern.compile("(?:(?<=[0-9 (])|^)us(?![A-Za-z])");
     private static final Pattern OHM = Pattern.compile("(?<![A-Za-z])(k|M|G)?Ohm(?![A-Za-z])");
-    private static final Pattern SIGMA = Pattern.compile("(?<![A-Za-z])sigma(?![A-Za-z])");
+    private static final Pattern SIGMA = Pattern.compile("(?<![A-Za-z.])sigma(?![A-Za-z])");   // not in a JSON path (baseline.reference.sigma)
     /** A times sign written as the letter x between a number and what it multiplies: {@code 0.1 x range}, {@code 512 x 256}. */
     private static final Pattern TIMES = Pattern.compile("(?<=[0-9]) x (?=[0-9A-Za-z(])");
     /** Column or figure names whose values in [0, 1] are fractions of a whole, shown as %. */

@@ -56,5 +56,6 @@ class NumbersTest {
                 "x is a times sign only after a number");
         assertEquals("energy µJ, 3 µW, sum, ujump", Numbers.units("energy uJ, 3 uW, sum, ujump"));
         assertEquals("µs", Numbers.units("us"), "a unit column's cell");
+        assertEquals("baseline.reference.sigma", Numbers.units("baseline.reference.sigma"), "a spec path is typed as it is");
     }
 }
