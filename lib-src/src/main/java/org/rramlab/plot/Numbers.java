@@ -94,7 +94,8 @@ public final class Numbers {
 
     /** True for names of fractions of a whole (accuracy, AUC, F1, fraction, ...), whose values read better as %. */
     public static boolean isFractionName(String name) {
-        return name != null && !name.contains("%") && FRACTION_NAME.matcher(name).matches();
+        // "accuracy lost (points)" holds percentage points, not a fraction: 0.45 of them is not 45 %
+        return name != null && !name.contains("%") && !name.toLowerCase(java.util.Locale.ROOT).contains("point") && FRACTION_NAME.matcher(name).matches();
     }
 
     /**

@@ -57,5 +57,7 @@ class NumbersTest {
         assertEquals("energy µJ, 3 µW, sum, ujump", Numbers.units("energy uJ, 3 uW, sum, ujump"));
         assertEquals("µs", Numbers.units("us"), "a unit column's cell");
         assertEquals("baseline.reference.sigma", Numbers.units("baseline.reference.sigma"), "a spec path is typed as it is");
+        assertEquals("0.45", Numbers.cell("accuracy lost by the last time (points)", 0.45), "points are not a fraction");
+        assertEquals("45 %", Numbers.cell("test accuracy", 0.45));
     }
 }
