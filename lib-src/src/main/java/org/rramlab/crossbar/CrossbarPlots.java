@@ -131,8 +131,19 @@ public final class CrossbarPlots {
         int side = many ? 64 : n > 12 ? 110 : 160, gap = many ? 8 : 14, top = 28, labelH = many ? 12 : 16;
         double sy = side / (double) rows, sx = side / (2.0 * cols);
         int gridRows = (n + perRow - 1) / perRow;
-        int legendRows = (names.size() + 2) / 3;
-        int width = Math.max(perRow * (side + gap) + gap, 620);
+        // the legend: as many columns as its widest label allows (three at most), never one label over the next
+        List<String> labels = new java.util.ArrayList<>();
+        for (String name : names) {
+            List<Block> bs = layers.get(name);
+            labels.add(String.format(Locale.ROOT, "%s: %,d pairs, %d block(s)", name, bs.stream().mapToLong(Block::pairs).sum(), bs.size()));
+        }
+        Font legendFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        int labelW = labels.stream().mapToInt(l -> probe.getFontMetrics(legendFont).stringWidth(l)).max().orElse(0) + 17 + 16;
+        probe.dispose();
+        int width = Math.max(Math.max(perRow * (side + gap) + gap, 620), labelW + 2 * gap);
+        int legendColumns = Math.max(1, Math.min(3, (width - 2 * gap) / labelW));
+        int legendRows = (names.size() + legendColumns - 1) / legendColumns;
         int height = top + gridRows * (side + labelH + gap) + 18 * legendRows + 16;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -141,7 +152,7 @@ public final class CrossbarPlots {
         g.fillRect(0, 0, width, height);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.setColor(Color.BLACK);
-        g.drawString(String.format(Locale.ROOT, "%d array(s) of %d x %d cells, %.1f %% of the pairs in use", arrays,
+        g.drawString(String.format(Locale.ROOT, "%d array(s) of %d × %d cells, %.1f %% of the pairs in use", arrays,
                 rows, 2 * cols, 100 * utilisation), gap, 18);
         for (int a = 0; a < arrays; a++) {
             int x0 = gap + (a % perRow) * (side + gap), y0 = top + (a / perRow) * (side + labelH + gap);
@@ -160,16 +171,14 @@ public final class CrossbarPlots {
             g.drawString(String.format(Locale.ROOT, many ? "%d: %.0f %%" : "array %d: %.0f %% used", a,
                     100.0 * used[a] / ((double) rows * cols)), x0, y0 + side + (many ? 10 : 13));
         }
-        int ly = top + gridRows * (side + labelH + gap) + 4, colW = (width - 2 * gap) / 3;
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int ly = top + gridRows * (side + labelH + gap) + 4, colW = (width - 2 * gap) / legendColumns;
+        g.setFont(legendFont);
         for (int t = 0; t < names.size(); t++) {
-            int lx = gap + (t % 3) * colW, y = ly + (t / 3) * 18;
+            int lx = gap + (t % legendColumns) * colW, y = ly + (t / legendColumns) * 18;
             g.setColor(LAYER_COLOURS[t % LAYER_COLOURS.length]);
             g.fillRect(lx, y, 12, 12);
             g.setColor(Color.BLACK);
-            List<Block> bs = layers.get(names.get(t));
-            g.drawString(String.format(Locale.ROOT, "%s: %,d pairs, %d block(s)", names.get(t), bs.stream().mapToLong(Block::pairs).sum(), bs.size()),
-                    lx + 17, y + 11);
+            g.drawString(labels.get(t), lx + 17, y + 11);
         }
         g.dispose();
         return img;

@@ -48,8 +48,9 @@ public final class DevicePlots {
         }
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle("fraction of values").build();
+        org.rramlab.plot.Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(0);
-        chart.getStyler().setXAxisDecimalPattern("#0.##").setYAxisDecimalPattern("0.000");
+        chart.getStyler().setXAxisDecimalPattern("#0.##").setYAxisDecimalPattern("0.0##");
         for (var e : series.entrySet()) {
             List<Double> data = Arrays.stream(e.getValue()).boxed().collect(Collectors.toList());
             Histogram h = new Histogram(data, bins, min, max);
@@ -77,6 +78,7 @@ public final class DevicePlots {
     public static XYChart lines(Table table, String xColumn, String yLabel, String... yColumns) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(table.name()).xAxisTitle(xColumn)
                 .yAxisTitle(yLabel).build();
+        org.rramlab.plot.Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double[] x = ((NumericColumn<?>) table.column(xColumn)).asDoubleArray();
         if (x.length > 30) {

@@ -40,9 +40,9 @@ public record WriteNoise(Kind kind, double sigma) {
         return kind == Kind.RANGE ? sigma * rangeUs : sigma * targetUs;
     }
 
-    /** As people write it: "write noise 0.1 x range" or "write noise 0.05 x target". */
+    /** As people write it: "write noise 0.1 × range" or "write noise 0.05 × target". */
     public String describe() {
         return "write noise " + new java.math.BigDecimal(sigma).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
-                + (kind == Kind.RANGE ? " x range" : " x target");
+                + (kind == Kind.RANGE ? " × range" : " × target");
     }
 }

@@ -17,6 +17,7 @@ public final class EnergyCharts {
         EnergyUnit u = EnergyUnit.fitting(list.stream().mapToDouble(EnergyBreakdown::total).max().orElse(0));
         CategoryChart chart = new CategoryChartBuilder().width(800).height(450).title(title)
                 .yAxisTitle("energy (" + u.symbol() + ")").build();
+        org.rramlab.plot.Charts.style(chart.getStyler());   // the house style: white, the colour-blind-safe palette
         chart.getStyler().setStacked(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         List<String> labels = list.stream().map(EnergyBreakdown::label).toList();
@@ -32,6 +33,7 @@ public final class EnergyCharts {
     public static CategoryChart shares(String title, List<EnergyBreakdown> list) {
         CategoryChart chart = new CategoryChartBuilder().width(800).height(450).title(title)
                 .yAxisTitle("share of energy (%)").build();
+        org.rramlab.plot.Charts.style(chart.getStyler());   // the house style: white, the colour-blind-safe palette
         chart.getStyler().setStacked(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         List<String> labels = list.stream().map(EnergyBreakdown::label).toList();
@@ -57,6 +59,7 @@ public final class EnergyCharts {
         }
         CategoryChart chart = new CategoryChartBuilder().width(800).height(450).title(title)
                 .yAxisTitle("energy (nJ, log scale)").build();
+        org.rramlab.plot.Charts.style(chart.getStyler());   // the house style: white, the colour-blind-safe palette
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         // bars start at the axis minimum, which XChart takes as 0 unless told: a log axis needs a positive one
@@ -82,6 +85,7 @@ public final class EnergyCharts {
         XYChart chart = new XYChartBuilder().width(800).height(450)
                 .title("Energy reduction vs. " + processor.name() + " as " + parameter + " varies")
                 .xAxisTitle(parameter + " (" + p.unit() + ")").yAxisTitle("energy reduction (%)").build();
+        org.rramlab.plot.Charts.style(chart.getStyler());   // the house style: white, the colour-blind-safe palette
         DigitalEnergyModel digital = new DigitalEnergyModel(processor);
         for (Workload w : workloads) {
             double[] y = new double[values.length];

@@ -338,7 +338,8 @@ public final class Experiment {
     }
 
     /** A run folder as people read it: relative to the repository when inside it. */
-    private static String shown(Path out) {
+    /** A folder as a reader is shown it: relative to the repository when inside it (no machine's absolute path). */
+    public static String shown(Path out) {
         Path root = repositoryRoot(), abs = out.toAbsolutePath().normalize();
         return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
     }

@@ -78,15 +78,17 @@ public final class Presets {
 
     /**
      * ResNet-20 on Fashion-MNIST at 32 x 32 with the Fashion CNN's recipe (SGD 0.1, momentum 0.9, wd 5e-4, cosine, batch 60,
-     * 1/12 held out), batch-norm statistics re-estimated before every evaluation. paper: width 16, all images, 65 epochs. quick: width 8, 2,000 training and 1,000 test images, 3 epochs.
+     * 1/12 held out), batch-norm statistics re-estimated before every evaluation. paper: width 16, all images, 65 epochs. quick: width 6, 1,200 training and 600 test images, 2 epochs
+     * (width 8 on 2,000 / 1,000 images for 3 epochs took notebook 09 532 s on 2 shared cores, width 6 for 3 epochs 328 s,
+     * Dec 2026; the limit is 5 minutes).
      * ci: width 4, 300 and 100 images, 1 epoch. Short runs are not comparable to a paper-profile run.
      */
     private static ExperimentSpec resnet20Fashion(Profile p, String name) {
-        TaskSpec task = new TaskSpec.FashionMnistPadded(null, p.pick(300, 2_000, 0), p.pick(100, 1_000, 0), 32);
-        NetworkSpec net = new NetworkSpec.ResNetNet(org.rramlab.network.ResNet.Depth.RESNET20, p.pick(4, 8, 16), 32, 1, 10, 4, false);
+        TaskSpec task = new TaskSpec.FashionMnistPadded(null, p.pick(300, 1_200, 0), p.pick(100, 600, 0), 32);
+        NetworkSpec net = new NetworkSpec.ResNetNet(org.rramlab.network.ResNet.Depth.RESNET20, p.pick(4, 6, 16), 32, 1, 10, 4, false);
         // batch-norm statistics re-estimated before every evaluation: with 19 batch norms the running averages of a short
         // run are far off (ci-size trained ResNet-20, 2 epochs: 23.3 % test accuracy with them, 41.3 % re-estimated)
-        TrainingSpec training = new TrainingSpec(OptimizerKind.SGD, 0.1, 0.9, 5e-4, p.pick(1, 3, 65), 60, 1.0 / 12, Augmentation.NONE, 0, true);
+        TrainingSpec training = new TrainingSpec(OptimizerKind.SGD, 0.1, 0.9, 5e-4, p.pick(1, 2, 65), 60, 1.0 / 12, Augmentation.NONE, 0, true);
         BaselineSpec baseline = new BaselineSpec(DeviceModel.taox40nm(),
                 p.pick(List.of(0.0, 0.1), List.of(0.0, 0.05, 0.1, 0.2, 0.3), List.of(0.0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3)),
                 List.of(WriteNoise.Kind.RANGE), 1, WriteNoise.range(0.1));
@@ -134,7 +136,9 @@ public final class Presets {
     }
 
     private static ExperimentSpec fashion(Profile p, String name) {
-        TaskSpec task = new TaskSpec.FashionMnist(null, p.pick(2_000, 0, 0), p.pick(500, 10_000, 0));
+        // quick: 12,000 training images (1/12 held out) and 2,000 test images, so that notebook 03's three trainings, the
+        // baseline's sweep and the ADC study fit in 5 minutes on 2 shared cores (all 60,000 / 10,000 took 900 s there, Dec 2026)
+        TaskSpec task = new TaskSpec.FashionMnist(null, p.pick(2_000, 12_000, 0), p.pick(500, 2_000, 0));
         BaselineSpec baseline = new BaselineSpec(DeviceModel.taox40nm(),
                 p.pick(List.of(0.0, 0.1, 0.3), List.of(0.0, 0.05, 0.1, 0.15, 0.2, 0.3), List.of(0.0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3)),
                 List.of(WriteNoise.Kind.RANGE, WriteNoise.Kind.PROPORTIONAL), 1, WriteNoise.range(0.1));
@@ -143,8 +147,8 @@ public final class Presets {
     }
 
     /**
-     * The authors' Fashion-MNIST recipe: SGD 0.1, momentum 0.9, wd 5e-4, cosine, batch 60; 65 epochs (quick 4: ~70 s per
-     * network on 2 cores; ci 2); 1/12 of the training set held out for validation.
+     * The authors' Fashion-MNIST recipe: SGD 0.1, momentum 0.9, wd 5e-4, cosine, batch 60; 65 epochs (quick 4: 12,000 images,
+     * ~15 s per epoch on 2 shared cores; ci 2); 1/12 of the training set held out for validation.
      */
     private static TrainingSpec fashionTraining(Profile p) {
         return new TrainingSpec(OptimizerKind.SGD, 0.1, 0.9, 5e-4, p.pick(2, 4, 65), 60, 1.0 / 12, Augmentation.NONE, 0, false);
@@ -173,12 +177,12 @@ public final class Presets {
 
     /**
      * The DRIVE experiment. paper: base-32 U-Net, 5000 patches of 64 -> crops of 48, Adam 1e-4, wd 5e-4, 60 epochs, batch 64.
-     * quick: base 8 (269,656 weights), 640 patches of 64 -> crops of 32, batch 16, 8 epochs, Adam 3e-3 (1e-4 learns too
-     * slowly for a run this short). ci: base 4, 96 patches of 32, 2 epochs.
+     * quick: base 8 (269,656 weights), 480 patches of 64 -> crops of 32, batch 16, 8 epochs, Adam 3e-3 (1e-4 learns too
+     * slowly for a run this short; 640 patches took notebook 05 312 s on 2 shared cores, Dec 2026: over its 5 minutes). ci: base 4, 96 patches of 32, 2 epochs.
      */
     private static ExperimentSpec retina(Profile p, String name) {
         TaskSpec task = p.pick(new TaskSpec.Retina(null, TaskSpec.Retina.Source.AUTO, 96, 3, 2, 96, 32, 32, 32, 1),
-                new TaskSpec.Retina(null, TaskSpec.Retina.Source.AUTO, 256, 8, 4, 640, 160, 64, 32, 2),
+                new TaskSpec.Retina(null, TaskSpec.Retina.Source.AUTO, 256, 8, 4, 480, 160, 64, 32, 2),
                 new TaskSpec.Retina(null, TaskSpec.Retina.Source.AUTO, 584, 20, 20, 5000, 1000, 64, 48, 20));
         NetworkSpec net = new NetworkSpec.UNetNet(p.pick(4, 8, 32), 6, BilinearUpsample2d.Corners.ALIGNED);
         // 1/8 of the training patches held out: the whole-image figures come from the network of the best validation

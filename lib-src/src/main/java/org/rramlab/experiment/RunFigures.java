@@ -60,15 +60,18 @@ public final class RunFigures {
         for (int i = 0; i < sweep.rowCount(); i++) {
             double sigma = sweep.doubleColumn("sigma").getDouble(i);
             maxSigma = Math.max(maxSigma, sigma);
-            points.computeIfAbsent("trained weights programmed, noise x " + sweep.stringColumn("noise").get(i), k -> new java.util.ArrayList<>())
+            points.computeIfAbsent("trained weights programmed, σ × " + sweep.stringColumn("noise").get(i), k -> new java.util.ArrayList<>())
                     .add(new double[] {sigma, scale * sweep.doubleColumn(s).getDouble(i)});
         }
         Map<String, Charts.XY> series = new LinkedHashMap<>();
         points.forEach((k, v) -> series.put(k, new Charts.XY(v.stream().mapToDouble(p -> p[0]).toArray(), v.stream().mapToDouble(p -> p[1]).toArray())));
         double best = scale * run.training().bestTestScore();
-        series.put("pruned network (" + run.spec().preset() + ")", new Charts.XY(new double[] {0, maxSigma}, new double[] {best, best}));
-        return Charts.xy("conventional baseline vs. write noise", "write-noise sigma (fraction of range / of target)",
+        String pruned = "pruned network (" + run.spec().preset() + ")";
+        series.put(pruned, new Charts.XY(new double[] {0, maxSigma}, new double[] {best, best}));
+        org.knowm.xchart.XYChart chart = Charts.xy("conventional baseline vs. write noise", "write-noise sigma (fraction of range / of target)",
                 s.equals("acc") ? "test accuracy (%)" : "test " + s, series);
+        chart.getSeriesMap().get(pruned).setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);   // the reference, dashed
+        return chart;
     }
 
     /**

@@ -98,7 +98,13 @@ public final class Lab {
             }
             return;
         }
-        add(path, value, changed, at, node.isTextual() ? node.asText() : node.toString(), base == null || !base.equals(node));
+        // numbers in the house style: 12,000 images, 1/12 as 0.08333 (not 0.08333333333333333), 5e-4 as 0.0005; seeds as they are
+        String shown = node.isTextual() ? node.asText()
+                : node.isIntegralNumber() ? (at.endsWith("seed") ? node.toString() : Numbers.count(node.asLong()))
+                : node.isNumber() ? new java.math.BigDecimal(node.asDouble()).round(new java.math.MathContext(Numbers.DIGITS))
+                        .stripTrailingZeros().toPlainString()
+                : node.toString();
+        add(path, value, changed, at, shown, base == null || !base.equals(node));
     }
 
     private static void add(StringColumn path, StringColumn value, StringColumn changed, String p, String v, boolean differs) {

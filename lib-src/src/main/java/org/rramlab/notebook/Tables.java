@@ -152,7 +152,7 @@ public final class Tables {
 
     /**
      * One cell as a reader sees it: numbers in the house style ({@link Numbers#cell}: fractions of a whole named as
-     * such in %, counts with separators, 4 significant figures otherwise), missing values empty, text as it is.
+     * such in %, counts with separators, 4 significant figures otherwise), missing values empty, text with its units as printed ({@link Numbers#units}).
      */
     public static String cell(Column<?> column, int row) {
         if (column.isMissing(row)) {
@@ -164,7 +164,7 @@ public final class Tables {
         if (column instanceof NumericColumn<?> numbers) {
             return Numbers.cell(column.name(), numbers.getDouble(row));
         }
-        return column.getString(row);
+        return Numbers.units(column.getString(row));
     }
 
     /** The table as it is shown: every column text in the house style ({@link #cell}), units as printed. */

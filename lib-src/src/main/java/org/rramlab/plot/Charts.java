@@ -331,8 +331,9 @@ public final class Charts {
             for (XYSeries later : lines.subList(lines.indexOf(s) + 1, lines.size())) {
                 if (later.getXData().length >= 3) above++;   // a two-point reference line hides little
             }
-            // 0.75 px wider per line drawn above it (dense lines: 0.5 px), for at most two; dense lines start thinner
-            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(2, above) * (points > 200 ? 0.5f : 0.75f));
+            // 1.5 px wider per line drawn above it (dense lines: 0.5 px), for at most two, so that a line lying exactly
+            // under another shows a visible rim at both sides; dense lines start thinner
+            s.setLineWidth((points > 200 ? 1.2f : 2f) + Math.min(2, above) * (points > 200 ? 0.5f : 1.5f));
             if (markers && points >= 3 && points <= MARKED_POINTS && (s.getMarker() == null || s.getMarker() == SeriesMarkers.NONE)) {
                 s.setMarker(SHAPES[lines.indexOf(s) % SHAPES.length]);
             }
@@ -426,7 +427,11 @@ public final class Charts {
     }
 
     /** The house style of axis charts. */
-    static void style(AxesChartStyler styler) {
+    /**
+     * The house style for a chart built elsewhere (a domain's own plots): white background, the colour-blind-safe
+     * palette, the fonts and grid of every chart built here.
+     */
+    public static void style(AxesChartStyler styler) {
         styleBase(styler);
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

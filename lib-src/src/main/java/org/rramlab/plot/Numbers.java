@@ -21,9 +21,12 @@ public final class Numbers {
     public static final int DIGITS = 4;
 
     private static final Pattern MICRO_SIEMENS = Pattern.compile("(?<![A-Za-z])uS(?![A-Za-z])");
-    private static final Pattern MICRO_SECONDS = Pattern.compile("(?<=[0-9 (])us(?![A-Za-z])");
+    private static final Pattern MICRO_OTHER = Pattern.compile("(?<![A-Za-z])u(J|W|A)(?![A-Za-z])");
+    private static final Pattern MICRO_SECONDS = Pattern.compile("(?:(?<=[0-9 (])|^)us(?![A-Za-z])");
     private static final Pattern OHM = Pattern.compile("(?<![A-Za-z])(k|M|G)?Ohm(?![A-Za-z])");
-    private static final Pattern SIGMA = Pattern.compile("(?<![A-Za-z])sigma(?![A-Za-z])");
+    private static final Pattern SIGMA = Pattern.compile("(?<![A-Za-z.])sigma(?![A-Za-z])");   // not in a JSON path (baseline.reference.sigma)
+    /** A times sign written as the letter x between a number and what it multiplies: {@code 0.1 x range}, {@code 512 x 256}. */
+    private static final Pattern TIMES = Pattern.compile("(?<=[0-9]) x (?=[0-9A-Za-z(])");
     /** Column or figure names whose values in [0, 1] are fractions of a whole, shown as %. */
     private static final Pattern FRACTION_NAME = Pattern.compile(
             "(?i).*(accuracy|\\bacc\\b|\\bauc\\b|\\bf1\\b|precision|recall|sensitivity|specificity|fraction|utilisation"
@@ -91,13 +94,19 @@ public final class Numbers {
 
     /** True for names of fractions of a whole (accuracy, AUC, F1, fraction, ...), whose values read better as %. */
     public static boolean isFractionName(String name) {
-        return name != null && !name.contains("%") && FRACTION_NAME.matcher(name).matches();
+        // "accuracy lost (points)" holds percentage points, not a fraction: 0.45 of them is not 45 %
+        return name != null && !name.contains("%") && !name.toLowerCase(java.util.Locale.ROOT).contains("point") && FRACTION_NAME.matcher(name).matches();
     }
 
-    /** Unit names as printed: {@code uS} → µS, {@code Ohm} → Ω, {@code 1 us} → 1 µs, {@code sigma} → σ. */
+    /**
+     * Unit names as printed: {@code uS} → µS, {@code Ohm} → Ω, {@code 1 us} → 1 µs, {@code sigma} → σ, {@code uJ} → µJ
+     * (also µW, µA), and {@code 0.1 x range} → 0.1 × range.
+     */
     public static String units(String text) {
         if (text == null) return null;
         String t = MICRO_SIEMENS.matcher(text).replaceAll("µS");
+        t = MICRO_OTHER.matcher(t).replaceAll("µ$1");
+        t = TIMES.matcher(t).replaceAll(" × ");
         t = MICRO_SECONDS.matcher(t).replaceAll("µs");
         t = OHM.matcher(t).replaceAll("$1Ω");
         return SIGMA.matcher(t).replaceAll("σ");

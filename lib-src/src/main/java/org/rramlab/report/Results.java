@@ -128,6 +128,15 @@ public final class Results {
         return env != null && !env.isBlank() ? Paths.get(env) : Paths.get("..", "target", "reproduction", "results");
     }
 
+    /**
+     * The results folder as a reader is shown it: relative to the parent of the working directory (the repository,
+     * for a notebook in notebooks/) when it lies inside, else only its own name; never a machine's absolute path.
+     */
+    public static String shownDirectory() {
+        Path dir = directory().toAbsolutePath().normalize(), root = Paths.get("..").toAbsolutePath().normalize();
+        return dir.startsWith(root) ? root.relativize(dir).toString() : String.valueOf(dir.getFileName());
+    }
+
     /** Names the notebook that records from now on in this JVM (a notebook calls this in its first cells). */
     public static void setNotebook(String name) {
         if (name == null || name.isBlank()) {

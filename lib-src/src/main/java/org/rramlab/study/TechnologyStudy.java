@@ -271,7 +271,7 @@ public final class TechnologyStudy {
             for (int i = 0; i < v.length; i++) v[i] = Math.log10(Math.max(1e-4, v[i]));
             logs.put(e.getKey(), v);
         }
-        XYChart chart = Charts.histogram(t.name() + ": " + cells + " cells per state", "log10 conductance (uS)", logs, 80);
+        XYChart chart = Charts.histogram(t.name() + ": " + String.format(java.util.Locale.ROOT, "%,d", cells) + " cells per state", "log10 conductance (uS)", logs, 80);
         chart.getStyler().setXAxisDecimalPattern("0.0");
         return chart;
     }

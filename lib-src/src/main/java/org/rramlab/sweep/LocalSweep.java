@@ -57,7 +57,7 @@ public final class LocalSweep {
         p.start(String.format(Locale.ROOT, "sweep %s: %d cells to run (%d of %d done before), %d worker(s)", spec.name(), todo.size(), before,
                 spec.cells().size(), Math.min(workers, Math.max(1, todo.size()))), todo.size());
         if (todo.isEmpty()) {
-            p.finish("nothing to run: all " + spec.cells().size() + " cells finished -> " + out);
+            p.finish("nothing to run: all " + spec.cells().size() + " cells finished -> " + org.rramlab.experiment.Experiment.shown(out));
             return folder;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, todo.size()), r -> {
@@ -103,7 +103,7 @@ public final class LocalSweep {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         p.finish(String.format(Locale.ROOT, "%d cells in %s (%.1f s per cell per worker) -> %s", todo.size() - failures.size(),
-                SweepProgress.duration(seconds), seconds * Math.min(workers, todo.size()) / todo.size(), out));
+                SweepProgress.duration(seconds), seconds * Math.min(workers, todo.size()) / todo.size(), org.rramlab.experiment.Experiment.shown(out)));
         if (!failures.isEmpty()) {
             throw new SweepException("sweep " + spec.name(), "", failures.size() + " of " + todo.size() + " cells failed (their errors are in "
                     + out.resolve("cells") + "/<id>/error.txt; the other cells' results are kept and a rerun retries only these): "

@@ -86,7 +86,8 @@ public final class SweepTables {
         by.add(xAxis);
         Table t = meanSd(folder.table(), figure, by);
         String score = folder.results().isEmpty() ? "" : folder.results().get(0).score();
-        String yTitle = List.of("final", "best", "validation").contains(figure) ? figure + " test " + score : figure;
+        boolean percent = isScore(figure) && inUnitRange(t, figure);
+        String yTitle = isScore(figure) ? figure + " test " + score + (percent ? " (%)" : "") : figure;
         XYChart chart = new XYChartBuilder().width(720).height(420).title(folder.spec().name() + ": " + yTitle + " (mean ± sd over "
                 + folder.spec().seeds().size() + " seeds)").xAxisTitle(xAxis).yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
@@ -111,9 +112,10 @@ public final class SweepTables {
             double[] x = new double[rows.size()], y = new double[rows.size()], err = new double[rows.size()];
             for (int j = 0; j < rows.size(); j++) {
                 x[j] = xs.getDouble(rows.get(j));
-                y[j] = t.doubleColumn(figure + " mean").getDouble(rows.get(j));
+                double scale = percent ? 100 : 1;   // scores in % as in every other table and log
+                y[j] = scale * t.doubleColumn(figure + " mean").getDouble(rows.get(j));
                 double s = t.doubleColumn(figure + " sd").getDouble(rows.get(j));
-                err[j] = Double.isNaN(s) ? 0 : s;
+                err[j] = Double.isNaN(s) ? 0 : scale * s;
             }
             chart.addSeries(e.getKey(), x, y, err).setMarker(SeriesMarkers.CIRCLE);
         }
@@ -126,13 +128,31 @@ public final class SweepTables {
         return p.length <= 2 ? path : p[p.length - 2] + "." + p[p.length - 1];
     }
 
-    /** The mean ± sd table with the two as one readable text column per point ("0.812 ± 0.011"). */
+    /** The recorded scores (accuracy, AUC ...: fractions of a whole). */
+    static boolean isScore(String figure) {
+        return List.of("final", "best", "validation").contains(figure);
+    }
+
+    private static boolean inUnitRange(Table meanSd, String figure) {
+        for (double v : meanSd.doubleColumn(figure + " mean").asDoubleArray()) {
+            if (!Double.isNaN(v) && (v < 0 || v > 1)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The mean ± sd table with the two as one readable text column per point: scores in % with the sd in points
+     * ("81.20 % ± 1.10"), other figures to 4 significant figures ("38,415 ± 13,641").
+     */
     public static Table readable(Table meanSd, String figure) {
         Table t = meanSd.copy();
-        StringColumn text = StringColumn.create(figure + " (mean ± sd)");
+        boolean percent = isScore(figure) && inUnitRange(t, figure);
+        StringColumn text = StringColumn.create(figure + " (mean ± sd" + (percent ? ", %)" : ")"));
         for (int i = 0; i < t.rowCount(); i++) {
             double m = t.doubleColumn(figure + " mean").getDouble(i), s = t.doubleColumn(figure + " sd").getDouble(i);
-            text.append(String.format(Locale.ROOT, "%.4f ± %s", m, Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, "%.4f", s)));
+            text.append(percent
+                    ? String.format(Locale.ROOT, "%.2f %% ± %s", 100 * m, Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, "%.2f", 100 * s))
+                    : org.rramlab.plot.Numbers.sig(m) + " ± " + (Double.isNaN(s) ? "n/a" : org.rramlab.plot.Numbers.sig(s)));
         }
         t.removeColumns(figure + " mean", figure + " sd");
         t.addColumns(text);

@@ -52,5 +52,12 @@ class NumbersTest {
         assertEquals("conductance (µS)", Numbers.units("conductance (uS)"));
         assertEquals("G+ - G- (µS), 1 kΩ, 3.0 V, 1 µs, σ = 0.1", Numbers.units("G+ - G- (uS), 1 kOhm, 3.0 V, 1 us, sigma = 0.1"));
         assertEquals("uses status", Numbers.units("uses status"), "words containing the letters stay");
+        assertEquals("write noise 0.1 × range, 512 × 256 pairs, x axis, max x 2", Numbers.units("write noise 0.1 x range, 512 x 256 pairs, x axis, max x 2"),
+                "x is a times sign only after a number");
+        assertEquals("energy µJ, 3 µW, sum, ujump", Numbers.units("energy uJ, 3 uW, sum, ujump"));
+        assertEquals("µs", Numbers.units("us"), "a unit column's cell");
+        assertEquals("baseline.reference.sigma", Numbers.units("baseline.reference.sigma"), "a spec path is typed as it is");
+        assertEquals("0.45", Numbers.cell("accuracy lost by the last time (points)", 0.45), "points are not a fraction");
+        assertEquals("45 %", Numbers.cell("test accuracy", 0.45));
     }
 }

@@ -25,7 +25,9 @@ class SweepTablesTest {
         assertEquals(0.02, m.doubleColumn("best sd").getDouble(0), 1e-12, "sample sd (n - 1)");
         assertEquals(2, m.intColumn("n").getInt(1), "a missing figure is not counted");
         assertEquals(0.0, m.doubleColumn("best sd").getDouble(1), 1e-12);
-        assertEquals("0.7200 ± 0.0200", SweepTables.readable(m, "best").stringColumn("best (mean ± sd)").get(0));
+        assertEquals("72.00 % ± 2.00", SweepTables.readable(m, "best").stringColumn("best (mean ± sd, %)").get(0), "a score in %, its sd in points");
+        Table f = SweepTables.meanSd(Table.create("s", DoubleColumn.create("k", 0.3, 0.3), DoubleColumn.create("flips", 38000.4, 38830.4)), "flips", List.of("k"));
+        assertEquals("38,415 ± 586.9", SweepTables.readable(f, "flips").stringColumn("flips (mean ± sd)").get(0), "other figures to 4 significant figures");
         var e = assertThrows(IllegalArgumentException.class, () -> SweepTables.meanSd(t, "accuracy", List.of("k")));
         assertTrue(e.getMessage().contains("figure 'accuracy': not a column"), e.getMessage());
     }
