@@ -67,9 +67,13 @@ public final class MaskedDense implements Layer {
         INDArray gradW = Nd4j.create(g.dataType(), out, in);
         Gemm.product(g, x, gradW, true, false);             // gᵀ · x
         weights.backward(gradW);
-        if (!inputGradient) return null;
-        INDArray dx = Nd4j.create(g.dataType(), g.size(0), in);
-        Gemm.product(g, w, dx, false, false);               // g · W
+        Buffers.free(gradW);   // the weights copied what they need: freed now, not at the next collection
+        INDArray dx = null;
+        if (inputGradient) {
+            dx = Nd4j.create(g.dataType(), g.size(0), in);
+            Gemm.product(g, w, dx, false, false);           // g · W
+        }
+        if (g != gradOut) Buffers.free(g);
         return dx;
     }
 
