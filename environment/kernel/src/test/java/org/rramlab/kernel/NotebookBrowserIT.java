@@ -181,9 +181,9 @@ class NotebookBrowserIT {
         assertTrue(page.contains("tour parameters") && page.contains("ci"), "the parameters table, ci profile");
         assertTrue(page.contains("Fashion-MNIST images per class") && page.contains("Ankle boot"), "class counts");
         assertTrue(page.contains("the three most alike pairs of class means"), "the pairs table");
-        assertTrue(page.matches("(?s).*from \\S+: 60000 training and 10000 test images, 28x28 pixels.*"),
+        assertTrue(page.matches("(?s).*from the folder \\S+: 60,000 training and 10,000 test images, 28 × 28 pixels.*"),
                 "the data cell's line");
-        assertTrue(page.contains("averaged the first 2000 training images"), "the progress bar's last state");
+        assertTrue(page.contains("averaged the first 2,000 training images"), "the progress bar's last state");
 
         System.out.printf("browser test: Jupyter up in %.1f s (./lab set-up included), Run All took %.1f s,"
                         + " %d code cells, %d images, %d tables, total %.1f s%n",
