@@ -252,22 +252,14 @@ final class Im2Col {
      * Assign) was 5–8 % of a CNN step. Returned flat as [b, a·run]: reshape it.
      */
     static INDArray swapLeadingAxes(INDArray source, int a, int b, int run) {
-        INDArray x = contiguous(source);
-        if (x.dataType() != DataType.FLOAT) {
+        if (source.dataType() != DataType.FLOAT) {
+            INDArray x = contiguous(source);
             INDArray swapped = x.reshape('c', a, b, run).permute(1, 0, 2).dup('c').reshape('c', b, (long) a * run);
             if (x != source) Buffers.free(x);
             return swapped;
         }
-        float[] values = SWAP.get();
-        int length = a * b * run;
-        if (values.length < length) {
-            values = new float[length];
-            SWAP.set(values);
-        }
-        ((org.bytedeco.javacpp.FloatPointer) x.data().pointer()).position(0).get(values, 0, length);
-        if (x != source) Buffers.free(x);
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, b, (long) a * run);
-        putSwapped(values, a, b, run, out, 0);
+        swapLeadingAxesInto(source, a, b, run, out, 0);
         return out;
     }
 
