@@ -208,7 +208,7 @@ public final class MvmChain {
 
     /** x itself when it is a contiguous c-order array (the layers pass such), else a copy. */
     private static INDArray contiguous(INDArray x) {
-        return x.ordering() == 'c' && x.elementWiseStride() == 1 ? x : x.dup('c');
+        return isContiguous(x) ? x : x.dup('c');
     }
 
     /**

@@ -4,8 +4,9 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * This thread's Java buffers for the layers' element-wise passes (batch norm, activation quantisation, max pooling):
- * a few slots, each the largest ever asked for, shared by every layer of every model on the thread. A layer owning
+ * This thread's Java buffers for the layers' element-wise passes (batch norm, activation quantisation, max pooling,
+ * ReLU's gradient) and for {@link Im2Col}'s copies of its inputs: a few slots, each the largest ever asked for,
+ * shared by every layer of every model on the thread. A layer owning
  * one copy per pass kept ~0.7 GB of Java heap alive at the paper U-Net (a copy of every activation it had seen);
  * shared, they hold the largest activation or two.
  *

@@ -139,20 +139,15 @@ final class Im2Col {
         }
     }
 
-    /** This thread's Java copy of an im2col input, the largest ever asked for (a new array per call was 2 % in memset). */
-    private static final ThreadLocal<float[]> INPUT = ThreadLocal.withInitial(() -> new float[0]);
     /** Each thread's block of rows being built before one bulk copy into the native columns. */
     private static final ThreadLocal<float[]> ROWS = ThreadLocal.withInitial(() -> new float[0]);
 
-    /** The elements of a contiguous FLOAT array copied into this thread's input buffer (longer than needed, maybe). */
+    /**
+     * The elements of a contiguous FLOAT array in this thread's Java buffer (slot 0 of {@link HostScratch}, the largest
+     * ever asked for: a new array per call was 2 % in memset); longer than needed, maybe.
+     */
     private static float[] input(INDArray contiguous) {
-        float[] buffer = INPUT.get();
-        if (buffer.length < contiguous.length()) {
-            buffer = new float[(int) contiguous.length()];
-            INPUT.set(buffer);
-        }
-        ((org.bytedeco.javacpp.FloatPointer) contiguous.data().pointer()).position(0).get(buffer, 0, (int) contiguous.length());
-        return buffer;
+        return HostScratch.read(contiguous, 0);
     }
 
     private static float[] rows(int length) {
@@ -243,9 +238,6 @@ final class Im2Col {
         }
     }
 
-    /** This thread's Java copy of a {@link #swapLeadingAxes} source. */
-    private static final ThreadLocal<float[]> SWAP = ThreadLocal.withInitial(() -> new float[0]);
-
     /**
      * A contiguous [a, b, run] array as a new contiguous [b, a, run] one (e.g. a convolution's product [out, n, h·w]
      * as [n, out, h·w]). FLOAT: one bulk copy out, one bulk copy in per run; ND4J's permute + dup (its element-wise
@@ -272,13 +264,7 @@ final class Im2Col {
         if (x.dataType() != DataType.FLOAT || target.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("swapLeadingAxesInto: expected FLOAT arrays, got " + x.dataType() + " and " + target.dataType());
         }
-        float[] values = SWAP.get();
-        int length = a * b * run;
-        if (values.length < length) {
-            values = new float[length];
-            SWAP.set(values);
-        }
-        ((org.bytedeco.javacpp.FloatPointer) x.data().pointer()).position(0).get(values, 0, length);
+        float[] values = HostScratch.read(x, 1);   // this thread's Java copy of the source
         if (x != source) Buffers.free(x);
         putSwapped(values, a, b, run, target, targetOffset);
     }
