@@ -48,6 +48,12 @@ public final class MaskedConv2d implements Layer {
     static long blockColumns = 1L << 22;
     private int examplesPerBlock;   // of the last forward: n when not in blocks
     private final MvmChain chain;
+    /** Convolutions with fewer input channels than this keep im2col (a tap's GEMM with k = c is too thin to pay). */
+    static final int SHIFTED_MIN_CHANNELS = 8;
+    /** Off only in tests that compare the shifted products with the im2col path on the same layer. */
+    boolean shiftedEnabled = true;
+    private boolean shifted;   // whether the last forward ran as shifted products
+    private INDArray taps;     // that forward's weights as ShiftedConv's taps, reused step after step
 
     /** A convolution with every stage of the multiply off. */
     public MaskedConv2d(String name, LayerWeights weights, int strideY, int strideX, int padY, int padX) {
@@ -93,6 +99,8 @@ public final class MaskedConv2d implements Layer {
         Im2Col.Geometry g = geometry();
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
         this.input = x;
+        shifted = shiftedApplies(training, x.dataType());
+        if (shifted) return forwardShifted(x, training);
         examplesPerBlock = examplesPerBlock(g, training, x.dataType());
         if (examplesPerBlock < g.n()) return forwardInBlocks(x, g, training);
         // the columns stay for backward on the layer's own buffer when small, else live on the thread's shared buffer
@@ -118,6 +126,9 @@ public final class MaskedConv2d implements Layer {
         long perExample = Math.max((long) g.oh() * g.ow() * g.width(), (long) g.h() * g.w() * outChannels * kh * kw);
         return (int) Math.max(1, Math.min(g.n(), blockColumns / perExample));
     }
+
+    /** Whether the last forward ran as shifted products ({@link ShiftedConv}). */
+    boolean ranShifted() { return shifted; }
 
     /** Examples per block of the last forward (the batch when it ran in one block). */
     int examplesPerBlock() { return examplesPerBlock; }
@@ -235,8 +246,41 @@ public final class MaskedConv2d implements Layer {
         return new Im2Col.Geometry((int) inShape[0], inChannels, (int) inShape[2], (int) inShape[3], kh, kw, sy, sx, py, px, (int) oh, (int) ow);
     }
 
+    /**
+     * Whether this forward runs as shifted products ({@link ShiftedConv}): stride 1, FLOAT, a plain product (the chain
+     * has no ADC or per-vector noise: it sees the whole product once, as {@link #forwardInBlocks}), and enough input
+     * channels for each tap's GEMM to be worth a call (conv1's single channel keeps im2col's 9-long windows).
+     */
+    private boolean shiftedApplies(boolean training, org.nd4j.linalg.api.buffer.DataType type) {
+        return shiftedEnabled && sy == 1 && sx == 1 && type == org.nd4j.linalg.api.buffer.DataType.FLOAT && inChannels >= SHIFTED_MIN_CHANNELS
+                && chain.plainProduct(training) && py < kh && px < kw
+                && ShiftedConv.fits(inShape[0], inChannels, inShape[2], inShape[3], outChannels, kh, kw, py, px);
+    }
+
+    /** The forward as {@link ShiftedConv}'s shifted products; the chain counts the product as it would count the columns'. */
+    private INDArray forwardShifted(INDArray x, boolean training) {
+        ShiftedConv conv = shiftedConv();
+        chain.countColumns(training, inShape[0] * oh * ow, inShape[0]);
+        taps = conv.taps(w2, taps);
+        return conv.forward(conv.padded(x), taps);
+    }
+
+    private ShiftedConv shiftedConv() {
+        return new ShiftedConv((int) inShape[0], inChannels, (int) inShape[2], (int) inShape[3], outChannels, kh, kw, py, px);
+    }
+
+    private INDArray backwardShifted(INDArray gradOut) {
+        ShiftedConv conv = shiftedConv();
+        INDArray xpad = conv.padded(input), grid = conv.gradientOnGrid(gradOut);
+        INDArray gradW = conv.weightGradient(grid, xpad);
+        weights.backward(gradW);
+        Buffers.free(gradW);
+        return inputGradient ? conv.inputGradient(grid, taps) : null;
+    }
+
     @Override public INDArray backward(INDArray gradOut) {
         long n = inShape[0];
+        if (shifted) return backwardShifted(gradOut);
         if (examplesPerBlock < n) return backwardInBlocks(gradOut);
         INDArray gradByChannel = Im2Col.swapLeadingAxes(gradOut, (int) n, outChannels, (int) (oh * ow));
         INDArray g = gradByChannel.reshape('c', outChannels, n * oh * ow);

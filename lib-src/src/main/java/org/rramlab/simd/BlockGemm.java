@@ -62,6 +62,24 @@ public final class BlockGemm {
         });
     }
 
+    /**
+     * {@code c = op(a) · op(b)}, or {@code c += op(a) · op(b)} when {@code accumulate}, on this thread only: for callers
+     * that cut the work themselves (a shifted convolution's taps, each adding into one output). Checked as
+     * {@link #product}; FLOAT only.
+     */
+    public static void productOnThisThread(Rect a, boolean transA, Rect b, boolean transB, Rect c, int m, int n, int k, boolean accumulate) {
+        if (a.array().dataType() != DataType.FLOAT || b.array().dataType() != DataType.FLOAT || c.array().dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("BlockGemm: expected FLOAT arrays, got " + a.array().dataType() + ", " + b.array().dataType()
+                    + ", " + c.array().dataType());
+        }
+        inside("a", a, transA ? k : m, transA ? m : k);
+        inside("b", b, transB ? n : k, transB ? k : n);
+        inside("c", c, m, n);
+        int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans, tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
+        openblas.cblas_sgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1f, floats(a), a.pitch(), floats(b), b.pitch(), accumulate ? 1f : 0f,
+                floats(c), c.pitch());
+    }
+
     private static void run(Rect a, boolean transA, Rect b, boolean transB, Rect c, int m, int n, int k) {
         int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans, tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
         if (c.array().dataType() == DataType.FLOAT) {

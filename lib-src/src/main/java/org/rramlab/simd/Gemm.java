@@ -23,6 +23,15 @@ public final class Gemm {
     static final int MAX_BLOCKS = 2;
 
     /**
+     * Into how many blocks (1 or 2) a product of {@code multiplyAdds} whose cut dimension is {@code extent} long is
+     * split: from the sizes alone, as {@link #product} cuts, so a caller cutting its own products gets the same numbers
+     * on any number of threads.
+     */
+    public static int blocks(long multiplyAdds, long extent) {
+        return (int) Math.max(1, Math.min(Math.min(MAX_BLOCKS, extent), multiplyAdds / SPLIT_WORK));
+    }
+
+    /**
      * {@code c = op(a) · op(b)} with c a fresh or reused contiguous c-order [m, n] matrix (overwritten); returns c.
      * op(x) is x or its transpose.
      */

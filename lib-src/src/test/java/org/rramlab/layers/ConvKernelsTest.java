@@ -88,6 +88,7 @@ class ConvKernelsTest {
                     MaskedConv2d.blockColumns = blocksOf * perExample;
                     ParallelKernelsTest.Fixed wb = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
                     MaskedConv2d b = new MaskedConv2d("b", wb, s[0], s[1], s[2], s[3]);
+                    b.shiftedEnabled = false;   // this test is about the im2col path's blocks
                     if (!inputGradient) b.withoutInputGradient();
                     INDArray yb = b.forward(x.castTo(DataType.FLOAT), true);
                     String where = at + " blocks of <= " + blocksOf + " examples";
@@ -165,6 +166,59 @@ class ConvKernelsTest {
         assertTrue(bnOut.minNumber().doubleValue() < 0, "a ReLU on its own leaves its input as it was");
         assertEquals(bn.backward(separate.backward(g)), fused.backward(g));
         assertEquals(bn.params().get(0).grad(), fused.params().get(0).grad(), "gamma's gradient");
+    }
+
+    /**
+     * Stride-1 convolutions as shifted products ({@link ShiftedConv}) against the DOUBLE im2col path and the FLOAT
+     * im2col path of the same layer: forward, input gradient (or none) and weight gradient, padded or not, square and
+     * non-square kernels and inputs, 1×1, one example; another layer's forward between forward and backward (the
+     * thread's buffers are shared) changes nothing.
+     */
+    @Test void shiftedProductsMatchIm2col() {
+        long[][] kernels = {{16, 8, 3, 3}, {4, 12, 3, 2}, {9, 8, 1, 1}, {6, 10, 5, 5}, {32, 64, 3, 3}};
+        int[][] pads = {{0, 0}, {1, 1}, {2, 1}};
+        for (long[] k : kernels) for (int[] p : pads) for (int n : new int[] {1, 5}) for (boolean inputGradient : new boolean[] {true, false}) {
+            if (p[0] >= k[2] || p[1] >= k[3]) continue;
+            Nd4j.getRandom().setSeed(11);
+            INDArray w = Nd4j.randn(DataType.DOUBLE, k), x = Nd4j.randn(DataType.DOUBLE, n, k[1], 9, 7);
+            String at = java.util.Arrays.toString(k) + " pad " + java.util.Arrays.toString(p) + " n " + n + (inputGradient ? "" : " no input gradient");
+            ParallelKernelsTest.Fixed wd = new ParallelKernelsTest.Fixed(w), wi = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT)),
+                    ws = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
+            MaskedConv2d d = new MaskedConv2d("d", wd, 1, 1, p[0], p[1]), im2col = new MaskedConv2d("i", wi, 1, 1, p[0], p[1]),
+                    shifted = new MaskedConv2d("s", ws, 1, 1, p[0], p[1]);
+            im2col.shiftedEnabled = false;
+            if (!inputGradient) { d.withoutInputGradient(); im2col.withoutInputGradient(); shifted.withoutInputGradient(); }
+            INDArray yd = d.forward(x, true), yi = im2col.forward(x.castTo(DataType.FLOAT), true), ys = shifted.forward(x.castTo(DataType.FLOAT), true);
+            assertTrue(shifted.ranShifted() && !im2col.ranShifted(), "paths taken: " + at);
+            assertClose(yd, ys, "forward vs DOUBLE " + at);
+            assertClose(yi.castTo(DataType.DOUBLE), ys, "forward vs im2col " + at);
+            MaskedConv2d other = new MaskedConv2d("other", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, k[0], k[1], 3, 3)), 1, 1, 1, 1);
+            other.forward(Nd4j.randn(DataType.FLOAT, n + 1, k[1], 11, 12), true);   // overwrites the thread's shared buffers
+            INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
+            INDArray dxd = d.backward(g), dxi = im2col.backward(g.castTo(DataType.FLOAT)), dxs = shifted.backward(g.castTo(DataType.FLOAT));
+            if (inputGradient) {
+                assertClose(dxd, dxs, "input gradient vs DOUBLE " + at);
+                assertClose(dxi.castTo(DataType.DOUBLE), dxs, "input gradient vs im2col " + at);
+            } else {
+                assertNull(dxs, "no input gradient asked: " + at);
+            }
+            assertClose(wd.grad, ws.grad, "weight gradient vs DOUBLE " + at);
+            assertClose(wi.grad.castTo(DataType.DOUBLE), ws.grad, "weight gradient vs im2col " + at);
+        }
+    }
+
+    /** Strided, DOUBLE or single-channel convolutions keep im2col. */
+    @Test void shiftedProductsOnlyWhereTheyApply() {
+        INDArray w = Nd4j.randn(DataType.FLOAT, 8, 8, 3, 3);
+        MaskedConv2d strided = new MaskedConv2d("strided", new ParallelKernelsTest.Fixed(w), 2, 2, 1, 1);
+        strided.forward(Nd4j.randn(DataType.FLOAT, 2, 8, 9, 9), true);
+        assertFalse(strided.ranShifted(), "stride 2");
+        MaskedConv2d doubles = new MaskedConv2d("double", new ParallelKernelsTest.Fixed(w.castTo(DataType.DOUBLE)), 1, 1, 1, 1);
+        doubles.forward(Nd4j.randn(DataType.DOUBLE, 2, 8, 9, 9), true);
+        assertFalse(doubles.ranShifted(), "DOUBLE");
+        MaskedConv2d single = new MaskedConv2d("single", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, 8, 1, 3, 3)));
+        single.forward(Nd4j.randn(DataType.FLOAT, 2, 1, 9, 9), true);
+        assertFalse(single.ranShifted(), "one input channel");
     }
 
     private static void assertClose(INDArray expected, INDArray actual, String what) {
