@@ -50,8 +50,11 @@ public final class MaskedConv2d implements Layer {
     private final MvmChain chain;
     /** Convolutions with fewer input channels than this keep im2col (a tap's GEMM with k = c is too thin to pay). */
     static final int SHIFTED_MIN_CHANNELS = 8;
-    /** Off only in tests that compare the shifted products with the im2col path on the same layer. */
-    boolean shiftedEnabled = true;
+    /**
+     * Off in tests that compare the shifted products with the im2col path on the same layer; {@code -Drramlab.conv=im2col}
+     * turns them off for a whole run (to compare the two paths end to end).
+     */
+    boolean shiftedEnabled = !"im2col".equalsIgnoreCase(System.getProperty("rramlab.conv", ""));
     private boolean shifted;   // whether the last forward ran as shifted products
     private INDArray taps;     // that forward's weights as ShiftedConv's taps, reused step after step
 

@@ -52,7 +52,7 @@ public final class Relu implements Layer {
         if (oc != out) Buffers.free(oc);
         if (gc != gradOut) Buffers.free(gc);
         Parallel.forRange(Math.toIntExact(gradOut.length()), 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) if (!(o[i] > 0f)) d[i] = 0f;
+            org.rramlab.simd.Simd.zeroWhereNotPositive(o, d, from, to);
         });
         INDArray dx = Nd4j.createUninitialized(DataType.FLOAT, gradOut.shape());
         HostScratch.write(dx, d);

@@ -72,6 +72,20 @@ public final class Simd {
         quantiseScalar(v, from, to, min, max, step, inverseStep);
     }
 
+    /**
+     * {@code values[i] = 0} wherever {@code gate[i] > 0} does not hold (NaN included), for i in [from, to): ReLU's
+     * gradient. The scalar loop branches per element and mispredicts on a ReLU's random signs: 10 ms against 0.3 ms
+     * for 553,000 floats (the paper CNN's first activation), measured here.
+     */
+    public static void zeroWhereNotPositive(float[] gate, float[] values, int from, int to) {
+        if (ENABLED) VectorSelect.zeroWhereNotPositive(gate, values, from, to);
+        else zeroWhereNotPositiveScalar(gate, values, from, to);
+    }
+
+    static void zeroWhereNotPositiveScalar(float[] gate, float[] values, int from, int to) {
+        for (int i = from; i < to; i++) if (!(gate[i] > 0f)) values[i] = 0f;
+    }
+
     /** 2²³: adding and subtracting it rounds a float in [0, 2²³) to an integer, ties to even (the FPU's mode). */
     static final float ROUNDING_LIMIT = 8388608f;
 
