@@ -137,20 +137,41 @@ public final class BatchNorm implements Layer {
         long count = (long) batch * plane;
         Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
             for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
-                int from = (n * channels + ch) * plane;
-                double s = 0;
-                for (int i = from; i < from + plane; i++) s += in[i];
-                mean[ch] += s;
+                mean[ch] += sum(in, (n * channels + ch) * plane, plane);
             }
             for (int ch = c0; ch < c1; ch++) mean[ch] /= count;
             for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
-                int from = (n * channels + ch) * plane;
-                double m = mean[ch], s = 0;
-                for (int i = from; i < from + plane; i++) { double d = in[i] - m; s += d * d; }
-                var[ch] += s;
+                var[ch] += squaredDeviations(in, (n * channels + ch) * plane, plane, mean[ch]);
             }
             for (int ch = c0; ch < c1; ch++) var[ch] /= count;
         });
+    }
+
+    /*
+     * The float passes' sums run in four interleaved double accumulators: one accumulator waits out each addition's
+     * latency (4 cycles), four keep the adder busy. A fixed order (element i goes to accumulator i mod 4 of its
+     * plane), so the numbers do not depend on the split over the cores.
+     */
+
+    /** Σ in[from, from + length), in double. */
+    private static double sum(float[] in, int from, int length) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from, end = from + length, last = from + (length & ~3);
+        for (; i < last; i += 4) { s0 += in[i]; s1 += in[i + 1]; s2 += in[i + 2]; s3 += in[i + 3]; }
+        for (; i < end; i++) s0 += in[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ (in[i] − m)² over [from, from + length), in double. */
+    private static double squaredDeviations(float[] in, int from, int length, double m) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from, end = from + length, last = from + (length & ~3);
+        for (; i < last; i += 4) {
+            double d0 = in[i] - m, d1 = in[i + 1] - m, d2 = in[i + 2] - m, d3 = in[i + 3] - m;
+            s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3;
+        }
+        for (; i < end; i++) { double d = in[i] - m; s0 += d * d; }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void statistics(double[] in, double[] mean, double[] var) {
@@ -223,10 +244,16 @@ public final class BatchNorm implements Layer {
         for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
             int from = (n * channels + ch) * plane;
             float mu = (float) meanUsed[ch], inv = (float) invStd[ch];
-            double s = 0, sx = 0;
-            for (int i = from; i < from + plane; i++) { s += d[i]; sx += d[i] * ((x[i] - mu) * inv); }
-            sumG[ch] += s;
-            sumGX[ch] += sx;
+            // two interleaved accumulators per sum (see sum above), in a fixed order
+            double s0 = 0, s1 = 0, sx0 = 0, sx1 = 0;
+            int i = from, end = from + plane, last = from + (plane & ~1);
+            for (; i < last; i += 2) {
+                s0 += d[i]; sx0 += d[i] * ((x[i] - mu) * inv);
+                s1 += d[i + 1]; sx1 += d[i + 1] * ((x[i + 1] - mu) * inv);
+            }
+            for (; i < end; i++) { s0 += d[i]; sx0 += d[i] * ((x[i] - mu) * inv); }
+            sumG[ch] += s0 + s1;
+            sumGX[ch] += sx0 + sx1;
         }
     }
 
