@@ -218,6 +218,47 @@ public final class MvmChain {
      */
     public boolean plainProduct(boolean training) { return exactProduct(training); }
 
+    /** One block's partial product, computed by the caller: [cols, vectors], c order, a fresh array the chain may free. */
+    @FunctionalInterface
+    public interface BlockProduct {
+        INDArray partial(int inOffset, int rows, int outOffset, int cols);
+    }
+
+    /**
+     * Whether a caller may compute each block's product itself ({@link #columnsByBlocks}): always, except with read
+     * noise per input vector, whose variance needs every vector's squared inputs per block.
+     */
+    public boolean callerBlockProducts(boolean training) { return !perVectorNoise(training); }
+
+    /**
+     * y [outputs, vectors] as {@link #columns} computes it, with each block's partial sums [cols, vectors] (block
+     * {inOffset, rows} of the inputs times {outOffset, cols} of the outputs, in the weights' [out, in·kh·kw] order)
+     * computed by {@code product} (a convolution as shifted products, without columns): each block converted by its
+     * ADC (or recorded while calibrating), then the blocks summed. Counts as {@link #columns}.
+     */
+    public INDArray columnsByBlocks(long vectors, long outputs, DataType type, boolean training, long samples, BlockProduct product) {
+        if (!callerBlockProducts(training)) {
+            throw new IllegalStateException("layer " + layer + ": read noise per input vector needs the columns (use columns)");
+        }
+        count(training, vectors, samples);
+        boolean single = blocks.size() == 1;
+        int width = Math.toIntExact(vectors);
+        INDArray y = single ? null : Nd4j.zeros(type, outputs, vectors);
+        for (int b = 0; b < blocks.size(); b++) {
+            int[] k = blocks.get(b);
+            INDArray yb = product.partial(k[0], k[1], k[2], k[3]);
+            if (yb.rank() != 2 || yb.rows() != k[3] || yb.columns() != vectors || !isContiguous(yb)) {
+                throw new IllegalArgumentException("layer " + layer + ": block " + b + "'s partial product: expected a contiguous ["
+                        + k[3] + ", " + vectors + "] matrix, got " + java.util.Arrays.toString(yb.shape()));
+            }
+            convert(b, yb);
+            if (single) return yb;
+            BlockGemm.addInto(new Rect(yb, 0, width), new Rect(y, (long) k[2] * vectors, width), k[3], width);
+            yb.close();   // a partial sum nobody else holds
+        }
+        return y;
+    }
+
     /** Counts one product of {@code vectors} input vectors from {@code samples} examples, as {@link #columns} does. */
     public void countColumns(boolean training, long vectors, long samples) { count(training, vectors, samples); }
 

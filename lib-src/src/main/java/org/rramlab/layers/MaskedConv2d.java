@@ -250,22 +250,35 @@ public final class MaskedConv2d implements Layer {
     }
 
     /**
-     * Whether this forward runs as shifted products ({@link ShiftedConv}): stride 1, FLOAT, a plain product (the chain
-     * has no ADC or per-vector noise: it sees the whole product once, as {@link #forwardInBlocks}), and enough input
-     * channels for each tap's GEMM to be worth a call (conv1's single channel keeps im2col's 9-long windows).
+     * Whether this forward runs as shifted products ({@link ShiftedConv}): stride 1, FLOAT, a chain that lets the
+     * layer compute its block products (all but read noise per input vector), and enough input channels for each
+     * tap's GEMM to be worth a call (conv1's single channel keeps im2col's 9-long windows).
      */
     private boolean shiftedApplies(boolean training, org.nd4j.linalg.api.buffer.DataType type) {
         return shiftedEnabled && sy == 1 && sx == 1 && type == org.nd4j.linalg.api.buffer.DataType.FLOAT && inChannels >= SHIFTED_MIN_CHANNELS
-                && chain.plainProduct(training) && py < kh && px < kw
+                && chain.callerBlockProducts(training) && py < kh && px < kw
                 && ShiftedConv.fits(inShape[0], inChannels, inShape[2], inShape[3], outChannels, kh, kw, py, px);
     }
 
-    /** The forward as {@link ShiftedConv}'s shifted products; the chain counts the product as it would count the columns'. */
+    /**
+     * The forward as {@link ShiftedConv}'s shifted products: straight into [n, out, oh, ow] when the chain's product is
+     * plain, else block by block of the tile through the chain's converters ({@link MvmChain#columnsByBlocks}). The
+     * chain counts the product as it counts the columns'.
+     */
     private INDArray forwardShifted(INDArray x, boolean training) {
         ShiftedConv conv = shiftedConv();
-        chain.countColumns(training, inShape[0] * oh * ow, inShape[0]);
         taps = conv.taps(w2, taps);
-        return conv.forward(conv.padded(x), taps);
+        INDArray xpad = conv.padded(x);
+        long n = inShape[0], plane = oh * ow;
+        if (chain.plainProduct(training)) {
+            chain.countColumns(training, n * plane, n);
+            return conv.forward(xpad, taps);
+        }
+        INDArray y = chain.columnsByBlocks(n * plane, outChannels, x.dataType(), training, n,
+                (inOffset, rows, outOffset, cols) -> conv.blockPartial(xpad, taps, inOffset, rows, outOffset, cols));
+        INDArray out = Im2Col.swapLeadingAxes(y, outChannels, (int) n, (int) plane).reshape('c', n, outChannels, oh, ow);
+        Buffers.free(y);
+        return out;
     }
 
     private ShiftedConv shiftedConv() {

@@ -120,6 +120,38 @@ final class ShiftedConv {
     }
 
     /**
+     * One block of a tiled product ({@link org.rramlab.crossbar.MvmChain#columnsByBlocks}): the partial sums of outputs
+     * [outOffset, outOffset + cols) over the inputs [inOffset, inOffset + rows) of the weights' [out, c·kh·kw] order,
+     * as a fresh [cols, n·oh·ow] matrix in the columns' (b, oy, ox) order. Input index c·kh·kw + t is channel c at tap
+     * t, so each tap contributes one contiguous range of channels: one GEMM per tap on sub-rectangles.
+     */
+    INDArray blockPartial(INDArray xpad, INDArray taps, int inOffset, int rows, int outOffset, int cols) {
+        INDArray full = slot(1, (long) cols * positions);
+        int xPitch = positions + tail;
+        eachBlock((long) cols * rows * positions, (from, width) -> {
+            boolean first = true;
+            for (int t = 0; t < this.taps; t++) {
+                int lo = Math.max(0, -Math.floorDiv(t - inOffset, this.taps)), hi = Math.min(c - 1, Math.floorDiv(inOffset + rows - 1 - t, this.taps));
+                if (lo > hi) continue;
+                BlockGemm.productOnThisThread(new Rect(taps, (long) t * out * c + (long) outOffset * c + lo, c), false,
+                        new Rect(xpad, (long) lo * xPitch + from + shift(t), xPitch), false, new Rect(full, from, positions), cols, width, hi - lo + 1, !first);
+                first = false;
+            }
+        });
+        float[] y = read(full, cols * positions, 0);
+        int vectors = n * oh * ow;
+        float[] partial = HostScratch.get(1, cols * vectors);
+        Parallel.forRange(cols, Math.max(1, (1 << 16) / Math.max(1, vectors)), (from, to) -> {
+            for (int o = from; o < to; o++) for (int b = 0; b < n; b++) for (int r = 0; r < oh; r++) {
+                System.arraycopy(y, o * positions + b * plane + r * wp, partial, o * vectors + (b * oh + r) * ow, ow);
+            }
+        });
+        INDArray target = Nd4j.createUninitialized(DataType.FLOAT, cols, vectors);
+        write(target, partial, cols * vectors);
+        return target;
+    }
+
+    /**
      * The output gradient [n, out, oh, ow] on the padded grid, [out, tail + positions]: a front margin of {@code tail}
      * zeros (the input gradient reads up to that far back), zeros at the dropped positions. On this thread's slot 2.
      */

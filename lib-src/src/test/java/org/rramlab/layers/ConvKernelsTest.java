@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rramlab.crossbar.Adc;
+import org.rramlab.crossbar.InputDac;
+import org.rramlab.crossbar.MvmConfig;
 
 /** The convolution's fused kernels (issue 15) against the plain paths they replace. */
 class ConvKernelsTest {
@@ -205,6 +209,56 @@ class ConvKernelsTest {
             assertClose(wd.grad, ws.grad, "weight gradient vs DOUBLE " + at);
             assertClose(wi.grad.castTo(DataType.DOUBLE), ws.grad, "weight gradient vs im2col " + at);
         }
+    }
+
+    /**
+     * On a tile with the chain's converters on (min-max, fixed and the paper's 14-bit ADCs, a DAC, read noise per
+     * batch, a calibrated ADC; conv2's 576 inputs span two 512-row blocks), the shifted products go block by block
+     * through the chain and give the im2col path's outputs (twin tiles programmed alike, so both layers read the same
+     * noise) in training and evaluation, and the same input gradient. An ADC level can flip where a partial sum lies
+     * on a boundary within float rounding: at most 0.5 % of the outputs may differ, each by at most two levels of
+     * each of the (at most two) blocks.
+     */
+    @Test void shiftedProductsThroughTheTilesConvertersMatchIm2col() {
+        MvmConfig[] configs = {MvmConfig.ideal().withAdc(Adc.minMax(6)), MvmConfig.paper(),
+                MvmConfig.ideal().withDac(InputDac.bits(4)).withAdc(Adc.fixed(8, 20)), MvmConfig.ideal().withAdc(Adc.calibrated(10))};
+        long[][] kernels = {{16, 64, 3, 3}, {8, 12, 3, 3}};
+        for (MvmConfig cfg : configs) for (long[] k : kernels) {
+            int pad = k[1] == 64 ? 0 : 1;
+            Nd4j.getRandom().setSeed(13);
+            INDArray w = Nd4j.randn(DataType.FLOAT, k).muli(0.3), x = Nd4j.rand(DataType.FLOAT, 4, k[1], 8, 7);
+            MaskedConv2d[] layers = new MaskedConv2d[2];
+            for (int i = 0; i < 2; i++) {
+                org.rramlab.crossbar.Macro macro = org.rramlab.crossbar.Macro.paper(org.rramlab.device.DeviceModel.taox40nm(), 5);
+                layers[i] = new MaskedConv2d("c", new TileWeights(macro.program("c", w, org.rramlab.device.WriteNoise.NONE, 1)), 1, 1, pad, pad, cfg);
+            }
+            MaskedConv2d shifted = layers[0], im2col = layers[1];
+            im2col.shiftedEnabled = false;
+            String at = cfg + " " + java.util.Arrays.toString(k);
+            if (cfg.adc().range() == Adc.Range.CALIBRATED) {
+                for (MaskedConv2d l : layers) { l.chain().startCalibration(); l.forward(x, false); l.chain().finishCalibration(); }
+                assertArrayEquals(im2col.chain().calibratedRanges(), shifted.chain().calibratedRanges(), 1e-4 * java.util.Arrays.stream(
+                        im2col.chain().calibratedRanges()).max().orElse(1), "calibrated ranges " + at);
+            }
+            for (boolean training : new boolean[] {true, false}) {
+                INDArray ys = shifted.forward(x, training), yi = im2col.forward(x, training);
+                assertTrue(shifted.ranShifted(), "shifted path taken: " + at + " training " + training);
+                assertWithinAdcLevels(yi, ys, cfg, "forward " + at + " training " + training);
+                INDArray g = Nd4j.randn(DataType.FLOAT, ys.shape());
+                assertClose(im2col.backward(g).castTo(DataType.DOUBLE), shifted.backward(g), "input gradient (straight through) " + at);
+            }
+        }
+    }
+
+    private static void assertWithinAdcLevels(INDArray expected, INDArray actual, MvmConfig cfg, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        double scale = expected.amaxNumber().doubleValue(), range = expected.maxNumber().doubleValue() - expected.minNumber().doubleValue();
+        double level = cfg.adc().enabled() ? range / ((1L << cfg.adc().bits()) - 1) : 0;
+        INDArray diff = Transforms.abs(expected.sub(actual));
+        long off = diff.gt(1e-5 * Math.max(1, scale)).castTo(DataType.INT32).sumNumber().longValue();
+        assertTrue(off <= 0.005 * expected.length(), what + ": " + off + " of " + expected.length() + " outputs differ");
+        assertTrue(diff.maxNumber().doubleValue() <= 1e-5 * Math.max(1, scale) + 2 * level * 2,
+                what + ": worst difference " + diff.maxNumber() + ", ADC level ~" + level);
     }
 
     /** Strided, DOUBLE or single-channel convolutions keep im2col. */
