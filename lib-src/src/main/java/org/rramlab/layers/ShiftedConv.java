@@ -82,16 +82,8 @@ final class ShiftedConv {
         if (cx != x) Buffers.free(cx);
         int pitch = positions + tail, length = c * pitch;
         float[] pad = HostScratch.get(1, length);
-        Parallel.forRange(c, Math.max(1, (1 << 16) / Math.max(1, n * h * w)), (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
-                int row = ch * pitch;
-                if (py == 0 && px == 0) Arrays.fill(pad, row + positions, row + pitch, 0f);   // every grid position is an input pixel
-                else Arrays.fill(pad, row, row + pitch, 0f);
-                for (int b = 0; b < n; b++) for (int y = 0; y < h; y++) {
-                    System.arraycopy(in, ((b * c + ch) * h + y) * w, pad, row + b * plane + (y + py) * wp + px, w);
-                }
-            }
-        });
+        // with no padding every grid position is an input pixel: only the tail needs zeros
+        toGrid(in, c, h, w, pad, pitch, 0, py, px, py == 0 && px == 0 ? positions : 0);
         INDArray target = slot(0, length);
         write(target, pad, length);
         return target;
@@ -109,11 +101,7 @@ final class ShiftedConv {
         });
         float[] y = read(full, out * positions, 0);
         float[] result = HostScratch.get(1, n * out * oh * ow);
-        Parallel.forRange(out, Math.max(1, (1 << 16) / Math.max(1, n * oh * ow)), (from, to) -> {
-            for (int o = from; o < to; o++) for (int b = 0; b < n; b++) for (int r = 0; r < oh; r++) {
-                System.arraycopy(y, o * positions + b * plane + r * wp, result, ((b * out + o) * oh + r) * ow, ow);
-            }
-        });
+        fromGrid(y, positions, out, oh, ow, 0, 0, false, result);
         INDArray target = Nd4j.createUninitialized(DataType.FLOAT, n, out, oh, ow);
         write(target, result, n * out * oh * ow);
         return target;
@@ -141,11 +129,7 @@ final class ShiftedConv {
         float[] y = read(full, cols * positions, 0);
         int vectors = n * oh * ow;
         float[] partial = HostScratch.get(1, cols * vectors);
-        Parallel.forRange(cols, Math.max(1, (1 << 16) / Math.max(1, vectors)), (from, to) -> {
-            for (int o = from; o < to; o++) for (int b = 0; b < n; b++) for (int r = 0; r < oh; r++) {
-                System.arraycopy(y, o * positions + b * plane + r * wp, partial, o * vectors + (b * oh + r) * ow, ow);
-            }
-        });
+        fromGrid(y, positions, cols, oh, ow, 0, 0, true, partial);
         INDArray target = Nd4j.createUninitialized(DataType.FLOAT, cols, vectors);
         write(target, partial, cols * vectors);
         return target;
@@ -161,15 +145,7 @@ final class ShiftedConv {
         if (cg != gradOut) Buffers.free(cg);
         int pitch = tail + positions, length = out * pitch;
         float[] full = HostScratch.get(1, length);
-        Parallel.forRange(out, Math.max(1, (1 << 16) / Math.max(1, n * oh * ow)), (from, to) -> {
-            for (int o = from; o < to; o++) {
-                int row = o * pitch + tail;
-                Arrays.fill(full, o * pitch, (o + 1) * pitch, 0f);
-                for (int b = 0; b < n; b++) for (int r = 0; r < oh; r++) {
-                    System.arraycopy(g, ((b * out + o) * oh + r) * ow, full, row + b * plane + r * wp, ow);
-                }
-            }
-        });
+        toGrid(g, out, oh, ow, full, pitch, tail, 0, 0, 0);
         INDArray target = slot(2, length);
         write(target, full, length);
         return target;
@@ -212,14 +188,40 @@ final class ShiftedConv {
         });
         float[] d = read(full, c * positions, 0);
         float[] dx = HostScratch.get(1, n * c * h * w);
-        Parallel.forRange(c, Math.max(1, (1 << 16) / Math.max(1, n * h * w)), (from, to) -> {
-            for (int ch = from; ch < to; ch++) for (int b = 0; b < n; b++) for (int y = 0; y < h; y++) {
-                System.arraycopy(d, ch * positions + b * plane + (y + py) * wp + px, dx, ((b * c + ch) * h + y) * w, w);
-            }
-        });
+        fromGrid(d, positions, c, h, w, py, px, false, dx);
         INDArray target = Nd4j.createUninitialized(DataType.FLOAT, n, c, h, w);
         write(target, dx, n * c * h * w);
         return target;
+    }
+
+    /**
+     * [n, channels, rows, width] (c order) onto a grid [channels, pitch]: element (b, k, r, x) goes to
+     * k·pitch + front + b·plane + (r + dy)·wp + dx + x. Each channel's row of the grid is zeroed from {@code zeroFrom}
+     * on first (0: all of it). Channels split over the cores.
+     */
+    private void toGrid(float[] src, int channels, int rows, int width, float[] grid, int pitch, int front, int dy, int dx, int zeroFrom) {
+        Parallel.forRange(channels, Math.max(1, (1 << 16) / Math.max(1, n * rows * width)), (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int row = k * pitch;
+                Arrays.fill(grid, row + zeroFrom, row + pitch, 0f);
+                for (int b = 0; b < n; b++) for (int r = 0; r < rows; r++) {
+                    System.arraycopy(src, ((b * channels + k) * rows + r) * width, grid, row + front + b * plane + (r + dy) * wp + dx, width);
+                }
+            }
+        });
+    }
+
+    /**
+     * The inverse read: grid [channels, pitch] at (b, k, r, x) = k·pitch + b·plane + (r + dy)·wp + dx + x into
+     * {@code dst} as [n, channels, rows, width], or as [channels, n, rows, width] when {@code channelMajor}.
+     */
+    private void fromGrid(float[] grid, int pitch, int channels, int rows, int width, int dy, int dx, boolean channelMajor, float[] dst) {
+        Parallel.forRange(channels, Math.max(1, (1 << 16) / Math.max(1, n * rows * width)), (from, to) -> {
+            for (int k = from; k < to; k++) for (int b = 0; b < n; b++) for (int r = 0; r < rows; r++) {
+                int at = channelMajor ? ((k * n + b) * rows + r) * width : ((b * channels + k) * rows + r) * width;
+                System.arraycopy(grid, k * pitch + b * plane + (r + dy) * wp + dx, dst, at, width);
+            }
+        });
     }
 
     /** How far tap t = ky·kw + kx reads ahead on the padded grid. */
