@@ -77,15 +77,24 @@ final class ShiftedConv {
 
     /** The input [n, c, h, w] (FLOAT) padded and channel-major, [c, positions + tail], on this thread's slot 0. */
     INDArray padded(INDArray x) {
-        INDArray cx = Im2Col.contiguous(x);
-        float[] in = read(cx, n * c * h * w, 0);
-        if (cx != x) Buffers.free(cx);
-        int pitch = positions + tail, length = c * pitch;
-        float[] pad = HostScratch.get(1, length);
         // with no padding every grid position is an input pixel: only the tail needs zeros
-        toGrid(in, c, h, w, pad, pitch, 0, py, px, py == 0 && px == 0 ? positions : 0);
-        INDArray target = slot(0, length);
-        write(target, pad, length);
+        return onGrid(x, c, h, w, 0, py, px, py == 0 && px == 0 ? positions : 0, 0);
+    }
+
+    /**
+     * An [n, channels, rows, width] array on a grid [channels, positions + tail] (placed as {@link #toGrid} says; the
+     * input's grid has its margin of {@code tail} at the end, the output gradient's at the front), on this thread's
+     * native slot {@code slot}.
+     */
+    private INDArray onGrid(INDArray a, int channels, int rows, int width, int front, int dy, int dx, int zeroFrom, int slot) {
+        INDArray ca = Im2Col.contiguous(a);
+        float[] values = read(ca, n * channels * rows * width, 0);
+        if (ca != a) Buffers.free(ca);
+        int pitch = positions + tail, length = channels * pitch;
+        float[] grid = HostScratch.get(1, length);
+        toGrid(values, channels, rows, width, grid, pitch, front, dy, dx, zeroFrom);
+        INDArray target = slot(slot, length);
+        write(target, grid, length);
         return target;
     }
 
@@ -140,15 +149,7 @@ final class ShiftedConv {
      * zeros (the input gradient reads up to that far back), zeros at the dropped positions. On this thread's slot 2.
      */
     INDArray gradientOnGrid(INDArray gradOut) {
-        INDArray cg = Im2Col.contiguous(gradOut);
-        float[] g = read(cg, n * out * oh * ow, 0);
-        if (cg != gradOut) Buffers.free(cg);
-        int pitch = tail + positions, length = out * pitch;
-        float[] full = HostScratch.get(1, length);
-        toGrid(g, out, oh, ow, full, pitch, tail, 0, 0, 0);
-        INDArray target = slot(2, length);
-        write(target, full, length);
-        return target;
+        return onGrid(gradOut, out, oh, ow, tail, 0, 0, 0, 2);
     }
 
     /** dL/dW [out, c, kh, kw] from the gradient on the grid and the padded input of the same forward. */
