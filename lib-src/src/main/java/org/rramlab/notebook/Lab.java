@@ -320,7 +320,7 @@ public final class Lab {
         var chart = org.rramlab.plot.Charts.xy("mask flips per epoch", "epoch", "flips (SET + RESET pulses)", series);
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (var xy : series.values()) for (double v : xy.y()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-        chart.getStyler().setYAxisLogarithmic(hi / lo > 20);   // a log axis only where it spans decades (its labels are powers of 10)
+        chart.getStyler().setYAxisLogarithmic(hi / lo > 20);   // a log axis only where it spans decades (labelled by Charts.finish)
         markers(chart);
         return chart;
     }
