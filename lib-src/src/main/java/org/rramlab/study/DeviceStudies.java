@@ -61,7 +61,7 @@ public final class DeviceStudies {
             mean.append(on.length == 0 ? Double.NaN : mean(on));
             std.append(on.length == 0 ? Double.NaN : std(on));
         }
-        return Table.create("forming pulse sweep, width " + widthNs + " ns", amp, frac, mean, std);
+        return Table.create("forming pulse sweep, width " + org.rramlab.plot.Numbers.sig(widthNs) + " ns", amp, frac, mean, std);
     }
 
     /**
@@ -227,7 +227,8 @@ public final class DeviceStudies {
             return text;   // a type name, an enum, "3 values"
         }
         String name = path.substring(path.lastIndexOf('.') + 1);
-        if (org.rramlab.plot.Numbers.isFractionName(name) && v >= 0 && v <= 1) return org.rramlab.plot.Numbers.percent(v);
+        // only a named fraction (formedFraction): meanSensitivity is a coefficient, not a share of cells
+        if (name.toLowerCase(java.util.Locale.ROOT).contains("fraction") && v >= 0 && v <= 1) return org.rramlab.plot.Numbers.percent(v);
         var unit = UNIT_SUFFIX.matcher(name);
         String number = org.rramlab.plot.Numbers.sig(v);
         if (!unit.find()) return number;

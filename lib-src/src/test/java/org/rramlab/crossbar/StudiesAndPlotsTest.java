@@ -59,6 +59,7 @@ class StudiesAndPlotsTest {
         assertEquals("95 %", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("forming.formedFraction")));
         assertEquals("3.3 V", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("forming.reference.amplitudeV")));
         assertEquals("100", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("writeVerify.maxPulses")));
+        assertEquals("0.15", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("forming.meanSensitivity")), "a coefficient, not a %");
         for (String v : t.stringColumn("PCM-like")) assertFalse(v.matches(".*[0-9]\\.0( .*)?"), "raw double: " + v);
     }
 
