@@ -506,7 +506,7 @@ public final class Charts {
         List<String> reversed = new ArrayList<>(classes);
         java.util.Collections.reverse(reversed);
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 5 / 6).title(title)
-                .xAxisTitle("predicted class").yAxisTitle("true class").build();
+                .xAxisTitle("predicted class").yAxisTitle("true class (each row: 100 %)").build();
         styleBase(chart.getStyler());
         // A colour bar of ten 10 % steps, labelled in %: XChart 3.8.8 prints a continuous colour bar's ends as raw
         // doubles (0.0, 100.0), while the stepped one formats its labels with the cells' pattern.
