@@ -283,6 +283,7 @@ public final class Charts {
             }
             seeThrough(xy);
             roundTicks(xy);
+            leadingZeros(xy);
         }
     }
 
@@ -345,6 +346,45 @@ public final class Charts {
             double lo = styler.getYAxisMin() != null && styler.getYAxisMin() > 0 ? styler.getYAxisMin() : yRange[0];
             styler.setYAxisDecimalPattern(logAxisPattern(lo));
             styler.getYAxisGroupDecimalPatternMap().clear();   // a per-group pattern would win over the axis one
+        }
+    }
+
+    /**
+     * The pattern of a linear axis over {@code [lo, hi]} that XChart would otherwise pick per tick: its own patterns drop
+     * the leading zero of some ticks ({@code .05} beside {@code 0.1} and {@code -0.05}). Separators, and optional
+     * decimals enough for a tick step of a hundredth of the range; null outside 10⁻⁴ … 10⁹ (XChart's own there).
+     */
+    public static String linearAxisPattern(double lo, double hi) {
+        double range = hi - lo;
+        if (!(range > 0) || !Double.isFinite(range) || range < 1e-4 || Math.max(Math.abs(lo), Math.abs(hi)) >= 1e9) return null;
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(range)));
+        return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
+    }
+
+    /** Linear axes without a pattern of their own get {@link #linearAxisPattern} of their data. */
+    private static void leadingZeros(XYChart chart) {
+        double xLo = Double.POSITIVE_INFINITY, xHi = Double.NEGATIVE_INFINITY, yLo = Double.POSITIVE_INFINITY, yHi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            double[] x = s.getXData(), y = s.getYData(), e = s.getExtraValues();
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i])) { xLo = Math.min(xLo, x[i]); xHi = Math.max(xHi, x[i]); }
+                double err = e != null && i < e.length && Double.isFinite(e[i]) ? e[i] : 0;
+                if (Double.isFinite(y[i])) { yLo = Math.min(yLo, y[i] - err); yHi = Math.max(yHi, y[i] + err); }
+            }
+        }
+        var styler = chart.getStyler();
+        if (styler.getXAxisMin() != null) xLo = Math.min(xLo, styler.getXAxisMin());
+        if (styler.getXAxisMax() != null) xHi = Math.max(xHi, styler.getXAxisMax());
+        if (styler.getYAxisMin() != null) yLo = Math.min(yLo, styler.getYAxisMin());
+        if (styler.getYAxisMax() != null) yHi = Math.max(yHi, styler.getYAxisMax());
+        if (!styler.isXAxisLogarithmic() && styler.getXAxisDecimalPattern() == null && styler.getDecimalPattern() == null) {
+            String p = linearAxisPattern(xLo, xHi);
+            if (p != null) styler.setXAxisDecimalPattern(p);
+        }
+        if (!styler.isYAxisLogarithmic() && styler.getYAxisDecimalPattern() == null && styler.getDecimalPattern() == null
+                && styler.getYAxisGroupDecimalPatternMap().isEmpty()) {
+            String p = linearAxisPattern(yLo, yHi);
+            if (p != null) styler.setYAxisDecimalPattern(p);
         }
     }
 

@@ -60,10 +60,20 @@ class FiguresTest {
         six.getStyler().setXAxisLogarithmic(true);
         Charts.finish(six);
         assertEquals(0, six.getStyler().getXAxisLabelRotation());
-        // a linear axis keeps what it had
-        org.knowm.xchart.XYChart linear = Charts.line("t", "epoch", "y", new double[] {1, 2, 3});
+        // a linear axis gets no log pattern; its ticks keep their leading zero (XChart's own patterns print .05)
+        org.knowm.xchart.XYChart linear = Charts.line("t", "epoch", "y", new double[] {-0.05, 0.05, 0.3});
         Charts.finish(linear);
-        assertEquals(null, linear.getStyler().getYAxisDecimalPattern());
+        assertEquals(Charts.linearAxisPattern(-0.05, 0.3), linear.getStyler().getYAxisDecimalPattern());
+        java.text.DecimalFormat f = new java.text.DecimalFormat(Charts.linearAxisPattern(-0.05, 0.3), java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        assertEquals("0.05", f.format(0.05));
+        assertEquals("-0.05", f.format(-0.05));
+        assertEquals("0.3", f.format(0.30000000000000004));
+        assertEquals("25,000", new java.text.DecimalFormat(Charts.linearAxisPattern(0, 25_000), java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(25_000));
+        assertEquals(null, Charts.linearAxisPattern(0, 1e-6), "tiny ranges keep XChart's own labels");
+        org.knowm.xchart.XYChart own = Charts.line("t", "epoch", "y", new double[] {1, 2, 3});
+        own.getStyler().setYAxisDecimalPattern("0.0");
+        Charts.finish(own);
+        assertEquals("0.0", own.getStyler().getYAxisDecimalPattern(), "a pattern set by the chart's builder stays");
     }
 
     @Test
