@@ -239,10 +239,11 @@ public final class DeviceData {
         if (!programmed.isEmpty()) {
             double[] axis = checkSameTimes(source, programmed);
             residual = residual(programmed, noise, m.writeVerify().rangeUs());
-            residualSource = "measured: " + programmed.size() + " programmed cells at t = " + axis[0] + " s";
+            residualSource = "measured: " + programmed.size() + " programmed cells at t = " + number(axis[0]) + " s";
             if (axis.length > 1) {
                 drift = fitDrift(programmed, axis, m.drift().readNoiseTReadSeconds());
-                driftSource = "measured: power law fitted to " + programmed.size() + " cells read at " + Arrays.toString(axis) + " s";
+                driftSource = "measured: power law fitted to " + programmed.size() + " cells read at "
+                        + String.join(", ", Arrays.stream(axis).mapToObj(DeviceData::number).toList()) + " s";
             } else {
                 driftSource = "from " + base.key() + " (programmed cells read at one time only)";
             }
@@ -254,13 +255,13 @@ public final class DeviceData {
         String file = "measured: " + source;
         List<Technology.Sourced> sources = List.of(
                 new Technology.Sourced("random step", random.length + " cells, mean " + round(mean(random)) + " uS", file),
-                new Technology.Sourced("formed fraction", "1.0 (every listed cell)", file),
+                new Technology.Sourced("formed fraction", "100 % (every listed cell)", file),
                 new Technology.Sourced("SET state", set.length + " cells, mean " + round(mean(set)) + " uS", file),
                 new Technology.Sourced("RESET state", reset.length + " cells, mean " + round(mean(reset)) + " uS", file),
-                new Technology.Sourced("read noise", noise.toString(), repeated.isEmpty() ? "from " + base.key() + " (no repeated reads)" : file),
+                new Technology.Sourced("read noise", round(100 * noise.relative()) + " % of G + " + round(noise.additiveUs()) + " uS", repeated.isEmpty() ? "from " + base.key() + " (no repeated reads)" : file),
                 new Technology.Sourced("write-verify", "as " + base.key(), base.source("write-verify").source()),
                 new Technology.Sourced("programming residual", residual.describe(), residualSource),
-                new Technology.Sourced("drift", drift.isNone() ? "none" : "t0 = " + drift.t0Seconds() + " s, nu " + drift.nu(), driftSource),
+                new Technology.Sourced("drift", drift.isNone() ? "none" : "t0 = " + number(drift.t0Seconds()) + " s, nu " + curve(drift.nu()), driftSource),
                 new Technology.Sourced("pulses", "as " + base.key(), base.source("pulses").source()));
         return new Technology(base.key() + "-measured", model, residual, base.randomStep(), sources);
     }
@@ -355,5 +356,19 @@ public final class DeviceData {
 
     private static String round(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** A time or count as read: whole numbers with separators (3,600), others to 3 significant figures. */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v) : round(v);
+    }
+
+    /** A fitted curve as read: {@code 0.0472 at 2.88 uS ... 0.0523 at 22.3 uS}, one value when it is constant. */
+    static String curve(ConductanceCurve c) {
+        double[] g = c.gUs(), v = c.values();
+        if (g.length == 1) return round(v[0]);
+        List<String> points = new java.util.ArrayList<>();
+        for (int i = 0; i < g.length; i++) points.add(round(v[i]) + " at " + round(g[i]) + " uS");
+        return String.join(", ", points);
     }
 }

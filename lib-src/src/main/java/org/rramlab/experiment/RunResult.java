@@ -55,10 +55,20 @@ public record RunResult(ExperimentSpec spec, Path out, TaskData data, Sequential
         StringColumn what = StringColumn.create("figure"), value = StringColumn.create("value");
         for (int i = 0; i < summary.rowCount(); i++) {
             String name = summary.stringColumn("figure").get(i);
-            what.append(name);
+            what.append(label(name));
             value.append(format(name, summary.doubleColumn("value").getDouble(i)));
         }
         return Table.create(spec.preset() + " (" + spec.profile().name().toLowerCase(Locale.ROOT) + "): summary", what, value);
+    }
+
+    /**
+     * A figure's name as the readable summary shows it, beside a value that {@link #format} prints with its unit: the
+     * unit said once, in the value ({@code inference energy per example | 65.03 nJ}, not {@code ... (nJ) | 65.03 nJ}).
+     * Names whose value is printed bare ({@code (pulses)}) keep their unit.
+     */
+    public static String label(String name) {
+        return name.replace(" (nJ)", "").replace(" (points)", "")
+                .replace("seconds per epoch", "time per epoch").replace("run seconds", "run time");
     }
 
     /** One figure as people read it: accuracies and AUCs in %, points with a sign, counts with separators. */

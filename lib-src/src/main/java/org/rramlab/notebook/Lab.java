@@ -288,7 +288,7 @@ public final class Lab {
                 : java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
         var m = org.rramlab.experiment.RunFigures.confusion(run, names.size());
         return org.rramlab.plot.Charts.confusion("confusion matrix, " + run.spec().preset() + " (" + Tables.percent(m.accuracy(), 1)
-                + " correct; % of each true class)", names, m.counts());
+                + " correct)", names, m.counts());   // what a cell's % is of: the y axis says (a longer title was cut)
     }
 
     /** Training loss per epoch of each run (and the test loss where the objective reports one). */
@@ -320,7 +320,7 @@ public final class Lab {
         var chart = org.rramlab.plot.Charts.xy("mask flips per epoch", "epoch", "flips (SET + RESET pulses)", series);
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (var xy : series.values()) for (double v : xy.y()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-        chart.getStyler().setYAxisLogarithmic(hi / lo > 20);   // a log axis only where it spans decades (its labels are powers of 10)
+        chart.getStyler().setYAxisLogarithmic(hi / lo > 20);   // a log axis only where it spans decades (labelled by Charts.finish)
         markers(chart);
         return chart;
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -275,12 +276,126 @@ public final class Charts {
             styler.setLegendLayout(fits ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
             if (!fits && styler.isLegendVisible()) grow(chart, 18 * shown);
         }
+        if (styler instanceof AxesChartStyler axes) logAxisLabels(chart, axes);
         if (chart instanceof XYChart xy) {
             for (XYSeries s : xy.getSeriesMap().values()) {
                 if (s.getXData().length > 200 && s.getLineWidth() > 1.2f) s.setLineWidth(1.2f);   // dense lines: thin, so others show through
             }
             seeThrough(xy);
             roundTicks(xy);
+            leadingZeros(xy);
+        }
+    }
+
+    /**
+     * The house rule for log-axis tick labels: plain numbers with thousands separators at every decade ({@code 0.01},
+     * {@code 1}, {@code 1,000}, {@code 10,000,000}), never XChart's default {@code 1E4}. A pattern of exactly as many
+     * decimals as the smallest decade on the axis needs (a fixed {@code #,##0.####} cuts 10⁻⁵ to {@code 0}). XChart
+     * 3.8.8 cannot label a log axis with superscripts: its tick-label formatting functions switch the axis to linear
+     * ticks, so the labels come from this decimal pattern, which its log axis does apply.
+     */
+    public static String logAxisPattern(double smallest) {
+        if (!(smallest > 0) || Double.isInfinite(smallest)) {
+            throw new IllegalArgumentException("smallest: " + smallest + "; expected a finite value > 0 on a log axis");
+        }
+        int decimals = Math.max(0, -(int) Math.floor(Math.log10(smallest) + 1e-9));
+        return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);   // optional decimals: 0.1, not 0.100
+    }
+
+    /** A decade label as a log axis of the house style prints it ({@link #logAxisPattern} applied to {@code value}). */
+    public static String logAxisLabel(double value, double smallest) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat(logAxisPattern(smallest),
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(value);
+    }
+
+    /**
+     * Log axes of any chart get the {@link #logAxisPattern} of their data (a pattern set for a linear axis, e.g.
+     * {@code 0.0##}, would print the small decades as 0.0). An x axis whose widest decade label does not fit the
+     * width of one decade gets its labels turned 45° instead of overlapping.
+     */
+    private static void logAxisLabels(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, AxesChartStyler styler) {
+        boolean x = styler.isXAxisLogarithmic(), y = styler.isYAxisLogarithmic();
+        if (!x && !y) return;
+        double[] xRange = {Double.POSITIVE_INFINITY, 0}, yRange = {Double.POSITIVE_INFINITY, 0};
+        for (Object s : chart.getSeriesMap().values()) {
+            if (s instanceof XYSeries xy) {
+                if (TICK_ANCHOR.equals(xy.getName())) continue;
+                widen(xRange, xy.getXData());
+                widen(yRange, xy.getYData());
+            } else if (s instanceof CategorySeries c) {
+                for (Number v : c.getYData()) if (v != null) widen(yRange, new double[] {v.doubleValue()});
+            }
+        }
+        if (x && xRange[1] > 0) {
+            double lo = styler.getXAxisMin() != null && styler.getXAxisMin() > 0 ? styler.getXAxisMin() : xRange[0];
+            double hi = styler.getXAxisMax() != null && styler.getXAxisMax() > 0 ? styler.getXAxisMax() : xRange[1];
+            styler.setXAxisDecimalPattern(logAxisPattern(lo));
+            Font font = styler.getAxisTickLabelsFont();
+            java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+            int widest = 0;
+            for (int k = (int) Math.floor(Math.log10(lo) + 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) {
+                widest = Math.max(widest, g.getFontMetrics(font).stringWidth(logAxisLabel(Math.pow(10, k), lo)));
+            }
+            g.dispose();
+            double decades = Math.max(1, Math.log10(hi / lo));
+            double perDecade = (chart.getWidth() - 120) / decades;   // the plot's width: the chart less the y axis and margins
+            if (widest + 12 > perDecade && styler.getXAxisLabelRotation() == 0) styler.setXAxisLabelRotation(45);
+        }
+        if (y && yRange[1] > 0) {
+            double lo = styler.getYAxisMin() != null && styler.getYAxisMin() > 0 ? styler.getYAxisMin() : yRange[0];
+            styler.setYAxisDecimalPattern(logAxisPattern(lo));
+            styler.getYAxisGroupDecimalPatternMap().clear();   // a per-group pattern would win over the axis one
+        }
+    }
+
+    /**
+     * The pattern of a linear axis over {@code [lo, hi]} that XChart would otherwise pick per tick: its own patterns drop
+     * the leading zero of some ticks ({@code .05} beside {@code 0.1} and {@code -0.05}). Separators, and optional
+     * decimals enough for a tick step of a hundredth of the range; null outside 10⁻⁴ … 10⁹ (XChart's own there).
+     */
+    public static String linearAxisPattern(double lo, double hi) {
+        double range = hi - lo;
+        if (!(range > 0) || !Double.isFinite(range) || range < 1e-4 || Math.max(Math.abs(lo), Math.abs(hi)) >= 1e9) return null;
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(range)));
+        return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
+    }
+
+    /** Linear axes without a pattern of their own get {@link #linearAxisPattern} of their data. */
+    private static void leadingZeros(XYChart chart) {
+        double xLo = Double.POSITIVE_INFINITY, xHi = Double.NEGATIVE_INFINITY, yLo = Double.POSITIVE_INFINITY, yHi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            double[] x = s.getXData(), y = s.getYData(), e = s.getExtraValues();
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i])) { xLo = Math.min(xLo, x[i]); xHi = Math.max(xHi, x[i]); }
+                double err = e != null && i < e.length && Double.isFinite(e[i]) ? e[i] : 0;
+                if (Double.isFinite(y[i])) { yLo = Math.min(yLo, y[i] - err); yHi = Math.max(yHi, y[i] + err); }
+            }
+        }
+        var styler = chart.getStyler();
+        if (styler.getXAxisMin() != null) xLo = Math.min(xLo, styler.getXAxisMin());
+        if (styler.getXAxisMax() != null) xHi = Math.max(xHi, styler.getXAxisMax());
+        if (styler.getYAxisMin() != null) yLo = Math.min(yLo, styler.getYAxisMin());
+        if (styler.getYAxisMax() != null) yHi = Math.max(yHi, styler.getYAxisMax());
+        if (!styler.isXAxisLogarithmic() && styler.getXAxisDecimalPattern() == null && styler.getDecimalPattern() == null) {
+            String p = linearAxisPattern(xLo, xHi);
+            if (p != null) styler.setXAxisDecimalPattern(p);
+        }
+        if (!styler.isYAxisLogarithmic() && styler.getYAxisDecimalPattern() == null && styler.getDecimalPattern() == null
+                && styler.getYAxisGroupDecimalPatternMap().isEmpty()) {
+            String p = linearAxisPattern(yLo, yHi);
+            if (p != null) styler.setYAxisDecimalPattern(p);
+        }
+    }
+
+    /** {@code range} = {smallest positive, largest} of the finite positive values seen so far. */
+    private static void widen(double[] range, double[] values) {
+        if (values == null) return;
+        for (double v : values) {
+            if (v > 0 && Double.isFinite(v)) {
+                range[0] = Math.min(range[0], v);
+                range[1] = Math.max(range[1], v);
+            }
         }
     }
 
@@ -392,6 +507,25 @@ public final class Charts {
         anchor.setShowInLegend(false);
     }
 
+    /** {@code n} colours from white through light to dark blue (n >= 2), evenly spaced. */
+    static Color[] blues(int n) {
+        Color[] stops = {Color.WHITE, new Color(0x9ECAE1), new Color(0x08519C)};
+        Color[] out = new Color[n];
+        for (int i = 0; i < n; i++) {
+            double at = (stops.length - 1) * i / (double) (n - 1);
+            int k = Math.min((int) at, stops.length - 2);
+            double f = at - k;
+            Color a = stops[k], b = stops[k + 1];
+            out[i] = new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        }
+        return out;
+    }
+
+    /** The labels of a confusion matrix's cells and colour bar: whole percent, with the sign ({@code 87 %}). */
+    static final String CONFUSION_PATTERN = "#0' %'";
+
     /**
      * A confusion matrix as a heat map: one row per true class (top to bottom), one column per predicted class, each
      * cell the share of its true class (%, printed in the cell), the colour bar beside. The diagonal is the recall of
@@ -412,11 +546,13 @@ public final class Charts {
         List<String> reversed = new ArrayList<>(classes);
         java.util.Collections.reverse(reversed);
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 5 / 6).title(title)
-                .xAxisTitle("predicted class").yAxisTitle("true class").build();
+                .xAxisTitle("predicted class").yAxisTitle("true class (each row: 100 %)").build();
         styleBase(chart.getStyler());
-        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ECAE1), new Color(0x08519C)});
+        // A colour bar of ten 10 % steps, labelled in %: XChart 3.8.8 prints a continuous colour bar's ends as raw
+        // doubles (0.0, 100.0), while the stepped one formats its labels with the cells' pattern.
+        chart.getStyler().setRangeColors(blues(10)).setPiecewise(true).setPiecewiseRanged(true).setSplitNumber(10);
         chart.getStyler().setShowValue(true);
-        chart.getStyler().setHeatMapValueDecimalPattern("#0");
+        chart.getStyler().setHeatMapValueDecimalPattern(CONFUSION_PATTERN);
         chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         chart.getStyler().setMin(0).setMax(100);
         chart.getStyler().setXAxisLabelRotation(45);

@@ -61,7 +61,7 @@ public final class DeviceStudies {
             mean.append(on.length == 0 ? Double.NaN : mean(on));
             std.append(on.length == 0 ? Double.NaN : std(on));
         }
-        return Table.create("forming pulse sweep, width " + widthNs + " ns", amp, frac, mean, std);
+        return Table.create("forming pulse sweep, width " + org.rramlab.plot.Numbers.sig(widthNs) + " ns", amp, frac, mean, std);
     }
 
     /**
@@ -201,15 +201,44 @@ public final class DeviceStudies {
             keys.addAll(flat.keySet());
             flats.add(flat);
         }
-        Table t = Table.create("device parameters (uS, V, ns, s)", StringColumn.create("parameter", keys.toArray(String[]::new)));
+        Table t = Table.create("device parameters", StringColumn.create("parameter", keys.toArray(String[]::new)));
         for (int i = 0; i < devices.length; i++) {
             StringColumn col = StringColumn.create(devices[i].name());
             for (String k : keys) {
-                col.append(flats.get(i).getOrDefault(k, ""));
+                col.append(parameterValue(k, flats.get(i).getOrDefault(k, "")));
             }
             t.addColumns(col);
         }
         return t;
+    }
+
+    /** Units of the parameter names' suffixes (meanUs, amplitudeV, widthNs, setUa, t0Seconds). */
+    private static final java.util.regex.Pattern UNIT_SUFFIX = java.util.regex.Pattern.compile("(?<=[a-z0-9])(Us|Ua|Ns|Seconds|V)$");
+
+    /**
+     * A parameter's value in the house style: a number to 4 significant figures with separators and the unit its
+     * name ends in ({@code 1,000 ns}, {@code 14.25 µS}), a fraction as % ({@code 95 %}); text as it is.
+     */
+    static String parameterValue(String path, String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return text;   // a type name, an enum, "3 values"
+        }
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        // only a named fraction (formedFraction): meanSensitivity is a coefficient, not a share of cells
+        if (name.toLowerCase(java.util.Locale.ROOT).contains("fraction") && v >= 0 && v <= 1) return org.rramlab.plot.Numbers.percent(v);
+        var unit = UNIT_SUFFIX.matcher(name);
+        String number = org.rramlab.plot.Numbers.sig(v);
+        if (!unit.find()) return number;
+        return number + " " + switch (unit.group(1)) {
+            case "Us" -> "µS";
+            case "Ua" -> "µA";
+            case "Ns" -> "ns";
+            case "Seconds" -> "s";
+            default -> "V";
+        };
     }
 
     private static void flatten(String path, com.fasterxml.jackson.databind.JsonNode node, Map<String, String> out) {

@@ -342,6 +342,6 @@ public final class TechnologyStudy {
                 loss.append(Math.round(100 * (start - s.doubleColumn("test acc %").getDouble(s.rowCount() - 1))) / 100.0);
             }
         }
-        return Table.create("robustness to drift (compensation " + comp + ", within " + points + " points of the first time)", tech, w, held, loss);
+        return Table.create("robustness to drift (compensation " + comp + ", within " + org.rramlab.plot.Numbers.sig(points) + " points of the first time)", tech, w, held, loss);
     }
 }

@@ -52,6 +52,15 @@ class StudiesAndPlotsTest {
         Table t = DeviceStudies.parameters(DeviceModel.taox40nm(), DeviceModel.pcmLike());
         assertEquals(3, t.columnCount());
         assertTrue(t.stringColumn("parameter").contains("readNoise.relative"));
+        // values as people read them: units from the names, separators, fractions as %, no raw doubles
+        int width = t.stringColumn("parameter").indexOf("forming.reference.widthNs");
+        assertEquals("1,000 ns", t.stringColumn("TaOx 40 nm").get(width));
+        assertEquals("14.25 µS", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("forming.formed.meanUs")));
+        assertEquals("95 %", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("forming.formedFraction")));
+        assertEquals("3.3 V", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("forming.reference.amplitudeV")));
+        assertEquals("100", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("writeVerify.maxPulses")));
+        assertEquals("0.15", t.stringColumn("TaOx 40 nm").get(t.stringColumn("parameter").indexOf("forming.meanSensitivity")), "a coefficient, not a %");
+        for (String v : t.stringColumn("PCM-like")) assertFalse(v.matches(".*[0-9]\\.0( .*)?"), "raw double: " + v);
     }
 
     @Test

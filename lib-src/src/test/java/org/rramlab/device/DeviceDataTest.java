@@ -53,6 +53,13 @@ class DeviceDataTest {
         assertTrue(Files.isRegularFile(example), "the committed example " + example.toAbsolutePath());
         Technology t = DeviceData.load(example, Technologies.pcmGst());
         assertTrue(t.model().drift().nu().at(10) > 0.03);
+        // its sources read as people read them: no record dumps, no 17-digit doubles
+        for (Technology.Sourced s : t.sources()) {
+            assertFalse(s.value().matches(".*[0-9]\\.[0-9]{5,}.*") || s.value().contains("=") && !s.value().startsWith("t0 = ")
+                    || s.value().contains("["), s.parameter() + ": " + s.value());
+            assertFalse(s.source().matches(".*[0-9]\\.[0-9]{5,}.*") || s.source().contains("["), s.parameter() + ": " + s.source());
+        }
+        assertTrue(t.source("read noise").value().matches("[0-9.]+ % of G \\+ [0-9.]+ uS"), t.source("read noise").value());
     }
 
     @Test

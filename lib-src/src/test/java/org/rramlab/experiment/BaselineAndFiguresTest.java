@@ -102,4 +102,18 @@ class BaselineAndFiguresTest {
                 RunFigures.paperVsOurs(List.of("a"), List.of("b"), List.of("c")).columnNames());
         assertNotNull(Progress.display(), "a run without a display gets lines on standard output");
     }
+
+    @Test void theReadableSummarySaysEachUnitOnceInTheValue() {
+        for (String name : List.of("inference energy per example (nJ)", "gain in test accuracy (points)", "seconds per epoch", "run seconds")) {
+            String value = RunResult.format(name, 65.03), label = RunResult.label(name);
+            String unit = value.replaceAll("^[-+0-9.,]+ ", "");
+            assertNotEquals(value, unit, name + ": the value carries its unit (" + value + ")");
+            assertFalse(label.contains(unit.equals("s") ? "seconds" : unit), name + ": shown as '" + label + "' beside '" + value + "'");
+        }
+        assertEquals("65.03 nJ", RunResult.format("inference energy per example (nJ)", 65.03));
+        assertEquals("inference energy per example", RunResult.label("inference energy per example (nJ)"));
+        // a value printed bare keeps the unit in its name
+        assertEquals("1,234", RunResult.format("programming: pruning (pulses)", 1234));
+        assertEquals("programming: pruning (pulses)", RunResult.label("programming: pruning (pulses)"));
+    }
 }

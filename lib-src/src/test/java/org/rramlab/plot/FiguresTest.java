@@ -32,6 +32,59 @@ class FiguresTest {
         assertEquals(0.5, Images.niceStep(0.31), 1e-12);
     }
 
+    @Test
+    void logAxesReadAsPlainNumbersWithSeparatorsAtEveryDecade() {
+        assertEquals("10,000,000", Charts.logAxisLabel(1e7, 1));
+        assertEquals("1", Charts.logAxisLabel(1, 1));
+        assertEquals("0.1", Charts.logAxisLabel(0.1, 0.001), "no trailing zeros");
+        assertEquals("0.001", Charts.logAxisLabel(0.001, 0.001));
+        assertEquals("0.00001", Charts.logAxisLabel(1e-5, 2e-5), "the smallest decade keeps its digit (not 0)");
+        for (int k = -6; k <= 9; k++) {
+            String label = Charts.logAxisLabel(Math.pow(10, k), 1e-6);
+            assertTrue(!label.contains("E") && label.matches("[0-9.,]+"), "decade 10^" + k + ": " + label);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Charts.logAxisPattern(0));
+
+        // finish gives every log axis the pattern of its data, over a pattern set for a linear axis
+        double[] x = {1, 60, 3_600, 86_400, 2_592_000, 31_536_000}, y = {0.5, 0.05, 0.005, 0.0005, 0.0004, 0.0003};
+        org.knowm.xchart.XYChart chart = Charts.xy("t", "seconds (log)", "error", java.util.Map.of("e", new Charts.XY(x, y)));
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        Charts.finish(chart);
+        assertEquals(Charts.logAxisPattern(1), chart.getStyler().getXAxisDecimalPattern());
+        assertEquals(Charts.logAxisPattern(0.0003), chart.getStyler().getYAxisDecimalPattern());
+        assertEquals(45, chart.getStyler().getXAxisLabelRotation(), "8 decades of labels up to 10,000,000 do not fit 720 px flat");
+        assertTrue(org.knowm.xchart.BitmapEncoder.getBufferedImage(chart).getWidth() > 0);
+        // six decades fit flat
+        org.knowm.xchart.XYChart six = Charts.xy("t", "s", "y", java.util.Map.of("e", new Charts.XY(new double[] {1, 1e6}, new double[] {1, 2})));
+        six.getStyler().setXAxisLogarithmic(true);
+        Charts.finish(six);
+        assertEquals(0, six.getStyler().getXAxisLabelRotation());
+        // a linear axis gets no log pattern; its ticks keep their leading zero (XChart's own patterns print .05)
+        org.knowm.xchart.XYChart linear = Charts.line("t", "epoch", "y", new double[] {-0.05, 0.05, 0.3});
+        Charts.finish(linear);
+        assertEquals(Charts.linearAxisPattern(-0.05, 0.3), linear.getStyler().getYAxisDecimalPattern());
+        java.text.DecimalFormat f = new java.text.DecimalFormat(Charts.linearAxisPattern(-0.05, 0.3), java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        assertEquals("0.05", f.format(0.05));
+        assertEquals("-0.05", f.format(-0.05));
+        assertEquals("0.3", f.format(0.30000000000000004));
+        assertEquals("25,000", new java.text.DecimalFormat(Charts.linearAxisPattern(0, 25_000), java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(25_000));
+        assertEquals(null, Charts.linearAxisPattern(0, 1e-6), "tiny ranges keep XChart's own labels");
+        org.knowm.xchart.XYChart own = Charts.line("t", "epoch", "y", new double[] {1, 2, 3});
+        own.getStyler().setYAxisDecimalPattern("0.0");
+        Charts.finish(own);
+        assertEquals("0.0", own.getStyler().getYAxisDecimalPattern(), "a pattern set by the chart's builder stays");
+    }
+
+    @Test
+    void theConfusionMatrixColourBarSaysPercentLikeItsCells() {
+        org.knowm.xchart.HeatMapChart chart = Charts.confusion("c", List.of("a", "b"), new long[][] {{9, 1}, {3, 7}});
+        assertTrue(chart.getStyler().isPiecewise(), "the stepped colour bar is the one XChart labels with the cells' pattern");
+        assertEquals("87 %", new java.text.DecimalFormat(chart.getStyler().getHeatMapValueDecimalPattern()).format(87.0));
+        assertEquals(10, chart.getStyler().getRangeColors().length);
+        assertTrue(org.knowm.xchart.BitmapEncoder.getBufferedImage(chart).getWidth() > 0);
+    }
+
     private static boolean isBlue(int rgb) {
         Color c = new Color(rgb);
         return c.getBlue() > 150 && c.getRed() < 60;
