@@ -39,14 +39,17 @@ public final class DeviceStudies {
         return g;
     }
 
-    /** Sample statistics of a formed population next to the model's: fraction formed, mean and std of formed cells. */
+    /**
+     * Sample statistics of a formed population next to the model's: the share of cells formed (in %, as the rest of
+     * the notebooks print shares), mean and std of formed cells.
+     */
     public static Table formingSummary(DeviceModel device, double[] formedUs) {
         double[] on = Arrays.stream(formedUs).filter(g -> g > FORMED_THRESHOLD_US).toArray();
         ConductanceDistribution model = device.forming().formed();
         return Table.create("forming: sample vs model (" + device.name() + ")",
-                StringColumn.create("quantity", "fraction formed", "mean of formed cells (uS)", "std of formed cells (uS)"),
-                DoubleColumn.create("sample", on.length / (double) formedUs.length, mean(on), std(on)),
-                DoubleColumn.create("model", device.forming().formedFraction(), model.drawMeanUs(), model.drawStdUs()));
+                StringColumn.create("quantity", "cells formed (%)", "mean of formed cells (uS)", "std of formed cells (uS)"),
+                DoubleColumn.create("sample", 100.0 * on.length / formedUs.length, mean(on), std(on)),
+                DoubleColumn.create("model", 100 * device.forming().formedFraction(), model.drawMeanUs(), model.drawStdUs()));
     }
 
     /** Forms {@code cells} cells at each amplitude (width fixed): fraction formed, mean and std of formed cells. */
