@@ -99,11 +99,11 @@ public final class MaskedConv2d implements Layer {
         if (oh < 1 || ow < 1) {
             throw new IllegalArgumentException(name + ": input " + inShape[2] + "x" + inShape[3] + " is smaller than the kernel " + kh + "x" + kw);
         }
-        Im2Col.Geometry g = geometry();
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
         this.input = x;
         shifted = shiftedApplies(training, x.dataType());
         if (shifted) return forwardShifted(x, training);
+        Im2Col.Geometry g = geometry();
         examplesPerBlock = examplesPerBlock(g, training, x.dataType());
         if (examplesPerBlock < g.n()) return forwardInBlocks(x, g, training);
         // the columns stay for backward on the layer's own buffer when small, else live on the thread's shared buffer

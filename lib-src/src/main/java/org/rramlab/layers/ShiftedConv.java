@@ -34,6 +34,8 @@ import org.rramlab.simd.Parallel;
 final class ShiftedConv {
     private final int n, c, h, w, out, kh, kw, py, px, wp, oh, ow, plane, taps, tail;
     private final int positions;
+    /** Every grid's row pitch: the positions and a margin of {@code tail} (at the end for the input, in front for the gradient). */
+    private final int pitch;
 
     ShiftedConv(int n, int c, int h, int w, int out, int kh, int kw, int py, int px) {
         this.n = n; this.c = c; this.h = h; this.w = w; this.out = out; this.kh = kh; this.kw = kw; this.py = py; this.px = px;
@@ -45,6 +47,7 @@ final class ShiftedConv {
         this.positions = n * plane;
         this.taps = kh * kw;
         this.tail = (kh - 1) * wp + kw - 1;
+        this.pitch = positions + tail;
     }
 
     /**
@@ -90,9 +93,9 @@ final class ShiftedConv {
         INDArray ca = Im2Col.contiguous(a);
         float[] values = read(ca, n * channels * rows * width, 0);
         if (ca != a) Buffers.free(ca);
-        int pitch = positions + tail, length = channels * pitch;
+        int length = channels * pitch;
         float[] grid = HostScratch.get(1, length);
-        toGrid(values, channels, rows, width, grid, pitch, front, dy, dx, zeroFrom);
+        toGrid(values, channels, rows, width, grid, front, dy, dx, zeroFrom);
         INDArray target = slot(slot, length);
         write(target, grid, length);
         return target;
@@ -101,16 +104,15 @@ final class ShiftedConv {
     /** y [n, out, oh, ow] = the convolution of {@code xpad} ({@link #padded}) with {@code taps} ({@link #taps}). */
     INDArray forward(INDArray xpad, INDArray taps) {
         INDArray full = slot(1, (long) out * positions);
-        int xPitch = positions + tail;
-        eachBlock((long) out * c * this.taps * positions, (from, cols) -> {
+        eachBlock((long) out * c * this.taps * positions, (block, from, cols) -> {
             for (int t = 0; t < this.taps; t++) {
-                BlockGemm.productOnThisThread(new Rect(taps, (long) t * out * c, c), false, new Rect(xpad, from + shift(t), xPitch), false,
+                BlockGemm.productOnThisThread(new Rect(taps, (long) t * out * c, c), false, new Rect(xpad, from + shift(t), pitch), false,
                         new Rect(full, from, positions), out, cols, c, t > 0);
             }
         });
         float[] y = read(full, out * positions, 0);
         float[] result = HostScratch.get(1, n * out * oh * ow);
-        fromGrid(y, positions, out, oh, ow, 0, 0, false, result);
+        fromGrid(y, out, oh, ow, 0, 0, false, result);
         INDArray target = Nd4j.createUninitialized(DataType.FLOAT, n, out, oh, ow);
         write(target, result, n * out * oh * ow);
         return target;
@@ -124,21 +126,22 @@ final class ShiftedConv {
      */
     INDArray blockPartial(INDArray xpad, INDArray taps, int inOffset, int rows, int outOffset, int cols) {
         INDArray full = slot(1, (long) cols * positions);
-        int xPitch = positions + tail;
-        eachBlock((long) cols * rows * positions, (from, width) -> {
+        eachBlock((long) cols * rows * positions, (block, from, width) -> {
             boolean first = true;
             for (int t = 0; t < this.taps; t++) {
-                int lo = Math.max(0, -Math.floorDiv(t - inOffset, this.taps)), hi = Math.min(c - 1, Math.floorDiv(inOffset + rows - 1 - t, this.taps));
+                // the channels whose input index ch·taps + t lies in [inOffset, inOffset + rows)
+                int lo = Math.max(0, -Math.floorDiv(t - inOffset, this.taps));
+                int hi = Math.min(c - 1, Math.floorDiv(inOffset + rows - 1 - t, this.taps));
                 if (lo > hi) continue;
                 BlockGemm.productOnThisThread(new Rect(taps, (long) t * out * c + (long) outOffset * c + lo, c), false,
-                        new Rect(xpad, (long) lo * xPitch + from + shift(t), xPitch), false, new Rect(full, from, positions), cols, width, hi - lo + 1, !first);
+                        new Rect(xpad, (long) lo * pitch + from + shift(t), pitch), false, new Rect(full, from, positions), cols, width, hi - lo + 1, !first);
                 first = false;
             }
         });
         float[] y = read(full, cols * positions, 0);
         int vectors = n * oh * ow;
         float[] partial = HostScratch.get(1, cols * vectors);
-        fromGrid(y, positions, cols, oh, ow, 0, 0, true, partial);
+        fromGrid(y, cols, oh, ow, 0, 0, true, partial);
         INDArray target = Nd4j.createUninitialized(DataType.FLOAT, cols, vectors);
         write(target, partial, cols * vectors);
         return target;
@@ -154,13 +157,13 @@ final class ShiftedConv {
 
     /** dL/dW [out, c, kh, kw] from the gradient on the grid and the padded input of the same forward. */
     INDArray weightGradient(INDArray grid, INDArray xpad) {
-        int xPitch = positions + tail, gPitch = tail + positions, perTap = out * c;
-        int blocks = Gemm.blocks((long) out * c * taps * positions, positions);
+        int perTap = out * c;
+        long multiplyAdds = (long) out * c * taps * positions;
+        int blocks = Gemm.blocks(multiplyAdds, positions);
         INDArray parts = Nd4j.createUninitialized(DataType.FLOAT, (long) blocks * taps * perTap);
-        Parallel.forEachTask(blocks, block -> {
-            int from = (int) ((long) positions * block / blocks), cols = (int) ((long) positions * (block + 1) / blocks) - from;
+        eachBlock(multiplyAdds, (block, from, cols) -> {
             for (int t = 0; t < taps; t++) {
-                BlockGemm.productOnThisThread(new Rect(grid, tail + from, gPitch), false, new Rect(xpad, from + shift(t), xPitch), true,
+                BlockGemm.productOnThisThread(new Rect(grid, tail + from, pitch), false, new Rect(xpad, from + shift(t), pitch), true,
                         new Rect(parts, (long) (block * taps + t) * perTap, c), out, c, cols, false);
             }
         });
@@ -180,27 +183,26 @@ final class ShiftedConv {
     /** dL/dx [n, c, h, w] from the gradient on the grid and the forward's taps. Uses slot 0 (the padded input is dead). */
     INDArray inputGradient(INDArray grid, INDArray taps) {
         INDArray full = slot(0, (long) c * positions);
-        int gPitch = tail + positions;
-        eachBlock((long) out * c * this.taps * positions, (from, cols) -> {
+        eachBlock((long) out * c * this.taps * positions, (block, from, cols) -> {
             for (int t = 0; t < this.taps; t++) {
-                BlockGemm.productOnThisThread(new Rect(taps, (long) t * out * c, c), true, new Rect(grid, tail + from - shift(t), gPitch), false,
+                BlockGemm.productOnThisThread(new Rect(taps, (long) t * out * c, c), true, new Rect(grid, tail + from - shift(t), pitch), false,
                         new Rect(full, from, positions), c, cols, out, t > 0);
             }
         });
         float[] d = read(full, c * positions, 0);
         float[] dx = HostScratch.get(1, n * c * h * w);
-        fromGrid(d, positions, c, h, w, py, px, false, dx);
+        fromGrid(d, c, h, w, py, px, false, dx);
         INDArray target = Nd4j.createUninitialized(DataType.FLOAT, n, c, h, w);
         write(target, dx, n * c * h * w);
         return target;
     }
 
     /**
-     * [n, channels, rows, width] (c order) onto a grid [channels, pitch]: element (b, k, r, x) goes to
+     * [n, channels, rows, width] (c order) onto a grid [channels, {@link #pitch}]: element (b, k, r, x) goes to
      * k·pitch + front + b·plane + (r + dy)·wp + dx + x. Each channel's row of the grid is zeroed from {@code zeroFrom}
      * on first (0: all of it). Channels split over the cores.
      */
-    private void toGrid(float[] src, int channels, int rows, int width, float[] grid, int pitch, int front, int dy, int dx, int zeroFrom) {
+    private void toGrid(float[] src, int channels, int rows, int width, float[] grid, int front, int dy, int dx, int zeroFrom) {
         Parallel.forRange(channels, Math.max(1, (1 << 16) / Math.max(1, n * rows * width)), (from, to) -> {
             for (int k = from; k < to; k++) {
                 int row = k * pitch;
@@ -213,14 +215,15 @@ final class ShiftedConv {
     }
 
     /**
-     * The inverse read: grid [channels, pitch] at (b, k, r, x) = k·pitch + b·plane + (r + dy)·wp + dx + x into
-     * {@code dst} as [n, channels, rows, width], or as [channels, n, rows, width] when {@code channelMajor}.
+     * The inverse read, from a product's grid [channels, positions] (no margin): (b, k, r, x) at
+     * k·positions + b·plane + (r + dy)·wp + dx + x into {@code dst} as [n, channels, rows, width], or as
+     * [channels, n, rows, width] when {@code channelMajor}.
      */
-    private void fromGrid(float[] grid, int pitch, int channels, int rows, int width, int dy, int dx, boolean channelMajor, float[] dst) {
+    private void fromGrid(float[] grid, int channels, int rows, int width, int dy, int dx, boolean channelMajor, float[] dst) {
         Parallel.forRange(channels, Math.max(1, (1 << 16) / Math.max(1, n * rows * width)), (from, to) -> {
             for (int k = from; k < to; k++) for (int b = 0; b < n; b++) for (int r = 0; r < rows; r++) {
                 int at = channelMajor ? ((k * n + b) * rows + r) * width : ((b * channels + k) * rows + r) * width;
-                System.arraycopy(grid, k * pitch + b * plane + (r + dy) * wp + dx, dst, at, width);
+                System.arraycopy(grid, k * positions + b * plane + (r + dy) * wp + dx, dst, at, width);
             }
         });
     }
@@ -229,14 +232,14 @@ final class ShiftedConv {
     private int shift(int t) { return (t / kw) * wp + t % kw; }
 
     @FunctionalInterface
-    private interface Block { void run(int from, int cols); }
+    private interface Block { void run(int block, int from, int cols); }
 
-    /** Runs {@code block} on the blocks of grid positions (one or two, cut from the sizes alone). */
+    /** Runs {@code block} on the blocks of grid positions (one or two, cut from the sizes alone, as {@link Gemm#blocks}). */
     private void eachBlock(long multiplyAdds, Block block) {
         int blocks = Gemm.blocks(multiplyAdds, positions);
         Parallel.forEachTask(blocks, b -> {
             int from = (int) ((long) positions * b / blocks), to = (int) ((long) positions * (b + 1) / blocks);
-            block.run(from, to - from);
+            block.run(b, from, to - from);
         });
     }
 

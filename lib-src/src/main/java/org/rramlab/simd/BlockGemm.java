@@ -50,7 +50,7 @@ public final class BlockGemm {
         inside("b", b, transB ? n : k, transB ? k : n);
         inside("c", c, m, n);
         long work = (long) m * n * k;
-        int blocks = (int) Math.min(Math.min(Gemm.MAX_BLOCKS, m), work / Gemm.SPLIT_WORK);
+        int blocks = Gemm.blocks(work, m);
         if (blocks < 2) {
             run(a, transA, b, transB, c, m, n, k);
             return;

@@ -44,7 +44,7 @@ public final class Gemm {
         long k = transA ? a.rows() : a.columns();
         long work = (long) m * c.columns() * k;
         // the cut depends on the sizes only, never on the thread count: the same numbers on any machine
-        int blocks = (int) Math.min(Math.min(MAX_BLOCKS, m), work / SPLIT_WORK);
+        int blocks = blocks(work, m);
         if (blocks < 2) {
             Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
             return c;
