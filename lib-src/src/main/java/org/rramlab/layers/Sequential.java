@@ -56,7 +56,7 @@ public final class Sequential implements Layer {
         INDArray g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
             INDArray next = layers.get(i).backward(g);
-            if (g != gradOut && g != null && (next == null || !Buffers.sameBuffer(g, next)) && !Buffers.sameBuffer(g, gradOut)) Buffers.free(g);
+            if (g != gradOut && g != null && (next == null || !Buffers.sameBuffer(g, next)) && !Buffers.sameBuffer(g, gradOut)) Buffers.freeWhole(g);
             g = next;
             if (g == null) break;   // an earlier layer said no input gradient is needed
         }
@@ -69,7 +69,7 @@ public final class Sequential implements Layer {
         for (INDArray h : intermediates) {
             boolean shared = Buffers.sameBuffer(h, input) || Buffers.sameBuffer(h, output) || (alive1 != null && Buffers.sameBuffer(h, alive1))
                     || (alive2 != null && Buffers.sameBuffer(h, alive2));
-            if (!shared && !h.wasClosed()) Buffers.free(h);
+            if (!shared && !h.wasClosed()) Buffers.freeWhole(h);   // reshapes too (ND4J calls them views)
         }
         intermediates.clear();
     }
