@@ -56,6 +56,13 @@ public final class MaskedConv2d implements Layer {
      */
     boolean shiftedEnabled = !"im2col".equalsIgnoreCase(System.getProperty("rramlab.conv", ""));
     private boolean shifted;   // whether the last forward ran as shifted products
+    /**
+     * Off in tests that compare oneDNN's convolutions with the other paths; {@code -Drramlab.conv=shifted} (or
+     * {@code im2col}) keeps them off for a whole run.
+     */
+    boolean dnnEnabled = System.getProperty("rramlab.conv", "").isEmpty() || "onednn".equalsIgnoreCase(System.getProperty("rramlab.conv"));
+    private boolean dnn;       // whether the last forward ran in oneDNN ({@link DnnConv})
+    private INDArray weights4; // that forward's weights [out, c, kh, kw]
     private INDArray taps;     // that forward's weights as ShiftedConv's taps, reused step after step
 
     /** A convolution with every stage of the multiply off. */
@@ -101,6 +108,13 @@ public final class MaskedConv2d implements Layer {
         }
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
         this.input = x;
+        dnn = dnnEnabled && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && chain.plainProduct(training) && DnnConv.available();
+        if (dnn) {
+            shifted = false;
+            weights4 = w2.reshape('c', outChannels, inChannels, kh, kw);
+            chain.countColumns(training, inShape[0] * oh * ow, inShape[0]);
+            return DnnConv.forward(x, weights4, sy, sx, py, px, oh, ow);
+        }
         shifted = shiftedApplies(training, x.dataType());
         if (shifted) return forwardShifted(x, training);
         Im2Col.Geometry g = geometry();
@@ -129,6 +143,9 @@ public final class MaskedConv2d implements Layer {
         long perExample = Math.max((long) g.oh() * g.ow() * g.width(), (long) g.h() * g.w() * outChannels * kh * kw);
         return (int) Math.max(1, Math.min(g.n(), blockColumns / perExample));
     }
+
+    /** Whether the last forward ran in oneDNN's convolutions ({@link DnnConv}). */
+    boolean ranDnn() { return dnn; }
 
     /** Whether the last forward ran as shifted products ({@link ShiftedConv}). */
     boolean ranShifted() { return shifted; }
@@ -296,6 +313,12 @@ public final class MaskedConv2d implements Layer {
 
     @Override public INDArray backward(INDArray gradOut) {
         long n = inShape[0];
+        if (dnn) {
+            INDArray[] gradients = DnnConv.backward(input, weights4, gradOut, sy, sx, py, px, inputGradient);
+            weights.backward(gradients[0]);
+            Buffers.free(gradients[0]);
+            return gradients[1];
+        }
         if (shifted) return backwardShifted(gradOut);
         if (examplesPerBlock < n) return backwardInBlocks(gradOut);
         INDArray gradByChannel = Im2Col.swapLeadingAxes(gradOut, (int) n, outChannels, (int) (oh * ow));

@@ -84,6 +84,7 @@ class ConvKernelsTest {
                 MaskedConv2d.blockColumns = Long.MAX_VALUE;
                 ParallelKernelsTest.Fixed wd = new ParallelKernelsTest.Fixed(w), wOne = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
                 MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[1], s[2], s[3]), one = new MaskedConv2d("one", wOne, s[0], s[1], s[2], s[3]);
+                one.dnnEnabled = false;
                 if (!inputGradient) { d.withoutInputGradient(); one.withoutInputGradient(); }
                 INDArray yd = d.forward(x, true), yOne = one.forward(x.castTo(DataType.FLOAT), true);
                 INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
@@ -93,6 +94,7 @@ class ConvKernelsTest {
                     ParallelKernelsTest.Fixed wb = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
                     MaskedConv2d b = new MaskedConv2d("b", wb, s[0], s[1], s[2], s[3]);
                     b.shiftedEnabled = false;   // this test is about the im2col path's blocks
+                    b.dnnEnabled = false;
                     if (!inputGradient) b.withoutInputGradient();
                     INDArray yb = b.forward(x.castTo(DataType.FLOAT), true);
                     String where = at + " blocks of <= " + blocksOf + " examples";
@@ -191,6 +193,8 @@ class ConvKernelsTest {
             MaskedConv2d d = new MaskedConv2d("d", wd, 1, 1, p[0], p[1]), im2col = new MaskedConv2d("i", wi, 1, 1, p[0], p[1]),
                     shifted = new MaskedConv2d("s", ws, 1, 1, p[0], p[1]);
             im2col.shiftedEnabled = false;
+            im2col.dnnEnabled = false;
+            shifted.dnnEnabled = false;
             if (!inputGradient) { d.withoutInputGradient(); im2col.withoutInputGradient(); shifted.withoutInputGradient(); }
             INDArray yd = d.forward(x, true), yi = im2col.forward(x.castTo(DataType.FLOAT), true), ys = shifted.forward(x.castTo(DataType.FLOAT), true);
             assertTrue(shifted.ranShifted() && !im2col.ranShifted(), "paths taken: " + at);
@@ -261,16 +265,57 @@ class ConvKernelsTest {
                 what + ": worst difference " + diff.maxNumber() + ", ADC level ~" + level);
     }
 
+    /**
+     * With oneDNN's natives, every FLOAT convolution with a plain product runs as ND4J's conv2d operations
+     * ({@link DnnConv}): against the DOUBLE im2col path and the FLOAT shifted and im2col paths, forward, input gradient
+     * (or none) and weight gradient, strides 1 and 2, padded or not, square and non-square kernels, 1×1, one input
+     * channel, one example and batches cut into two blocks (a large batch).
+     */
+    @Test void oneDnnConvolutionsMatchTheOtherPaths() {
+        assertTrue(DnnConv.available(), "the library depends on ND4J's oneDNN natives (pom: linux-x86_64-onednn-avx2)");
+        long[][] kernels = {{16, 8, 3, 3}, {4, 12, 3, 2}, {9, 8, 1, 1}, {6, 10, 5, 5}, {64, 1, 3, 3}, {32, 16, 3, 3}};
+        int[][] geometries = {{1, 0, 0}, {1, 1, 1}, {2, 1, 1}, {2, 0, 0}};   // stride, pad y, pad x
+        for (long[] k : kernels) for (int[] s : geometries) for (int n : new int[] {1, 5, 90}) for (boolean inputGradient : new boolean[] {true, false}) {
+            if (s[1] >= k[2] || s[2] >= k[3]) continue;
+            if (n == 90 && k[1] > 12) continue;   // the two-block case once per kernel is enough
+            Nd4j.getRandom().setSeed(13);
+            INDArray w = Nd4j.randn(DataType.DOUBLE, k), x = Nd4j.randn(DataType.DOUBLE, n, k[1], 9, 7);
+            String at = java.util.Arrays.toString(k) + " " + java.util.Arrays.toString(s) + " n " + n + (inputGradient ? "" : " no input gradient");
+            ParallelKernelsTest.Fixed wd = new ParallelKernelsTest.Fixed(w), wf = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT)),
+                    wn = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
+            MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[0], s[1], s[2]), other = new MaskedConv2d("f", wf, s[0], s[0], s[1], s[2]),
+                    dnn = new MaskedConv2d("n", wn, s[0], s[0], s[1], s[2]);
+            other.dnnEnabled = false;
+            if (!inputGradient) { d.withoutInputGradient(); other.withoutInputGradient(); dnn.withoutInputGradient(); }
+            INDArray yd = d.forward(x, true), yf = other.forward(x.castTo(DataType.FLOAT), true), yn = dnn.forward(x.castTo(DataType.FLOAT), true);
+            assertTrue(dnn.ranDnn() && !other.ranDnn() && !d.ranDnn(), "paths taken: " + at);
+            assertClose(yd, yn, "forward vs DOUBLE " + at);
+            assertClose(yf.castTo(DataType.DOUBLE), yn, "forward vs FLOAT " + at);
+            INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
+            INDArray dxd = d.backward(g), dxf = other.backward(g.castTo(DataType.FLOAT)), dxn = dnn.backward(g.castTo(DataType.FLOAT));
+            if (inputGradient) {
+                assertClose(dxd, dxn, "input gradient vs DOUBLE " + at);
+                assertClose(dxf.castTo(DataType.DOUBLE), dxn, "input gradient vs FLOAT " + at);
+            } else {
+                assertNull(dxn, "no input gradient asked: " + at);
+            }
+            assertClose(wd.grad, wn.grad, "weight gradient vs DOUBLE " + at);
+            assertClose(wf.grad.castTo(DataType.DOUBLE), wn.grad, "weight gradient vs FLOAT " + at);
+        }
+    }
+
     /** Strided, DOUBLE or single-channel convolutions keep im2col. */
     @Test void shiftedProductsOnlyWhereTheyApply() {
         INDArray w = Nd4j.randn(DataType.FLOAT, 8, 8, 3, 3);
         MaskedConv2d strided = new MaskedConv2d("strided", new ParallelKernelsTest.Fixed(w), 2, 2, 1, 1);
+        strided.dnnEnabled = false;
         strided.forward(Nd4j.randn(DataType.FLOAT, 2, 8, 9, 9), true);
         assertFalse(strided.ranShifted(), "stride 2");
         MaskedConv2d doubles = new MaskedConv2d("double", new ParallelKernelsTest.Fixed(w.castTo(DataType.DOUBLE)), 1, 1, 1, 1);
         doubles.forward(Nd4j.randn(DataType.DOUBLE, 2, 8, 9, 9), true);
         assertFalse(doubles.ranShifted(), "DOUBLE");
         MaskedConv2d single = new MaskedConv2d("single", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, 8, 1, 3, 3)));
+        single.dnnEnabled = false;
         single.forward(Nd4j.randn(DataType.FLOAT, 2, 1, 9, 9), true);
         assertFalse(single.ranShifted(), "one input channel");
     }
