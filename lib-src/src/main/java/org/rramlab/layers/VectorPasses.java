@@ -34,4 +34,48 @@ final class VectorPasses {
         }
         for (; i < to; i++) v[i] = (float) (Math.rint((v[i] - low) / step) * step + low);
     }
+
+    /*
+     * Batch norm's sums. Each scalar loop sums a plane in interleaved double accumulators, element i to accumulator
+     * i mod k of its plane; here those k accumulators are the lanes of one register, so every lane adds the same
+     * values in the same order. Two planes at a time: one register's additions wait out the adder's latency, two
+     * keep it busier (the scalar loops' k accumulators were there for the same reason).
+     */
+
+    /**
+     * BatchNorm.sum of the planes at {@code a} and {@code b} ({@code length} each) into {@code into[0]} and
+     * {@code into[1]}: four accumulators, the tail to the first, then (s0 + s1) + (s2 + s3).
+     */
+    static void sums(float[] in, int a, int b, int length, double[] into) {
+        DoubleVector sa = DoubleVector.zero(DOUBLES), sb = sa;
+        int k = 0, last = length & ~3;
+        for (; k < last; k += 4) {
+            sa = sa.add(FloatVector.fromArray(FLOATS, in, a + k).convertShape(VectorOperators.F2D, DOUBLES, 0));
+            sb = sb.add(FloatVector.fromArray(FLOATS, in, b + k).convertShape(VectorOperators.F2D, DOUBLES, 0));
+        }
+        double a0 = sa.lane(0), b0 = sb.lane(0);
+        for (; k < length; k++) { a0 += in[a + k]; b0 += in[b + k]; }
+        into[0] = (a0 + sa.lane(1)) + (sa.lane(2) + sa.lane(3));
+        into[1] = (b0 + sb.lane(1)) + (sb.lane(2) + sb.lane(3));
+    }
+
+    /** BatchNorm.squaredDeviations (Σ (x − m)², in double) of the planes at {@code a} and {@code b}, as {@link #sums}. */
+    static void squaredDeviations(float[] in, int a, int b, int length, double m, double[] into) {
+        DoubleVector sa = DoubleVector.zero(DOUBLES), sb = sa;
+        int k = 0, last = length & ~3;
+        for (; k < last; k += 4) {
+            DoubleVector da = ((DoubleVector) FloatVector.fromArray(FLOATS, in, a + k).convertShape(VectorOperators.F2D, DOUBLES, 0)).sub(m);
+            DoubleVector db = ((DoubleVector) FloatVector.fromArray(FLOATS, in, b + k).convertShape(VectorOperators.F2D, DOUBLES, 0)).sub(m);
+            sa = sa.add(da.mul(da));
+            sb = sb.add(db.mul(db));
+        }
+        double a0 = sa.lane(0), b0 = sb.lane(0);
+        for (; k < length; k++) {
+            double da = in[a + k] - m, db = in[b + k] - m;
+            a0 += da * da;
+            b0 += db * db;
+        }
+        into[0] = (a0 + sa.lane(1)) + (sa.lane(2) + sa.lane(3));
+        into[1] = (b0 + sb.lane(1)) + (sb.lane(2) + sb.lane(3));
+    }
 }
