@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rramlab.simd.Parallel;
+import org.rramlab.simd.Simd;
 
 /**
  * Batch normalisation per channel: over (n, h, w) for [n, c, h, w] inputs, over n for [n, c]. Training normalises
@@ -94,8 +95,8 @@ public final class BatchNorm implements Layer {
             Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
                 for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
                     int from = (n * channels + ch) * plane;
-                    float m = (float) meanUsed[ch], s = (float) invStd[ch], a = (float) scale[ch], c = (float) shift[ch];
-                    for (int i = from; i < from + plane; i++) in[i] = ((in[i] - m) * s) * a + c;   // the input copy becomes the output
+                    // the input copy becomes the output
+                    normalise(in, from, from + plane, (float) meanUsed[ch], (float) invStd[ch], (float) scale[ch], (float) shift[ch]);
                 }
             });
             HostScratch.write(y, in);
@@ -127,6 +128,21 @@ public final class BatchNorm implements Layer {
         return y;
     }
 
+    /*
+     * The element-wise loops each in a method of its own: the compiler turns these plain loops into SIMD
+     * instructions, which it did not for the same loops inside the lambdas' nested loops (3× slower, measured).
+     */
+
+    /** {@code v[i] = ((v[i] − m)·s)·a + c} for i in [from, to), in float. */
+    private static void normalise(float[] v, int from, int to, float m, float s, float a, float c) {
+        for (int i = from; i < to; i++) v[i] = ((v[i] - m) * s) * a + c;
+    }
+
+    /** {@code d[i] = a·(d[i] − m − ((x[i] − mu)·s)·mx)} for i in [from, to), in float. */
+    private static void inputGradient(float[] d, float[] x, int from, int to, float a, float m, float mx, float mu, float s) {
+        for (int i = from; i < to; i++) d[i] = a * (d[i] - m - ((x[i] - mu) * s) * mx);
+    }
+
     /** Channels per share of the cores: about 32k values each (each channel is summed in one order, whatever the split). */
     private int channelsPerShare() {
         return Math.max(1, (1 << 15) / Math.max(1, batch * plane));
@@ -135,17 +151,33 @@ public final class BatchNorm implements Layer {
     /** Per-channel mean and biased variance of [n, c, s] data (two passes, sums in double), channels split over the cores. */
     private void statistics(float[] in, double[] mean, double[] var) {
         long count = (long) batch * plane;
+        boolean simd = Simd.enabled();
         Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
-            for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
-                mean[ch] += sum(in, (n * channels + ch) * plane, plane);
+            double[] pair = new double[2];
+            // each channel's plane sums are added in the order of n, as one loop over n then the channels did
+            for (int ch = c0; ch < c1; ch++) {
+                int n = 0;
+                if (simd) for (; n + 2 <= batch; n += 2) {
+                    VectorPasses.sums(in, planeStart(n, ch), planeStart(n + 1, ch), plane, pair);
+                    mean[ch] += pair[0];
+                    mean[ch] += pair[1];
+                }
+                for (; n < batch; n++) mean[ch] += sum(in, planeStart(n, ch), plane);
+                mean[ch] /= count;
+                n = 0;
+                if (simd) for (; n + 2 <= batch; n += 2) {
+                    VectorPasses.squaredDeviations(in, planeStart(n, ch), planeStart(n + 1, ch), plane, mean[ch], pair);
+                    var[ch] += pair[0];
+                    var[ch] += pair[1];
+                }
+                for (; n < batch; n++) var[ch] += squaredDeviations(in, planeStart(n, ch), plane, mean[ch]);
+                var[ch] /= count;
             }
-            for (int ch = c0; ch < c1; ch++) mean[ch] /= count;
-            for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
-                var[ch] += squaredDeviations(in, (n * channels + ch) * plane, plane, mean[ch]);
-            }
-            for (int ch = c0; ch < c1; ch++) var[ch] /= count;
         });
     }
+
+    /** Where plane (n, ch) of the [n, c, s] view starts. */
+    private int planeStart(int n, int ch) { return (n * channels + ch) * plane; }
 
     /*
      * The float passes' sums run in four interleaved double accumulators: one accumulator waits out each addition's
@@ -217,7 +249,7 @@ public final class BatchNorm implements Layer {
                     float a = (float) (invStd[ch] * gm);
                     float m = training ? (float) (sumG[ch] / count) : 0f, mx = training ? (float) (sumGX[ch] / count) : 0f;
                     float mu = (float) meanUsed[ch], s = (float) invStd[ch];
-                    for (int i = from; i < from + plane; i++) d[i] = a * (d[i] - m - ((x[i] - mu) * s) * mx);
+                    inputGradient(d, x, from, from + plane, a, m, mx, mu, s);
                 }
             });
             HostScratch.write(dx, d);
@@ -241,20 +273,23 @@ public final class BatchNorm implements Layer {
 
     /** Per channel Σ dy and Σ dy·xhat, xhat recomputed from the input {@code x} exactly as the forward computed it. */
     private void sums(float[] d, float[] x, double[] sumG, double[] sumGX, int c0, int c1) {
-        for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) {
-            int from = (n * channels + ch) * plane;
-            float mu = (float) meanUsed[ch], inv = (float) invStd[ch];
-            // two interleaved accumulators per sum (see sum above), in a fixed order
-            double s0 = 0, s1 = 0, sx0 = 0, sx1 = 0;
-            int i = from, end = from + plane, last = from + (plane & ~1);
-            for (; i < last; i += 2) {
-                s0 += d[i]; sx0 += d[i] * ((x[i] - mu) * inv);
-                s1 += d[i + 1]; sx1 += d[i + 1] * ((x[i + 1] - mu) * inv);
-            }
-            for (; i < end; i++) { s0 += d[i]; sx0 += d[i] * ((x[i] - mu) * inv); }
-            sumG[ch] += s0 + s1;
-            sumGX[ch] += sx0 + sx1;
+        for (int n = 0; n < batch; n++) for (int ch = c0; ch < c1; ch++) planeSums(d, x, sumG, sumGX, n, ch);
+    }
+
+    /** Σ dy and Σ dy·xhat of plane (n, ch) added to the channel's sums. */
+    private void planeSums(float[] d, float[] x, double[] sumG, double[] sumGX, int n, int ch) {
+        int from = planeStart(n, ch);
+        float mu = (float) meanUsed[ch], inv = (float) invStd[ch];
+        // two interleaved accumulators per sum (see sum above), in a fixed order
+        double s0 = 0, s1 = 0, sx0 = 0, sx1 = 0;
+        int i = from, end = from + plane, last = from + (plane & ~1);
+        for (; i < last; i += 2) {
+            s0 += d[i]; sx0 += d[i] * ((x[i] - mu) * inv);
+            s1 += d[i + 1]; sx1 += d[i + 1] * ((x[i + 1] - mu) * inv);
         }
+        for (; i < end; i++) { s0 += d[i]; sx0 += d[i] * ((x[i] - mu) * inv); }
+        sumG[ch] += s0 + s1;
+        sumGX[ch] += sx0 + sx1;
     }
 
     private void sums(double[] d, double[] xhat, double[] sumG, double[] sumGX) {

@@ -37,6 +37,21 @@ final class HostScratch {
         return values;
     }
 
+    /**
+     * Floats per block of the block-wise passes ({@link #cursor}): 32 kB per array, so a pass's two or three blocks stay
+     * in the core's first-level cache between the copy in, the arithmetic and the copy out (whole-array copies went
+     * through memory three times).
+     */
+    static final int BLOCK = 1 << 13;
+
+    /**
+     * A pointer to the data of a contiguous (offset 0) FLOAT array with a position of its own: one per thread's share
+     * of a pass, which moves it to its blocks ({@code position(i).get(...)}, {@code position(i).put(...)}).
+     */
+    static FloatPointer cursor(INDArray contiguous) {
+        return new FloatPointer((FloatPointer) contiguous.data().pointer());
+    }
+
     /** The first {@code target.length()} values of {@code data} into a freshly created (offset 0, contiguous) array. */
     static void write(INDArray target, float[] data) {
         ((FloatPointer) target.data().pointer()).position(0).put(data, 0, Math.toIntExact(target.length()));
