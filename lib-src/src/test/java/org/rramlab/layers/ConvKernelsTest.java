@@ -268,12 +268,12 @@ class ConvKernelsTest {
     /**
      * With oneDNN's natives, every FLOAT convolution with a plain product runs as ND4J's conv2d operations
      * ({@link DnnConv}): against the DOUBLE im2col path and the FLOAT shifted and im2col paths, forward, input gradient
-     * (or none) and weight gradient, strides 1 and 2, padded or not, square and non-square kernels, 1×1, one input
-     * channel, one example and batches cut into two blocks (a large batch).
+     * (or none) and weight gradient, strides 1 and 2, padded or not, square and non-square kernels, 1×1, one example
+     * and batches cut into two blocks (a large batch). A single input channel keeps im2col.
      */
     @Test void oneDnnConvolutionsMatchTheOtherPaths() {
         assertTrue(DnnConv.available(), "the library depends on ND4J's oneDNN natives (pom: linux-x86_64-onednn-avx2)");
-        long[][] kernels = {{16, 8, 3, 3}, {4, 12, 3, 2}, {9, 8, 1, 1}, {6, 10, 5, 5}, {64, 1, 3, 3}, {32, 16, 3, 3}};
+        long[][] kernels = {{16, 8, 3, 3}, {4, 12, 3, 2}, {9, 8, 1, 1}, {6, 10, 5, 5}, {64, 8, 3, 3}, {32, 16, 3, 3}};
         int[][] geometries = {{1, 0, 0}, {1, 1, 1}, {2, 1, 1}, {2, 0, 0}};   // stride, pad y, pad x
         for (long[] k : kernels) for (int[] s : geometries) for (int n : new int[] {1, 5, 90}) for (boolean inputGradient : new boolean[] {true, false}) {
             if (s[1] >= k[2] || s[2] >= k[3]) continue;
@@ -302,6 +302,9 @@ class ConvKernelsTest {
             assertClose(wd.grad, wn.grad, "weight gradient vs DOUBLE " + at);
             assertClose(wf.grad.castTo(DataType.DOUBLE), wn.grad, "weight gradient vs FLOAT " + at);
         }
+        MaskedConv2d single = new MaskedConv2d("single", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, 8, 1, 3, 3)));
+        single.forward(Nd4j.randn(DataType.FLOAT, 2, 1, 9, 9), true);
+        assertFalse(single.ranDnn(), "one input channel");
     }
 
     /** Strided, DOUBLE or single-channel convolutions keep im2col. */
