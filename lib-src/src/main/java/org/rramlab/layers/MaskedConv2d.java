@@ -14,8 +14,10 @@ import org.rramlab.crossbar.MvmConfig;
  * 2-D convolution without bias on [n, c, h, w], weights [out, c, kh, kw] from a {@link LayerWeights}. Non-square
  * kernels, strides and zero padding are supported (the spoken-digit CRNN uses 3×2 kernels, stride 2×1).
  *
- * <p>Computed as im2col + one GEMM ({@link Im2Col}: ND4J's conv2d_bp and its im2col + permute were much slower at
- * the paper's small shapes). Backward is two GEMMs and col2im.
+ * <p>Computed, by the first that applies: in oneDNN's kernels through ND4J's conv2d operations ({@link DnnConv}: a
+ * plain product, FLOAT, ≥ 8 input channels); as shifted products ({@link ShiftedConv}: stride 1, ≥ 8 input channels,
+ * also block by block through a tile's converters); else as im2col + one GEMM ({@link Im2Col}), whose backward is
+ * two GEMMs and col2im. The DOUBLE im2col path is the reference the tests compare the others with.
  *
  * <p>The forward product goes through the layer's {@link MvmChain} (a convolution is the product of its im2col columns
  * with the weight matrix [out, in·kh·kw]: on a tile, one input vector per output pixel), with the DAC on the input
