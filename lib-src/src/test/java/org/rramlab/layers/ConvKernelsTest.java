@@ -268,23 +268,23 @@ class ConvKernelsTest {
     /**
      * With oneDNN's natives, every FLOAT convolution with a plain product runs as ND4J's conv2d operations
      * ({@link DnnConv}): against the DOUBLE im2col path and the FLOAT shifted and im2col paths, forward, input gradient
-     * (or none) and weight gradient, strides 1 and 2, padded or not, square and non-square kernels, 1×1, one example
+     * (or none) and weight gradient, strides 1, 2 and 2×1, padded or not, square and non-square kernels, 1×1, one example
      * and batches cut into two blocks (a large batch). A single input channel keeps im2col.
      */
     @Test void oneDnnConvolutionsMatchTheOtherPaths() {
         assertTrue(DnnConv.available(), "the library depends on ND4J's oneDNN natives (pom: linux-x86_64-onednn-avx2)");
         long[][] kernels = {{16, 8, 3, 3}, {4, 12, 3, 2}, {9, 8, 1, 1}, {6, 10, 5, 5}, {64, 8, 3, 3}, {32, 16, 3, 3}};
-        int[][] geometries = {{1, 0, 0}, {1, 1, 1}, {2, 1, 1}, {2, 0, 0}};   // stride, pad y, pad x
+        int[][] geometries = {{1, 1, 0, 0}, {1, 1, 1, 1}, {2, 2, 1, 1}, {2, 2, 0, 0}, {2, 1, 1, 0}};   // stride y, x, pad y, x (2x1: the CRNN's)
         for (long[] k : kernels) for (int[] s : geometries) for (int n : new int[] {1, 5, 90}) for (boolean inputGradient : new boolean[] {true, false}) {
-            if (s[1] >= k[2] || s[2] >= k[3]) continue;
+            if (s[2] >= k[2] || s[3] >= k[3]) continue;
             if (n == 90 && k[1] > 12) continue;   // the two-block case once per kernel is enough
             Nd4j.getRandom().setSeed(13);
             INDArray w = Nd4j.randn(DataType.DOUBLE, k), x = Nd4j.randn(DataType.DOUBLE, n, k[1], 9, 7);
             String at = java.util.Arrays.toString(k) + " " + java.util.Arrays.toString(s) + " n " + n + (inputGradient ? "" : " no input gradient");
             ParallelKernelsTest.Fixed wd = new ParallelKernelsTest.Fixed(w), wf = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT)),
                     wn = new ParallelKernelsTest.Fixed(w.castTo(DataType.FLOAT));
-            MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[0], s[1], s[2]), other = new MaskedConv2d("f", wf, s[0], s[0], s[1], s[2]),
-                    dnn = new MaskedConv2d("n", wn, s[0], s[0], s[1], s[2]);
+            MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[1], s[2], s[3]), other = new MaskedConv2d("f", wf, s[0], s[1], s[2], s[3]),
+                    dnn = new MaskedConv2d("n", wn, s[0], s[1], s[2], s[3]);
             other.dnnEnabled = false;
             if (!inputGradient) { d.withoutInputGradient(); other.withoutInputGradient(); dnn.withoutInputGradient(); }
             INDArray yd = d.forward(x, true), yf = other.forward(x.castTo(DataType.FLOAT), true), yn = dnn.forward(x.castTo(DataType.FLOAT), true);
