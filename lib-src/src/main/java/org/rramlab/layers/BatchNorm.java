@@ -151,26 +151,12 @@ public final class BatchNorm implements Layer {
     /** Per-channel mean and biased variance of [n, c, s] data (two passes, sums in double), channels split over the cores. */
     private void statistics(float[] in, double[] mean, double[] var) {
         long count = (long) batch * plane;
-        boolean simd = Simd.enabled();
         Parallel.forRange(channels, channelsPerShare(), (c0, c1) -> {
-            double[] pair = new double[2];
             // each channel's plane sums are added in the order of n, as one loop over n then the channels did
             for (int ch = c0; ch < c1; ch++) {
-                int n = 0;
-                if (simd) for (; n + 2 <= batch; n += 2) {
-                    VectorPasses.sums(in, planeStart(n, ch), planeStart(n + 1, ch), plane, pair);
-                    mean[ch] += pair[0];
-                    mean[ch] += pair[1];
-                }
-                for (; n < batch; n++) mean[ch] += sum(in, planeStart(n, ch), plane);
+                for (int n = 0; n < batch; n++) mean[ch] += sum(in, planeStart(n, ch), plane);
                 mean[ch] /= count;
-                n = 0;
-                if (simd) for (; n + 2 <= batch; n += 2) {
-                    VectorPasses.squaredDeviations(in, planeStart(n, ch), planeStart(n + 1, ch), plane, mean[ch], pair);
-                    var[ch] += pair[0];
-                    var[ch] += pair[1];
-                }
-                for (; n < batch; n++) var[ch] += squaredDeviations(in, planeStart(n, ch), plane, mean[ch]);
+                for (int n = 0; n < batch; n++) var[ch] += squaredDeviations(in, planeStart(n, ch), plane, mean[ch]);
                 var[ch] /= count;
             }
         });
