@@ -195,23 +195,10 @@ class ConvKernelsTest {
             im2col.shiftedEnabled = false;
             im2col.dnnEnabled = false;
             shifted.dnnEnabled = false;
-            if (!inputGradient) { d.withoutInputGradient(); im2col.withoutInputGradient(); shifted.withoutInputGradient(); }
-            INDArray yd = d.forward(x, true), yi = im2col.forward(x.castTo(DataType.FLOAT), true), ys = shifted.forward(x.castTo(DataType.FLOAT), true);
-            assertTrue(shifted.ranShifted() && !im2col.ranShifted(), "paths taken: " + at);
-            assertClose(yd, ys, "forward vs DOUBLE " + at);
-            assertClose(yi.castTo(DataType.DOUBLE), ys, "forward vs im2col " + at);
-            MaskedConv2d other = new MaskedConv2d("other", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, k[0], k[1], 3, 3)), 1, 1, 1, 1);
-            other.forward(Nd4j.randn(DataType.FLOAT, n + 1, k[1], 11, 12), true);   // overwrites the thread's shared buffers
-            INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
-            INDArray dxd = d.backward(g), dxi = im2col.backward(g.castTo(DataType.FLOAT)), dxs = shifted.backward(g.castTo(DataType.FLOAT));
-            if (inputGradient) {
-                assertClose(dxd, dxs, "input gradient vs DOUBLE " + at);
-                assertClose(dxi.castTo(DataType.DOUBLE), dxs, "input gradient vs im2col " + at);
-            } else {
-                assertNull(dxs, "no input gradient asked: " + at);
-            }
-            assertClose(wd.grad, ws.grad, "weight gradient vs DOUBLE " + at);
-            assertClose(wi.grad.castTo(DataType.DOUBLE), ws.grad, "weight gradient vs im2col " + at);
+            assertPathsAgree(d, wd, im2col, wi, "im2col", shifted, ws, x, inputGradient, at, () -> shifted.ranShifted() && !im2col.ranShifted(), () -> {
+                MaskedConv2d other = new MaskedConv2d("other", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, k[0], k[1], 3, 3)), 1, 1, 1, 1);
+                other.forward(Nd4j.randn(DataType.FLOAT, n + 1, k[1], 11, 12), true);   // overwrites the thread's shared buffers
+            });
         }
     }
 
@@ -272,7 +259,7 @@ class ConvKernelsTest {
      * and batches cut into two blocks (a large batch). A single input channel keeps im2col.
      */
     @Test void oneDnnConvolutionsMatchTheOtherPaths() {
-        assertTrue(DnnConv.available(), "the library depends on ND4J's oneDNN natives (pom: linux-x86_64-onednn-avx2)");
+        assertTrue(DnnConv.available(), "the library depends on ND4J's oneDNN natives (lib-src/pom.xml: linux-x86_64-onednn)");
         long[][] kernels = {{16, 8, 3, 3}, {4, 12, 3, 2}, {9, 8, 1, 1}, {6, 10, 5, 5}, {64, 8, 3, 3}, {32, 16, 3, 3}};
         int[][] geometries = {{1, 1, 0, 0}, {1, 1, 1, 1}, {2, 2, 1, 1}, {2, 2, 0, 0}, {2, 1, 1, 0}};   // stride y, x, pad y, x (2x1: the CRNN's)
         for (long[] k : kernels) for (int[] s : geometries) for (int n : new int[] {1, 5, 90}) for (boolean inputGradient : new boolean[] {true, false}) {
@@ -286,21 +273,7 @@ class ConvKernelsTest {
             MaskedConv2d d = new MaskedConv2d("d", wd, s[0], s[1], s[2], s[3]), other = new MaskedConv2d("f", wf, s[0], s[1], s[2], s[3]),
                     dnn = new MaskedConv2d("n", wn, s[0], s[1], s[2], s[3]);
             other.dnnEnabled = false;
-            if (!inputGradient) { d.withoutInputGradient(); other.withoutInputGradient(); dnn.withoutInputGradient(); }
-            INDArray yd = d.forward(x, true), yf = other.forward(x.castTo(DataType.FLOAT), true), yn = dnn.forward(x.castTo(DataType.FLOAT), true);
-            assertTrue(dnn.ranDnn() && !other.ranDnn() && !d.ranDnn(), "paths taken: " + at);
-            assertClose(yd, yn, "forward vs DOUBLE " + at);
-            assertClose(yf.castTo(DataType.DOUBLE), yn, "forward vs FLOAT " + at);
-            INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
-            INDArray dxd = d.backward(g), dxf = other.backward(g.castTo(DataType.FLOAT)), dxn = dnn.backward(g.castTo(DataType.FLOAT));
-            if (inputGradient) {
-                assertClose(dxd, dxn, "input gradient vs DOUBLE " + at);
-                assertClose(dxf.castTo(DataType.DOUBLE), dxn, "input gradient vs FLOAT " + at);
-            } else {
-                assertNull(dxn, "no input gradient asked: " + at);
-            }
-            assertClose(wd.grad, wn.grad, "weight gradient vs DOUBLE " + at);
-            assertClose(wf.grad.castTo(DataType.DOUBLE), wn.grad, "weight gradient vs FLOAT " + at);
+            assertPathsAgree(d, wd, other, wf, "FLOAT", dnn, wn, x, inputGradient, at, () -> dnn.ranDnn() && !other.ranDnn() && !d.ranDnn(), () -> { });
         }
         MaskedConv2d single = new MaskedConv2d("single", new ParallelKernelsTest.Fixed(Nd4j.randn(DataType.FLOAT, 8, 1, 3, 3)));
         single.forward(Nd4j.randn(DataType.FLOAT, 2, 1, 9, 9), true);
@@ -321,6 +294,33 @@ class ConvKernelsTest {
         single.dnnEnabled = false;
         single.forward(Nd4j.randn(DataType.FLOAT, 2, 1, 9, 9), true);
         assertFalse(single.ranShifted(), "one input channel");
+    }
+
+    /**
+     * Forward, input gradient (or none: {@code inputGradient} false) and weight gradient of {@code tested} on x, against
+     * the DOUBLE im2col layer d and against the FLOAT layer {@code reference} of another path (each with its own
+     * weights' gradient holder); {@code pathsTaken} checks the paths after the forwards, {@code betweenPasses} runs
+     * between forward and backward.
+     */
+    private static void assertPathsAgree(MaskedConv2d d, ParallelKernelsTest.Fixed wd, MaskedConv2d reference, ParallelKernelsTest.Fixed wr,
+            String referenceName, MaskedConv2d tested, ParallelKernelsTest.Fixed wt, INDArray x, boolean inputGradient, String at,
+            java.util.function.BooleanSupplier pathsTaken, Runnable betweenPasses) {
+        if (!inputGradient) { d.withoutInputGradient(); reference.withoutInputGradient(); tested.withoutInputGradient(); }
+        INDArray yd = d.forward(x, true), yr = reference.forward(x.castTo(DataType.FLOAT), true), yt = tested.forward(x.castTo(DataType.FLOAT), true);
+        assertTrue(pathsTaken.getAsBoolean(), "paths taken: " + at);
+        assertClose(yd, yt, "forward vs DOUBLE " + at);
+        assertClose(yr.castTo(DataType.DOUBLE), yt, "forward vs " + referenceName + " " + at);
+        betweenPasses.run();
+        INDArray g = Nd4j.randn(DataType.DOUBLE, yd.shape());
+        INDArray dxd = d.backward(g), dxr = reference.backward(g.castTo(DataType.FLOAT)), dxt = tested.backward(g.castTo(DataType.FLOAT));
+        if (inputGradient) {
+            assertClose(dxd, dxt, "input gradient vs DOUBLE " + at);
+            assertClose(dxr.castTo(DataType.DOUBLE), dxt, "input gradient vs " + referenceName + " " + at);
+        } else {
+            assertNull(dxt, "no input gradient asked: " + at);
+        }
+        assertClose(wd.grad, wt.grad, "weight gradient vs DOUBLE " + at);
+        assertClose(wr.grad.castTo(DataType.DOUBLE), wt.grad, "weight gradient vs " + referenceName + " " + at);
     }
 
     private static void assertClose(INDArray expected, INDArray actual, String what) {
