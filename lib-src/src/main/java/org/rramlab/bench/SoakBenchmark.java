@@ -25,7 +25,8 @@ import org.rramlab.train.Trainer;
  * reaches that line: the JVM dies with the native stack).
  *
  * <p>Arguments: [epochs] (default 200) [fashion examples per epoch] (default 2000; the test set is a quarter of it)
- * [networks...] (crnn, cnn; default both).
+ * [networks...] (crnn, cnn; default both; or resnet20: preset resnet20-fashion's ResNet-20 on the formed macro, on
+ * that many padded images, to time the tiles' path of the deeper network).
  *
  * <pre>./lab bench Soak              (or: java -cp 'lib-src/target/notebook-lib/*' org.rramlab.bench.SoakBenchmark 200 2000 crnn)</pre>
  */
@@ -44,10 +45,18 @@ public final class SoakBenchmark {
             ExperimentSpec spec = switch (network) {
                 case "crnn" -> Presets.get("spoken-digits", Profile.PAPER);
                 case "cnn" -> Presets.get("fashion", Profile.PAPER).withTask(new TaskSpec.FashionMnist(null, fashionExamples, Math.max(1, fashionExamples / 4)));
-                default -> throw new IllegalArgumentException("network: expected crnn or cnn, got '" + network + "'");
+                // the ResNet-20 pruned on the formed macro (tiles with the paper's converters), on as many padded images
+                case "resnet20" -> resnet20(fashionExamples);
+                default -> throw new IllegalArgumentException("network: expected crnn, cnn or resnet20, got '" + network + "'");
             };
             soak(network, spec.withEpochs(epochs), epochs);
         }
+    }
+
+    private static ExperimentSpec resnet20(int examples) {
+        ExperimentSpec spec = Presets.get("resnet20-fashion", Profile.PAPER);
+        TaskSpec.FashionMnistPadded task = (TaskSpec.FashionMnistPadded) spec.task();
+        return spec.withTask(new TaskSpec.FashionMnistPadded(null, examples, Math.max(1, examples / 4), task.side()));
     }
 
     private static void soak(String network, ExperimentSpec spec, int epochs) {
