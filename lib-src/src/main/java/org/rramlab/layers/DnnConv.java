@@ -44,7 +44,7 @@ final class DnnConv {
         INDArray input = Im2Col.contiguous(x), w = Im2Col.contiguous(weights);
         INDArray y = Nd4j.createUninitialized(DataType.FLOAT, n, out, oh, ow);
         int[] args = arguments(weights, sy, sx, py, px);
-        eachBlock(n, work(weights, n, oh, ow), (block, from, to) -> Nd4j.exec(DynamicCustomOp.builder("conv2d")
+        eachBlock(n, blocks(weights, n, oh, ow), (block, from, to) -> Nd4j.exec(DynamicCustomOp.builder("conv2d")
                 .addInputs(rows(input, from, to, n), w).addOutputs(rows(y, from, to, n)).addIntegerArguments(args).build()));
         if (input != x) Buffers.free(input);
         if (w != weights) Buffers.free(w);
@@ -62,10 +62,9 @@ final class DnnConv {
         // the operation always writes an input gradient: without one wanted it goes to a buffer freed right after
         INDArray dx = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
         int[] args = arguments(weights, sy, sx, py, px);
-        long work = work(weights, n, oh, ow);
-        int blocks = blocks(n, work);
+        int blocks = blocks(weights, n, oh, ow);
         INDArray[] gradW = new INDArray[blocks];
-        eachBlock(n, work, (block, from, to) -> {
+        eachBlock(n, blocks, (block, from, to) -> {
             gradW[block] = Nd4j.createUninitialized(DataType.FLOAT, weights.shape());
             Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
                     .addInputs(rows(input, from, to, n), w, rows(g, from, to, n))
@@ -90,12 +89,9 @@ final class DnnConv {
         return new int[] {(int) weights.size(2), (int) weights.size(3), sy, sx, py, px, 1, 1, 0, 0, 1};
     }
 
-    private static long work(INDArray weights, long n, long oh, long ow) {
-        return weights.length() * n * oh * ow;
-    }
-
-    private static int blocks(long n, long multiplyAdds) {
-        return Gemm.blocks(multiplyAdds, n);
+    /** How many blocks of examples the batch is cut into: {@link Gemm#blocks} of the multiply-adds, from the sizes alone. */
+    private static int blocks(INDArray weights, long n, long oh, long ow) {
+        return Gemm.blocks(weights.length() * n * oh * ow, n);
     }
 
     /** Examples [from, to) of a c-order array whose first axis has n examples (the array itself when it is all of them). */
@@ -106,8 +102,8 @@ final class DnnConv {
     @FunctionalInterface
     private interface Block { void run(int block, long from, long to); }
 
-    private static void eachBlock(long n, long multiplyAdds, Block body) {
-        int blocks = blocks(n, multiplyAdds);
+    /** Runs {@code body} on examples [n·b / blocks, n·(b + 1) / blocks) for each block b, one per core. */
+    private static void eachBlock(long n, int blocks, Block body) {
         Parallel.forEachTask(blocks, b -> body.run(b, n * b / blocks, n * (b + 1) / blocks));
     }
 }

@@ -50,7 +50,10 @@ public final class MaskedConv2d implements Layer {
     static long blockColumns = 1L << 22;
     private int examplesPerBlock;   // of the last forward: n when not in blocks
     private final MvmChain chain;
-    /** Convolutions with fewer input channels than this keep im2col (a tap's GEMM with k = c is too thin to pay). */
+    /**
+     * Convolutions with fewer input channels than this keep im2col: a shifted tap's GEMM with k = c is too thin to pay,
+     * and oneDNN's backward was slower at one channel.
+     */
     static final int SHIFTED_MIN_CHANNELS = 8;
     /**
      * Off in tests that compare the shifted products with the im2col path on the same layer; {@code -Drramlab.conv=im2col}
@@ -62,7 +65,7 @@ public final class MaskedConv2d implements Layer {
      * Off in tests that compare oneDNN's convolutions with the other paths; {@code -Drramlab.conv=shifted} (or
      * {@code im2col}) keeps them off for a whole run.
      */
-    boolean dnnEnabled = System.getProperty("rramlab.conv", "").isEmpty() || "onednn".equalsIgnoreCase(System.getProperty("rramlab.conv"));
+    boolean dnnEnabled = List.of("", "onednn").contains(System.getProperty("rramlab.conv", "").toLowerCase(java.util.Locale.ROOT));
     private boolean dnn;       // whether the last forward ran in oneDNN ({@link DnnConv})
     private INDArray weights4; // that forward's weights [out, c, kh, kw]
     private INDArray taps;     // that forward's weights as ShiftedConv's taps, reused step after step
@@ -110,9 +113,7 @@ public final class MaskedConv2d implements Layer {
         }
         w2 = weights.weights(training).reshape('c', outChannels, (long) inChannels * kh * kw);
         this.input = x;
-        // one input channel keeps im2col's 9-long windows: there oneDNN's backward was 3x slower (measured)
-        dnn = dnnEnabled && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && inChannels >= SHIFTED_MIN_CHANNELS
-                && chain.plainProduct(training) && DnnConv.available();
+        dnn = dnnApplies(training, x.dataType());
         if (dnn) {
             shifted = false;
             weights4 = w2.reshape('c', outChannels, inChannels, kh, kw);
@@ -268,6 +269,16 @@ public final class MaskedConv2d implements Layer {
 
     private Im2Col.Geometry geometry() {
         return new Im2Col.Geometry((int) inShape[0], inChannels, (int) inShape[2], (int) inShape[3], kh, kw, sy, sx, py, px, (int) oh, (int) ow);
+    }
+
+    /**
+     * Whether this forward runs in oneDNN's kernels ({@link DnnConv}): FLOAT, a plain product, oneDNN's natives loaded,
+     * and at least {@link #SHIFTED_MIN_CHANNELS} input channels (one input channel keeps im2col's 9-long windows: there
+     * oneDNN's backward was 3× slower, measured).
+     */
+    private boolean dnnApplies(boolean training, org.nd4j.linalg.api.buffer.DataType type) {
+        return dnnEnabled && type == org.nd4j.linalg.api.buffer.DataType.FLOAT && inChannels >= SHIFTED_MIN_CHANNELS
+                && chain.plainProduct(training) && DnnConv.available();
     }
 
     /**
