@@ -1,6 +1,9 @@
 package org.rramlab.layers;
 
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -44,6 +47,20 @@ public final class Buffers {
         if (dead == null || dead.wasClosed()) return;
         if (alive != null && !alive.wasClosed() && sameBuffer(dead, alive)) return;
         free(dead);
+    }
+
+    /**
+     * A buffer over the native memory of a contiguous (offset 0, c order) FLOAT array: reads and writes of single
+     * values, or a pass over it, without bulk copies to and from a Java array. Valid while the array is.
+     */
+    public static FloatBuffer floatView(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.offset() != 0 || a.ordering() != 'c' || a.data().length() != a.length()) {
+            throw new IllegalArgumentException("floatView: expected a contiguous FLOAT array at offset 0, got " + a.dataType()
+                    + " " + java.util.Arrays.toString(a.shape()) + " offset " + a.offset() + " order " + a.ordering());
+        }
+        long n = a.length();
+        FloatPointer p = new FloatPointer((FloatPointer) a.data().pointer());
+        return p.position(0).capacity(n).limit(n).asBuffer();
     }
 
     /** Whether two arrays use the same native buffer (views included). */

@@ -1,5 +1,6 @@
 package org.rramlab.layers;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -31,12 +32,53 @@ public final class CrossEntropy {
                     + " and " + labels.length + " labels: expected [n, classes] with n = number of labels");
         }
         if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException("labelSmoothing: expected [0, 1), got " + smoothing);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + ": expected 0.." + (classes - 1));
+            }
+        }
+        if (logits.dataType() == DataType.FLOAT) return evaluateFloat(logits, labels, smoothing);
         INDArray logProb = logSoftmax(logits);
         INDArray target = oneHot(labels, classes, logits.dataType());
         if (smoothing > 0) target.muli(1 - smoothing).addi(smoothing / classes);
         double loss = -logProb.mul(target).sumNumber().doubleValue() / n;
         INDArray grad = Transforms.exp(logProb, false).subi(target).divi(n);
         return new Result(loss, grad, countCorrect(logits, labels));
+    }
+
+    /**
+     * The same loss and gradient for float32 logits in one Java pass over a bulk copy, row by row in double: the ND4J
+     * ops above (max, subtract, exp, sum, log, one-hot, multiply, argmax) took ~0.8 ms per batch of 128 × 10 logits,
+     * 6 % of an MLP step, for a few thousand operations of arithmetic.
+     */
+    private static Result evaluateFloat(INDArray logits, int[] labels, double smoothing) {
+        int n = labels.length, classes = Math.toIntExact(logits.size(1));
+        INDArray plain = Im2Col.contiguous(logits);
+        float[] z = HostScratch.read(plain, 0);
+        if (plain != logits) Buffers.free(plain);
+        float[] grad = HostScratch.get(1, n * classes);
+        double off = smoothing / classes, on = 1 - smoothing + off, loss = 0;
+        int correct = 0;
+        for (int r = 0, base = 0; r < n; r++, base += classes) {
+            int best = 0;
+            float max = z[base];
+            for (int j = 1; j < classes; j++) {
+                if (z[base + j] > max) { max = z[base + j]; best = j; }
+            }
+            if (best == labels[r]) correct++;
+            double sum = 0;
+            for (int j = 0; j < classes; j++) sum += Math.exp((double) z[base + j] - max);
+            double lse = Math.log(sum);
+            for (int j = 0; j < classes; j++) {
+                double logProb = (double) z[base + j] - max - lse;
+                double target = j == labels[r] ? on : off;
+                loss -= logProb * target;
+                grad[base + j] = (float) ((Math.exp(logProb) - target) / n);
+            }
+        }
+        INDArray g = Nd4j.createUninitialized(DataType.FLOAT, n, classes);
+        HostScratch.write(g, grad);
+        return new Result(loss / n, g, correct);
     }
 
     /** log(softmax(x)) row-wise, stable (max subtracted first). */

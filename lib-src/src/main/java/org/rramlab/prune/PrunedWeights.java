@@ -1,5 +1,6 @@
 package org.rramlab.prune;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
@@ -7,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rramlab.layers.Buffers;
 import org.rramlab.layers.LayerWeights;
 import org.rramlab.layers.Param;
 import org.rramlab.layers.TrainableWeights;
@@ -56,6 +58,9 @@ public final class PrunedWeights implements LayerWeights {
     private final float[] keptF, prunedF;   // the training read, one value per edge
     private final float[] scoreF, effF, signedDiffF, maskF;
     private final int[] flipped;            // edges flipped by the last mask update
+    private final int[] resigned;           // edges whose score changed sign class (−, 0, +) in the last mask update
+    private final byte[] signClass;         // sign class of each score when signedDiffF was last written: 0, 1 (+), 2 (−)
+    private final FloatBuffer effectiveView, signedDiffView;   // the INDArrays' native memory, for writes of single edges
     private long trainingReads;             // index of the present training read (0: the one read of the run)
     private long readVersion = -1;          // the source's read settings the training read was taken with (-1: none yet)
 
@@ -90,6 +95,10 @@ public final class PrunedWeights implements LayerWeights {
         this.signedDiffF = fast ? new float[size] : null;
         this.maskF = fast ? new float[size] : null;
         this.flipped = new int[size];
+        this.resigned = fast ? new int[size] : null;
+        this.signClass = fast ? new byte[size] : null;
+        this.effectiveView = fast ? Buffers.floatView(effective) : null;
+        this.signedDiffView = fast ? Buffers.floatView(signedDiff) : null;
         // initial prune from an all-kept array: exact top-k, done on the cells as preparation, not counted as programming
         float threshold = TopK.kthLargestAbs(reference, kept);
         for (int i = 0; i < size; i++) {
@@ -154,13 +163,24 @@ public final class PrunedWeights implements LayerWeights {
         // over the cores in fixed shares: each writes its flips into its own part of flipped[], compacted after in
         // index order, so the ledger and the cells see the same flips in the same order on any number of threads
         int n = s.length, shares = Math.max(1, Math.min(Parallel.threads(), n / SPLIT));
-        long[] counts = new long[2 * shares];   // sets, resets per share
+        // when effF and signedDiffF are current, only the edges that flip or whose score changes sign need rewriting:
+        // a few per cent of the edges per step, where the whole rewrite read and wrote ~25 MB per MLP step
+        boolean incremental = fast && !trainingStale;
+        long[] counts = new long[3 * shares];   // sets, resets, sign changes per share
         Parallel.forEachTask(shares, t -> {
-            int from = TopK.from(n, shares, t), end = TopK.from(n, shares, t + 1), at = from;
+            int from = TopK.from(n, shares, t), end = TopK.from(n, shares, t + 1), at = from, signAt = from;
             long sets = 0, resets = 0;
             for (int i = from; i < end; i++) {
                 float si = s[i];
-                int wantBit = ~((Float.floatToRawIntBits(si) & 0x7fffffff) - thresholdBits) >>> 31;
+                int bits = Float.floatToRawIntBits(si);
+                if (incremental) {
+                    int cls = signClassOf(bits);
+                    if (cls != signClass[i]) {
+                        signClass[i] = (byte) cls;
+                        resigned[signAt++] = i;
+                    }
+                }
+                int wantBit = ~((bits & 0x7fffffff) - thresholdBits) >>> 31;
                 if (wantBit == (maskBits[i] ? 1 : 0)) continue;
                 boolean want = wantBit == 1;
                 if (flipLimit > 0 && Math.abs(si - reference[i]) < flipLimit * Math.abs(reference[i])) continue;
@@ -170,17 +190,22 @@ public final class PrunedWeights implements LayerWeights {
                 if (want) sets++; else resets++;
                 if (fast) maskF[i] = want ? 1f : 0f;
             }
-            counts[2 * t] = sets;
-            counts[2 * t + 1] = resets;
+            counts[3 * t] = sets;
+            counts[3 * t + 1] = resets;
+            counts[3 * t + 2] = signAt - from;
         });
         long sets = 0, resets = 0;
-        int count = 0;
+        int count = 0, signChanges = 0;
         for (int t = 0; t < shares; t++) {
-            int share = (int) (counts[2 * t] + counts[2 * t + 1]);
-            System.arraycopy(flipped, TopK.from(n, shares, t), flipped, count, share);   // never overlaps ahead: count <= from
+            int share = (int) (counts[3 * t] + counts[3 * t + 1]), from = TopK.from(n, shares, t);
+            System.arraycopy(flipped, from, flipped, count, share);   // never overlaps ahead: count <= from
             count += share;
-            sets += counts[2 * t];
-            resets += counts[2 * t + 1];
+            sets += counts[3 * t];
+            resets += counts[3 * t + 1];
+            if (incremental) {
+                System.arraycopy(resigned, from, resigned, signChanges, (int) counts[3 * t + 2]);
+                signChanges += (int) counts[3 * t + 2];
+            }
         }
         if (count > 0) {
             maskArrayStale = true;
@@ -191,10 +216,39 @@ public final class PrunedWeights implements LayerWeights {
                 if (!fast) rebuildTrainingArrays();
             }
         }
-        if (fast) writeTrainingRead(s);
+        if (incremental) {
+            rewriteEdges(s, flipped, count);
+            rewriteEdges(s, resigned, signChanges);
+        } else if (fast) {
+            writeTrainingRead(s);
+        }
         trainingStale = !fast;   // the ND4J path recomputes in refreshTraining (sign(score) may change without flips)
         return sets + resets;
     }
+
+    /** 0 for ±0, 1 for a positive score, 2 for a negative one (NaN by its sign bit, as the full rewrite treats it). */
+    private static int signClassOf(int scoreBits) {
+        return (scoreBits & 0x7fffffff) == 0 ? 0 : 1 + (scoreBits >>> 31);
+    }
+
+    /**
+     * Rewrites effF and signedDiffF of the listed edges, as {@link #writeTrainingRead} computes them, and, when the
+     * INDArrays hold the training read, the same edges there (else {@link #refreshTraining} copies them whole later).
+     */
+    private void rewriteEdges(float[] s, int[] edges, int count) {
+        boolean nativeCurrent = lastReadTraining;
+        for (int j = 0; j < count; j++) {
+            int i = edges[j];
+            float eff = effectiveOf(i), sd = signedDiffOf(i, Float.floatToRawIntBits(s[i]));
+            effF[i] = eff;
+            signedDiffF[i] = sd;
+            if (nativeCurrent) {
+                effectiveView.put(i, eff);
+                signedDiffView.put(i, sd);
+            }
+        }
+    }
+
 
     /**
      * effective = pruned + mask·(kept − pruned) (as the ND4J path computes it) and signedDiff = (kept − pruned)·sign(score)
@@ -204,15 +258,26 @@ public final class PrunedWeights implements LayerWeights {
     private void writeTrainingRead(float[] s) {
         Parallel.forRange(s.length, SPLIT, (from, to) -> {
             for (int i = from; i < to; i++) {
-                float k = keptF[i], p = prunedF[i], d = k - p;   // k − p rounds as trainDiff does
-                effF[i] = p + maskF[i] * d;
                 int scoreBits = Float.floatToRawIntBits(s[i]);
-                float flipped = Float.intBitsToFloat(Float.floatToRawIntBits(d) ^ (scoreBits & 0x80000000));   // d·sign(score)
-                signedDiffF[i] = (scoreBits & 0x7fffffff) == 0 ? 0f : flipped;   // sign(±0) = 0, as torch.sign
+                effF[i] = effectiveOf(i);
+                signedDiffF[i] = signedDiffOf(i, scoreBits);
+                signClass[i] = (byte) signClassOf(scoreBits);
             }
         });
         put(effective, effF);
         put(signedDiff, signedDiffF);
+    }
+
+    /** pruned + mask·(kept − pruned) of edge i; kept − pruned rounds as trainDiff does. */
+    private float effectiveOf(int i) {
+        float p = prunedF[i];
+        return p + maskF[i] * (keptF[i] - p);
+    }
+
+    /** (kept − pruned)·sign(score) of edge i, with sign(±0) = 0 as torch.sign; a sign-bit flip, no branch on the sign. */
+    private float signedDiffOf(int i, int scoreBits) {
+        float flipped = Float.intBitsToFloat(Float.floatToRawIntBits(keptF[i] - prunedF[i]) ^ (scoreBits & 0x80000000));
+        return (scoreBits & 0x7fffffff) == 0 ? 0f : flipped;
     }
 
     /** Rewrites {@link #effective} and {@link #signedDiff} for the training read (after a restore or an evaluation read). */

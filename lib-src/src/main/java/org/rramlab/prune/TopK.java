@@ -67,15 +67,23 @@ public final class TopK {
     }
 
     /** Below this many values a selection runs on one thread (a hand-off to a worker costs tens of microseconds). */
-    private static final int SPLIT = 1 << 16;
-    /** Per calling thread: the histograms of the shares (reused: two 256 KB arrays per share and call otherwise). */
+    private static final int SPLIT = 1 << 17;
+    /**
+     * The magnitude's 31 bits in three digits, high to low: 11, 11 and 9 bits. Histograms of 2,048 counts stay in the
+     * first-level cache; the earlier two 16-bit digits cleared and scanned 2 × 256 kB per call, which cost 0.2 ms
+     * even for the paper CNN's 576-edge first layer.
+     */
+    private static final int HIGH_SHIFT = 20, MID_SHIFT = 9, DIGIT = 1 << 11, LOW = 1 << 9;
+    /** Per calling thread: the high digit's histograms of the shares, and the candidates' bits (reused across calls). */
     private static final ThreadLocal<int[][]> HISTOGRAMS = ThreadLocal.withInitial(() -> new int[0][]);
+    private static final ThreadLocal<int[]> CANDIDATES = ThreadLocal.withInitial(() -> new int[0]);
 
     /**
-     * The k-th largest |value| by the same radix select, reading the magnitudes straight from the float bits (sign
-     * bit cleared): no scratch copy of |values|. Does not modify {@code values}. NaN: IllegalArgumentException.
-     * Large arrays are counted over the cores ({@link Parallel}); counts do not depend on the cut, so neither does the
-     * result.
+     * The k-th largest |value| by radix select on the float bits with the sign bit cleared (non-negative floats order
+     * like their bits): one pass counts the high digit, a second keeps the bits of the values in the chosen bin (a
+     * small fraction; stored branch-free), and the two lower digits are counted over those alone. No scratch copy of
+     * |values|; {@code values} is not modified. NaN: IllegalArgumentException. Large arrays run both passes over the
+     * cores ({@link Parallel}); counts do not depend on the cut, so neither does the result.
      */
     public static float kthLargestAbs(float[] values, int k) {
         int n = values.length;
@@ -83,49 +91,83 @@ public final class TopK {
         int shares = Math.max(1, Math.min(Parallel.threads(), n / SPLIT));
         int[][] h = histograms(shares);
         Parallel.forEachTask(shares, t -> {
-            int[] high = h[t];
-            java.util.Arrays.fill(high, 0);
-            for (int i = from(n, shares, t), end = from(n, shares, t + 1); i < end; i++) {
-                float v = values[i];
-                if (v != v) throw new IllegalArgumentException("values: expected numbers, found NaN");
-                high[(Float.floatToRawIntBits(v) & 0x7fffffff) >>> 16]++;
+            // four interleaved histograms: half the values fall into a few bins, and one histogram made each
+            // increment wait for the last one to the same bin
+            int[] count = h[t];
+            java.util.Arrays.fill(count, 0);
+            int i = from(n, shares, t), end = from(n, shares, t + 1), largest = 0;
+            for (; i + 3 < end; i += 4) {
+                int b0 = Float.floatToRawIntBits(values[i]) & 0x7fffffff, b1 = Float.floatToRawIntBits(values[i + 1]) & 0x7fffffff;
+                int b2 = Float.floatToRawIntBits(values[i + 2]) & 0x7fffffff, b3 = Float.floatToRawIntBits(values[i + 3]) & 0x7fffffff;
+                largest = Math.max(largest, Math.max(Math.max(b0, b1), Math.max(b2, b3)));
+                count[b0 >>> HIGH_SHIFT]++;
+                count[DIGIT + (b1 >>> HIGH_SHIFT)]++;
+                count[2 * DIGIT + (b2 >>> HIGH_SHIFT)]++;
+                count[3 * DIGIT + (b3 >>> HIGH_SHIFT)]++;
             }
+            for (; i < end; i++) {
+                int b = Float.floatToRawIntBits(values[i]) & 0x7fffffff;
+                largest = Math.max(largest, b);
+                count[b >>> HIGH_SHIFT]++;
+            }
+            // NaN's bits lie above infinity's
+            if (largest > 0x7f800000) throw new IllegalArgumentException("values: expected numbers, found NaN");
         });
-        int remaining = k, bin = (1 << 16) - 1;
+        int remaining = k, high = DIGIT - 1;
         while (true) {
             int count = 0;
-            for (int[] high : h) count += high[bin];
+            for (int[] c : h) count += c[high] + c[DIGIT + high] + c[2 * DIGIT + high] + c[3 * DIGIT + high];
             if (count >= remaining) break;
             remaining -= count;
-            bin--;
+            high--;
         }
-        int highBin = bin;
+        int[] candidates = candidates(n);
+        int[] ends = new int[shares];
+        int top = high;
         Parallel.forEachTask(shares, t -> {
-            int[] low = h[t];
-            java.util.Arrays.fill(low, 0);
-            for (int i = from(n, shares, t), end = from(n, shares, t + 1); i < end; i++) {
+            int at = from(n, shares, t);
+            for (int i = at, end = from(n, shares, t + 1); i < end; i++) {
                 int bits = Float.floatToRawIntBits(values[i]) & 0x7fffffff;
-                if ((bits >>> 16) == highBin) low[bits & 0xffff]++;
+                candidates[at] = bits;
+                at += (bits >>> HIGH_SHIFT) == top ? 1 : 0;
             }
+            ends[t] = at;
         });
-        int lowBin = (1 << 16) - 1;
-        while (true) {
-            int count = 0;
-            for (int[] low : h) count += low[lowBin];
-            if (count >= remaining) break;
-            remaining -= count;
-            lowBin--;
+        int[] mid = h[0], low = new int[LOW];
+        java.util.Arrays.fill(mid, 0, DIGIT, 0);
+        for (int t = 0; t < shares; t++) {
+            for (int i = from(n, shares, t); i < ends[t]; i++) mid[(candidates[i] >>> MID_SHIFT) & (DIGIT - 1)]++;
         }
-        return Float.intBitsToFloat((highBin << 16) | lowBin);
+        int midBin = DIGIT - 1;
+        while (mid[midBin] < remaining) remaining -= mid[midBin--];
+        int prefix = (high << 11) | midBin;
+        for (int t = 0; t < shares; t++) {
+            for (int i = from(n, shares, t); i < ends[t]; i++) {
+                int bits = candidates[i];
+                if ((bits >>> MID_SHIFT) == prefix) low[bits & (LOW - 1)]++;
+            }
+        }
+        int lowBin = LOW - 1;
+        while (low[lowBin] < remaining) remaining -= low[lowBin--];
+        return Float.intBitsToFloat((prefix << MID_SHIFT) | lowBin);
     }
 
     private static int[][] histograms(int shares) {
         int[][] h = HISTOGRAMS.get();
         if (h.length != shares) {
-            h = new int[shares][1 << 16];
+            h = new int[shares][4 * DIGIT];
             HISTOGRAMS.set(h);
         }
         return h;
+    }
+
+    private static int[] candidates(int n) {
+        int[] c = CANDIDATES.get();
+        if (c.length < n) {
+            c = new int[n];
+            CANDIDATES.set(c);
+        }
+        return c;
     }
 
     /** Start of share t of [0, n) cut into {@code shares} pieces. */

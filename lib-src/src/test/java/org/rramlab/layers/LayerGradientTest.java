@@ -215,6 +215,33 @@ class LayerGradientTest {
         assertThrows(IllegalArgumentException.class, () -> CrossEntropy.evaluate(logits, new int[] {0, 1, 9, 0}));
     }
 
+    @Test void crossEntropyOfFloatLogitsMatchesTheDoublePath() {   // float32 runs its own Java pass
+        for (double eps : new double[] {0, 0.1}) {
+            INDArray logits = GradientCheck.random(25, 37, 10).muli(4);
+            int[] labels = new int[37];
+            for (int i = 0; i < labels.length; i++) labels[i] = (i * 7) % 10;
+            CrossEntropy.Result ref = CrossEntropy.evaluate(logits, labels, eps);
+            INDArray f = logits.castTo(DataType.FLOAT);
+            CrossEntropy.Result r = CrossEntropy.evaluate(f, labels, eps);
+            assertEquals(DataType.FLOAT, r.gradLogits().dataType());
+            assertArrayEquals(new long[] {37, 10}, r.gradLogits().shape());
+            assertEquals(ref.loss(), r.loss(), 1e-5 * Math.abs(ref.loss()));
+            assertEquals(ref.correct(), r.correct());
+            assertTrue(r.correct() > 0 && r.correct() < 37, "some rows right, some wrong: " + r.correct());
+            double worst = 0;
+            for (int i = 0; i < 37; i++) for (int j = 0; j < 10; j++) {
+                worst = Math.max(worst, Math.abs(ref.gradLogits().getDouble(i, j) - r.gradLogits().getDouble(i, j)));
+            }
+            assertTrue(worst < 1e-7, "largest gradient difference " + worst);
+            // a transposed (non-contiguous) view gives the same
+            CrossEntropy.Result t = CrossEntropy.evaluate(f.transpose().dup('c').transpose(), labels, eps);
+            assertEquals(r.loss(), t.loss(), 0);
+        }
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> CrossEntropy.evaluate(Nd4j.zeros(DataType.FLOAT, 2, 3), new int[] {0, 3}));
+        assertTrue(e.getMessage().contains("labels[1] = 3") && e.getMessage().contains("0..2"), e.getMessage());
+    }
+
     @Test void quantisationHasTwoToTheBitsLevelsAndPassesGradient() {
         ActivationQuant q = new ActivationQuant(4);
         INDArray x = GradientCheck.random(24, 50, 20);

@@ -66,6 +66,36 @@ class PruningTest {
         assertEquals(lb.total(), la.total());
     }
 
+    @Test void masksUpdatedEdgeByEdgeEqualAWholeRewrite() {
+        // after the first update only the flipped edges and those whose score changed sign are rewritten; a layer
+        // restored from the same state each step rewrites everything: both must give the same weights and gradients
+        long[] shape = {300, 400};   // 120,000 edges: split over the cores too
+        PrunedWeights a = new PrunedWeights("fc", SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, shape, 400, 3), 0.3, new ProgrammingLedger(), 8);
+        PrunedWeights b = new PrunedWeights("fc", SoftwareEdgeWeights.create(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT, shape, 400, 3), 0.3, new ProgrammingLedger(), 8);
+        INDArray ones = Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
+        long totalFlips = 0;
+        for (int step = 0; step < 6; step++) {
+            Nd4j.getRandom().setSeed(40 + step);
+            a.scores().value().addi(Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape).muli(0.01));
+            if (step == 2) {   // scores at exactly ±0 (sign 0: no gradient) and sign changes
+                for (int i = 0; i < 50; i++) a.scores().value().putScalar(i, i % 2 == 0 ? 0f : -0f);
+                a.scores().value().getRow(7).negi();
+            }
+            INDArray wa = a.weights(true).dup();   // mask update, edge by edge after step 0
+            totalFlips += a.ledger().total();
+            b.scores().value().assign(a.scores().value());
+            b.restore(a.maskBits(), a.references());   // b rewrites every edge from the same mask and scores
+            assertEquals(wa, b.weights(true), "step " + step + ": the effective weights");
+            a.scores().grad().assign(0);
+            b.scores().grad().assign(0);
+            a.backward(ones);
+            b.backward(ones);
+            assertEquals(b.scores().grad(), a.scores().grad(), "step " + step + ": the score gradient (kept − pruned)·sign(score)");
+            if (step == 2) assertEquals(0f, a.scores().grad().getFloat(0), "sign(0) = 0: no gradient");
+        }
+        assertTrue(totalFlips > 0, "the scores moved enough to flip edges");
+    }
+
     @Test void keepFractionOutsideRangeIsRejected() {
         for (double bad : new double[] {0, -0.1, 1.01, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PruneConfig(bad, FlipLimit.NONE));

@@ -153,20 +153,23 @@ public class TrainerTest {
     }
 
     @Test void sgdFloatFastPathEqualsTheNd4jOps() {
-        Param p = new Param("w", Param.Kind.SCORE, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 40, 30).subi(0.5));
-        INDArray value = p.value().dup(), buffer = null;
-        Sgd sgd = new Sgd(0.9, 5e-4);
-        for (int step = 0; step < 3; step++) {
-            INDArray grad = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 40, 30).subi(0.5);
-            p.grad().assign(grad);
-            sgd.step(List.of(p), 0.1);
-            // the reference: PyTorch's rule as separate float32 ND4J ops
-            INDArray g = grad.add(value.mul(5e-4));
-            buffer = buffer == null ? g.dup() : buffer.muli(0.9).addi(g);
-            value.subi(buffer.mul(0.1));
-            assertEquals(value, p.value(), "step " + step);
+        for (long[] shape : new long[][] {{40, 30}, {300, 400}}) {   // the second is split over the cores
+            Param p = new Param("w", Param.Kind.SCORE, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape).subi(0.5));
+            INDArray value = p.value().dup(), buffer = null;
+            Sgd sgd = new Sgd(0.9, 5e-4);
+            for (int step = 0; step < 3; step++) {
+                INDArray grad = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape).subi(0.5);
+                p.grad().assign(grad);
+                sgd.step(List.of(p), 0.1);
+                // the reference: PyTorch's rule as separate float32 ND4J ops
+                INDArray g = grad.add(value.mul(5e-4));
+                buffer = buffer == null ? g.dup() : buffer.muli(0.9).addi(g);
+                value.subi(buffer.mul(0.1));
+                assertEquals(value, p.value(), "step " + step);
+                assertEquals(grad, p.grad(), "the gradient is left as it is");
+            }
+            assertEquals(buffer, sgd.state(List.of(p)).get(0));
         }
-        assertEquals(buffer, sgd.state(List.of(p)).get(0));
     }
 
     @Test void adamFirstStepMovesEachParameterByTheLearningRate() {
