@@ -1,15 +1,13 @@
 package org.rramlab.simd;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 /**
  * The library's own use of the CPU cores: a range of work split into one contiguous share per core, the caller's
- * thread doing the first share and a fixed pool of sleeping workers the others. ND4J and OpenBLAS run one thread per
+ * thread doing the first share and a fixed pool of workers the others. ND4J and OpenBLAS run one thread per
  * calling thread here ({@code OMP_NUM_THREADS=1}, set by {@code ./lab} and the kernel): their own thread pools wait for
  * each other in {@code sched_yield} loops (system time equal to user time, measured) and, on a shared machine, for a
- * partner that is not running. These workers block on a queue instead (no busy waiting) and each calls the native
- * kernels single-threaded on its own share.
+ * partner that is not running. These workers poll for new pieces for a fraction of a millisecond, with the CPU's
+ * pause instruction and never through the kernel, then park until handed one; each calls the native kernels
+ * single-threaded on its own share.
  *
  * <p>Threads: the system property {@code rramlab.threads}, else the environment variable {@code RRAMLAB_THREADS},
  * else the number of available processors; 1 runs everything on the caller's thread. Shares must not depend on each
@@ -19,34 +17,84 @@ public final class Parallel {
     private Parallel() {}
 
     private static final int THREADS = configuredThreads();
-    private static final ExecutorService WORKERS = THREADS > 1 ? Executors.newFixedThreadPool(THREADS - 1, r -> {
-        Thread t = new Thread(r, "rramlab-worker");
-        t.setDaemon(true);
-        return t;
-    }) : null;
+    /**
+     * How long an idle thread (a worker between pieces, a caller waiting for one) keeps polling before it sleeps.
+     * On these virtual machines a sleeping CPU takes 0.15–0.2 ms to wake, measured: longer than many pieces (half of
+     * an MLP layer's product is 0.56 ms), so sleeping between the pieces of one training step cost what the second
+     * core gained. The polling is a pause instruction in user space, bounded, never a yield to the kernel; after it the
+     * thread parks. System property {@code rramlab.spinMicros} (0: always park at once).
+     */
+    private static final long SPIN_NANOS = configuredSpinMicros() * 1_000L;
+    private static final java.util.concurrent.ConcurrentLinkedQueue<Piece> QUEUE = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Worker[] WORKERS = startWorkers();
     /** Set on the pool's threads' shares, so that nested calls run inline instead of waiting on the same pool. */
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 
+    /** A pool thread: runs queued pieces, polls for a while when there are none, then parks until handed one. */
+    private static final class Worker extends Thread {
+        private volatile boolean parked;
+
+        Worker() {
+            super("rramlab-worker");
+            setDaemon(true);
+        }
+
+        @Override public void run() {
+            INSIDE.set(true);
+            long idleSince = System.nanoTime();
+            while (true) {
+                Piece piece = QUEUE.poll();
+                if (piece != null) {
+                    piece.run();
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;   // announced before the last look at the queue: submit() sees it, or we see its piece
+                    if (QUEUE.isEmpty()) java.util.concurrent.locks.LockSupport.park(this);
+                    parked = false;
+                    Thread.interrupted();   // nobody interrupts the pool; a stray interrupt must not make park() spin
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    private static Worker[] startWorkers() {
+        Worker[] workers = new Worker[Math.max(0, THREADS - 1)];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker();
+            workers[i].start();
+        }
+        return workers;
+    }
+
+    private static void submit(Piece piece) {
+        QUEUE.offer(piece);
+        for (Worker w : WORKERS) {
+            if (w.parked) {
+                java.util.concurrent.locks.LockSupport.unpark(w);
+                return;
+            }
+        }
+    }
+
     /** One share handed to the workers; whoever claims it first (a worker or the caller) runs it. */
-    private static final class Piece implements Runnable {
+    private static final class Piece {
         private final Share share;
         private final int from, to;
         private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private volatile boolean done;
+        private volatile Thread waiter;
         private volatile Throwable failure;
 
         Piece(Share share, int from, int to) { this.share = share; this.from = from; this.to = to; }
 
         boolean claim() { return claimed.compareAndSet(false, true); }
 
-        @Override public void run() {
-            if (!claim()) return;   // the caller ran it already
-            INSIDE.set(true);
-            try {
-                runHere();
-            } finally {
-                INSIDE.set(false);
-            }
+        /** On a worker: runs the piece unless the caller took it already. */
+        void run() {
+            if (claim()) runHere();
         }
 
         void runHere() {
@@ -55,21 +103,25 @@ public final class Parallel {
             } catch (RuntimeException | Error e) {
                 failure = e;
             } finally {
-                done.countDown();
+                done = true;   // then a look at the waiter: the caller set it before its last look at done
+                Thread w = waiter;
+                if (w != null) java.util.concurrent.locks.LockSupport.unpark(w);
             }
         }
 
+        /** Waits until the piece is done: polling for {@link #SPIN_NANOS}, then parked. Returns its failure, if any. */
         Throwable await() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            long start = System.nanoTime();
+            while (!done && System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
+            if (!done) {
+                waiter = Thread.currentThread();
+                boolean interrupted = false;
+                while (!done) {
+                    java.util.concurrent.locks.LockSupport.park(this);
+                    if (Thread.interrupted()) interrupted = true;
                 }
+                if (interrupted) Thread.currentThread().interrupt();
             }
-            if (interrupted) Thread.currentThread().interrupt();
             return failure;
         }
     }
@@ -83,6 +135,18 @@ public final class Parallel {
     /** How many threads run a split range (1 = no split). */
     public static int threads() {
         return THREADS;
+    }
+
+    private static long configuredSpinMicros() {
+        String value = System.getProperty("rramlab.spinMicros");
+        if (value == null || value.isBlank()) return 200;
+        try {
+            long micros = Long.parseLong(value.trim());
+            if (micros >= 0) return micros;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("rramlab.spinMicros: expected a whole number of microseconds >= 0, got '" + value + "'");
     }
 
     private static int configuredThreads() {
@@ -137,7 +201,7 @@ public final class Parallel {
         for (int p = 1; p < parts; p++) {
             Piece piece = new Piece(share, (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts));
             pieces[p - 1] = piece;
-            WORKERS.execute(piece);
+            submit(piece);
         }
         Throwable failure = null;
         try {

@@ -1,14 +1,13 @@
 package org.rramlab.train;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
-import org.rramlab.layers.Buffers;
 import org.rramlab.layers.Param;
 import org.rramlab.simd.Parallel;
 
@@ -60,12 +59,16 @@ public final class Sgd implements Optimizer {
 
     /** Below this many values an update runs on one thread (a hand-off costs tens of microseconds). */
     private static final int SPLIT = 1 << 16;
+    /** Floats per block: value, gradient and momentum blocks of 32 kB each stay in the first-level cache. */
+    private static final int BLOCK = 1 << 13;
+    private static final ThreadLocal<float[][]> BLOCKS = ThreadLocal.withInitial(() -> new float[3][BLOCK]);
 
     /**
-     * The same update as the ND4J path, in one Java pass over the native memory of value, gradient and momentum
-     * buffer (no copies; split over the cores), instead of six ND4J passes and two temporaries. Each operation rounds
-     * to float32 in the same order as the ND4J ops (scalars cast to float first), so both paths give identical
-     * numbers. {@code grad} is left as is. Bulk copies to Java arrays and back cost ~1 ms per MLP step.
+     * The same update as the ND4J path, block by block: each block of value, gradient and momentum buffer copied
+     * into this thread's Java blocks, updated in one pass the JIT vectorises, copied back; the range split over the
+     * cores. Each operation rounds to float32 in the same order as the ND4J ops (scalars cast to float first), so both
+     * paths give identical numbers. {@code grad} is left as is. (Six ND4J passes and two temporaries took ~4× longer;
+     * a pass reading the native memory through a FloatBuffer, which the JIT does not vectorise, 1.7× longer.)
      */
     private void stepFloat(Param p, double lr) {
         INDArray bufArray = momentum == 0 ? null : buffers.get(p);
@@ -74,21 +77,33 @@ public final class Sgd implements Optimizer {
             bufArray = p.value().ulike();
             buffers.put(p, bufArray);
         }
-        FloatBuffer v = Buffers.floatView(p.value()), g = Buffers.floatView(p.grad());
-        FloatBuffer buf = bufArray == null ? null : Buffers.floatView(bufArray);
+        FloatPointer value = pointer(p.value()), grad = pointer(p.grad()), buffer = bufArray == null ? null : pointer(bufArray);
         float wd = (float) weightDecay, m = (float) momentum, rate = (float) lr;
-        boolean decay = weightDecay != 0;
-        Parallel.forRange(v.capacity(), SPLIT, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float vi = v.get(i), gi = g.get(i);
-                if (decay) gi = gi + vi * wd;
-                if (buf != null) {
-                    if (!first) gi = buf.get(i) * m + gi;
-                    buf.put(i, gi);
+        boolean decay = weightDecay != 0, reuse = buffer != null && !first;
+        Parallel.forRange(Math.toIntExact(p.value().length()), SPLIT, (from, to) -> {
+            float[][] blocks = BLOCKS.get();
+            float[] v = blocks[0], g = blocks[1], b = blocks[2];
+            // cursors of this share: a pointer's position is its own state
+            FloatPointer vp = new FloatPointer(value), gp = new FloatPointer(grad), bp = buffer == null ? null : new FloatPointer(buffer);
+            for (int at = from; at < to; at += BLOCK) {
+                int len = Math.min(BLOCK, to - at);
+                vp.position(at).get(v, 0, len);
+                gp.position(at).get(g, 0, len);
+                if (reuse) bp.position(at).get(b, 0, len);
+                for (int i = 0; i < len; i++) {
+                    float gi = decay ? g[i] + v[i] * wd : g[i];
+                    if (reuse) gi = b[i] * m + gi;
+                    g[i] = gi;   // g now holds the new momentum buffer
+                    v[i] = v[i] - gi * rate;
                 }
-                v.put(i, vi - gi * rate);
+                vp.position(at).put(v, 0, len);
+                if (bp != null) bp.position(at).put(g, 0, len);
             }
         });
+    }
+
+    private static FloatPointer pointer(INDArray a) {
+        return ((FloatPointer) a.data().pointer()).position(0);
     }
 
     @Override public List<INDArray> state(List<Param> params) {
