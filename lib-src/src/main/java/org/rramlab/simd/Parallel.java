@@ -5,7 +5,7 @@ package org.rramlab.simd;
  * thread doing the first share and a fixed pool of workers the others. ND4J and OpenBLAS run one thread per
  * calling thread here ({@code OMP_NUM_THREADS=1}, set by {@code ./lab} and the kernel): their own thread pools wait for
  * each other in {@code sched_yield} loops (system time equal to user time, measured) and, on a shared machine, for a
- * partner that is not running. These workers poll for new pieces for a fraction of a millisecond, with the CPU's
+ * partner that is not running. These workers poll for new pieces for 50 µs, with the CPU's
  * pause instruction and never through the kernel, then park until handed one; each calls the native kernels
  * single-threaded on its own share.
  *
@@ -18,11 +18,12 @@ public final class Parallel {
 
     private static final int THREADS = configuredThreads();
     /**
-     * How long an idle thread (a worker between pieces, a caller waiting for one) keeps polling before it sleeps.
-     * On these virtual machines a sleeping CPU takes 0.15–0.2 ms to wake, measured: longer than many pieces (half of
-     * an MLP layer's product is 0.56 ms), so sleeping between the pieces of one training step cost what the second
-     * core gained. The polling is a pause instruction in user space, bounded, never a yield to the kernel; after it the
-     * thread parks. System property {@code rramlab.spinMicros} (0: always park at once).
+     * How long an idle thread (a worker between pieces, a caller waiting for one) keeps polling before it parks. A
+     * parked worker took ~40 µs to start a piece handed to it, and missed a quarter of 50 µs pieces (the caller ran
+     * them itself); polling, 2 µs. The pieces of one layer follow each other within microseconds, so a short poll
+     * catches them; measured on whole epochs the gain is small (MLP 2–5 % in three alternated pairs, the CNN within
+     * noise) and the polling costs 1–5 % more CPU time. The poll is the CPU's pause instruction in user space, bounded,
+     * never a yield to the kernel. System property {@code rramlab.spinMicros} (default 50; 0: always park at once).
      */
     private static final long SPIN_NANOS = configuredSpinMicros() * 1_000L;
     private static final java.util.concurrent.ConcurrentLinkedQueue<Piece> QUEUE = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -139,7 +140,7 @@ public final class Parallel {
 
     private static long configuredSpinMicros() {
         String value = System.getProperty("rramlab.spinMicros");
-        if (value == null || value.isBlank()) return 200;
+        if (value == null || value.isBlank()) return 50;
         try {
             long micros = Long.parseLong(value.trim());
             if (micros >= 0) return micros;
