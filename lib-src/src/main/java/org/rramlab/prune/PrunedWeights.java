@@ -249,7 +249,6 @@ public final class PrunedWeights implements LayerWeights {
         }
     }
 
-
     /**
      * effective = pruned + mask·(kept − pruned) (as the ND4J path computes it) and signedDiff = (kept − pruned)·sign(score)
      * of the training read, then both copied to their INDArrays. Branch-free: mask bits and score signs are random,

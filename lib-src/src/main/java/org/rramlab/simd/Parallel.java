@@ -33,7 +33,8 @@ public final class Parallel {
 
     /** A pool thread: runs queued pieces, polls for a while when there are none, then parks until handed one. */
     private static final class Worker extends Thread {
-        private volatile boolean parked;
+        /** Set while parked (or about to); whoever clears it owes the worker an unpark, so two submits wake two workers. */
+        private final java.util.concurrent.atomic.AtomicBoolean parked = new java.util.concurrent.atomic.AtomicBoolean();
 
         Worker() {
             super("rramlab-worker");
@@ -51,9 +52,9 @@ public final class Parallel {
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
-                    parked = true;   // announced before the last look at the queue: submit() sees it, or we see its piece
+                    parked.set(true);   // announced before the last look at the queue: submit() sees it, or we see its piece
                     if (QUEUE.isEmpty()) java.util.concurrent.locks.LockSupport.park(this);
-                    parked = false;
+                    parked.set(false);
                     Thread.interrupted();   // nobody interrupts the pool; a stray interrupt must not make park() spin
                     idleSince = System.nanoTime();
                 }
@@ -73,7 +74,7 @@ public final class Parallel {
     private static void submit(Piece piece) {
         QUEUE.offer(piece);
         for (Worker w : WORKERS) {
-            if (w.parked) {
+            if (w.parked.compareAndSet(true, false)) {
                 java.util.concurrent.locks.LockSupport.unpark(w);
                 return;
             }
