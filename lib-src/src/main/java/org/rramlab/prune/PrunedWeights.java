@@ -13,6 +13,7 @@ import org.rramlab.layers.LayerWeights;
 import org.rramlab.layers.Param;
 import org.rramlab.layers.TrainableWeights;
 import org.rramlab.simd.Parallel;
+import org.rramlab.simd.Simd;
 
 /**
  * Edge-popup on fixed weights: one learned score per edge, the layer keeps the top {@code keepFraction} of |score|,
@@ -59,7 +60,7 @@ public final class PrunedWeights implements LayerWeights {
     private final float[] scoreF, effF, signedDiffF, maskF;
     private final int[] flipped;            // edges flipped by the last mask update
     private final int[] resigned;           // edges whose score changed sign class (−, 0, +) in the last mask update
-    private final byte[] signClass;         // sign class of each score when signedDiffF was last written: 0, 1 (+), 2 (−)
+    private final float[] signs;            // sign of each score (−1, 0, +1) when signedDiffF was last written
     private final FloatBuffer effectiveView, signedDiffView;   // the INDArrays' native memory, for writes of single edges
     private long trainingReads;             // index of the present training read (0: the one read of the run)
     private long readVersion = -1;          // the source's read settings the training read was taken with (-1: none yet)
@@ -96,7 +97,7 @@ public final class PrunedWeights implements LayerWeights {
         this.maskF = fast ? new float[size] : null;
         this.flipped = new int[size];
         this.resigned = fast ? new int[size] : null;
-        this.signClass = fast ? new byte[size] : null;
+        this.signs = fast ? new float[size] : null;
         this.effectiveView = fast ? Buffers.floatView(effective) : null;
         this.signedDiffView = fast ? Buffers.floatView(signedDiff) : null;
         // initial prune from an all-kept array: exact top-k, done on the cells as preparation, not counted as programming
@@ -170,13 +171,16 @@ public final class PrunedWeights implements LayerWeights {
         Parallel.forEachTask(shares, t -> {
             int from = TopK.from(n, shares, t), end = TopK.from(n, shares, t + 1), at = from, signAt = from;
             long sets = 0, resets = 0;
-            for (int i = from; i < end; i++) {
+            for (int i = from; ; i++) {
+                // float32: straight to the next edge whose mask or score sign changes (a few hundred per step)
+                if (fast) i = Simd.nextMaskChange(s, maskF, signs, threshold, i, end);
+                if (i >= end) break;
                 float si = s[i];
                 int bits = Float.floatToRawIntBits(si);
                 if (incremental) {
-                    int cls = signClassOf(bits);
-                    if (cls != signClass[i]) {
-                        signClass[i] = (byte) cls;
+                    float sign = Simd.signOf(si);
+                    if (sign != signs[i]) {
+                        signs[i] = sign;
                         resigned[signAt++] = i;
                     }
                 }
@@ -226,11 +230,6 @@ public final class PrunedWeights implements LayerWeights {
         return sets + resets;
     }
 
-    /** 0 for ±0, 1 for a positive score, 2 for a negative one (NaN by its sign bit, as the full rewrite treats it). */
-    private static int signClassOf(int scoreBits) {
-        return (scoreBits & 0x7fffffff) == 0 ? 0 : 1 + (scoreBits >>> 31);
-    }
-
     /**
      * Rewrites effF and signedDiffF of the listed edges, as {@link #writeTrainingRead} computes them, and, when the
      * INDArrays hold the training read, the same edges there (else {@link #refreshTraining} copies them whole later).
@@ -260,7 +259,7 @@ public final class PrunedWeights implements LayerWeights {
                 int scoreBits = Float.floatToRawIntBits(s[i]);
                 effF[i] = effectiveOf(i);
                 signedDiffF[i] = signedDiffOf(i, scoreBits);
-                signClass[i] = (byte) signClassOf(scoreBits);
+                signs[i] = Simd.signOf(s[i]);
             }
         });
         put(effective, effF);

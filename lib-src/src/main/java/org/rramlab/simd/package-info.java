@@ -1,6 +1,6 @@
 /**
- * The fast kernels: vectorised kernels of the noisy multiply chain (read-noise draws, DAC/ADC quantisation) on the JDK's incubating
- * Vector API, with scalar fallbacks.
+ * The fast kernels: vectorised kernels of the noisy multiply chain (read-noise draws, DAC/ADC quantisation), ReLU's
+ * gradient gate and the pruned layers' scan for changed edges, on the JDK's incubating Vector API, with scalar fallbacks.
  *
  * <p>{@link org.rramlab.simd.Simd} is the entry point: it uses SIMD registers when the JVM runs with
  * {@code --add-modules jdk.incubator.vector} (set by {@code ./lab}, the Maven build and the notebook kernel) and the CPU
