@@ -62,6 +62,9 @@ public final class PrunedWeights implements LayerWeights {
     private final int[] resigned;           // edges whose score changed sign class (−, 0, +) in the last mask update
     private final float[] signs;            // sign of each score (−1, 0, +1) when signedDiffF was last written
     private final FloatBuffer effectiveView, signedDiffView;   // the INDArrays' native memory, for writes of single edges
+    private float lastThreshold = Float.NaN;   // the last update's top-k threshold: where to look first for the next
+    /** The relative band around the last threshold searched first (a step moved the MLP's by well under a per cent). */
+    private static final float THRESHOLD_BAND = 1f / 64;
     private long trainingReads;             // index of the present training read (0: the one read of the run)
     private long readVersion = -1;          // the source's read settings the training read was taken with (-1: none yet)
 
@@ -157,7 +160,8 @@ public final class PrunedWeights implements LayerWeights {
     public long updateMask() {
         ensureTrainingRead();
         float[] s = readScores();
-        float threshold = TopK.kthLargestAbs(s, kept);
+        float threshold = TopK.kthLargestAbsNear(s, kept, lastThreshold, THRESHOLD_BAND);
+        lastThreshold = threshold;
         // |s| >= threshold compared on the float bits (non-negative floats order like their bits): computing the
         // boolean with a float compare compiles to a branch that half the edges mispredict (~10× slower measured)
         int thresholdBits = Float.floatToRawIntBits(threshold);

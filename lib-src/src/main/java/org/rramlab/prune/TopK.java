@@ -1,6 +1,7 @@
 package org.rramlab.prune;
 
 import org.rramlab.simd.Parallel;
+import org.rramlab.simd.Simd;
 
 /**
  * The k-th largest value of an array by selection (quickselect, expected O(n)), not a full sort: top-k masking only
@@ -14,12 +15,17 @@ public final class TopK {
      * The k-th largest of {@code values} (k = 1: the maximum). Reorders {@code values} (pass a scratch copy).
      */
     public static float kthLargest(float[] values, int k) {
-        if (k < 1 || k > values.length) {
-            throw new IllegalArgumentException("k: expected 1.." + values.length + ", got " + k);
+        return kthLargest(values, values.length, k);
+    }
+
+    /** The k-th largest of {@code values[0, length)}; reorders that range. */
+    static float kthLargest(float[] values, int length, int k) {
+        if (k < 1 || k > length) {
+            throw new IllegalArgumentException("k: expected 1.." + length + ", got " + k);
         }
         // k-th largest = element at index n-k in ascending order
-        int target = values.length - k;
-        int lo = 0, hi = values.length - 1;
+        int target = length - k;
+        int lo = 0, hi = length - 1;
         long state = 0x9E3779B97F4A7C15L;   // fixed pivot sequence: deterministic, no adversarial inputs here
         while (lo < hi) {
             state ^= state << 13; state ^= state >>> 7; state ^= state << 17;
@@ -150,6 +156,45 @@ public final class TopK {
         int lowBin = LOW - 1;
         while (low[lowBin] < remaining) remaining -= low[lowBin--];
         return Float.intBitsToFloat((prefix << MID_SHIFT) | lowBin);
+    }
+
+    /**
+     * The same value as {@link #kthLargestAbs}, found faster when it lies within a relative {@code band} of
+     * {@code guess} (the previous step's threshold: a training step moves it by a fraction of a per cent): one SIMD
+     * pass counts the values above, inside and below the band, and when the k-th lies inside, only the band's values
+     * (a few per cent) are selected from. Otherwise, or without a usable guess, the full radix select. The result does
+     * not depend on the guess.
+     */
+    public static float kthLargestAbsNear(float[] values, int k, float guess, float band) {
+        int n = values.length;
+        if (k < 1 || k > n) throw new IllegalArgumentException("k: expected 1.." + n + ", got " + k);
+        if (!(guess > 0 && guess < Float.POSITIVE_INFINITY && band > 0 && band < 1)) return kthLargestAbs(values, k);
+        float lo = guess * (1 - band), hi = guess * (1 + band);
+        int[] counts = new int[3];
+        Simd.countAbs(values, lo, hi, 0, n, counts);
+        if (counts[1] + counts[2] != n) throw new IllegalArgumentException("values: expected numbers, found NaN");
+        int above = counts[0], inBand = counts[1] - counts[0];
+        if (!(above < k && k <= counts[1])) return kthLargestAbs(values, k);
+        float[] band0 = bandScratch(inBand);
+        int found = 0;
+        for (int i = 0; ; i++) {
+            i = Simd.nextAbsInBand(values, lo, hi, i, n);
+            if (i >= n) break;
+            band0[found++] = Math.abs(values[i]);
+        }
+        if (found != inBand) throw new IllegalStateException("band scan found " + found + " values, the count " + inBand);
+        return kthLargest(band0, inBand, k - above);
+    }
+
+    private static final ThreadLocal<float[]> BAND = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] bandScratch(int length) {
+        float[] b = BAND.get();
+        if (b.length < length) {
+            b = new float[Math.max(length, 2 * b.length)];
+            BAND.set(b);
+        }
+        return b;
     }
 
     private static int[][] histograms(int shares) {

@@ -106,6 +106,43 @@ public final class Simd {
         return to;
     }
 
+    /**
+     * Counts over {@code values[from, to)}, written to {@code counts}: [0] how many have |v| ≥ hi, [1] |v| ≥ lo, [2]
+     * |v| < lo (a NaN is in neither of the last two). For a top-k threshold that moves little from step to step.
+     */
+    public static void countAbs(float[] values, float lo, float hi, int from, int to, int[] counts) {
+        if (ENABLED) VectorMaskScan.countAbs(values, lo, hi, from, to, counts);
+        else countAbsScalar(values, lo, hi, from, to, counts);
+    }
+
+    /** The counts of {@link #countAbs} over [from, to), written to {@code counts}. */
+    static void countAbsScalar(float[] values, float lo, float hi, int from, int to, int[] counts) {
+        int atLeastHi = 0, atLeastLo = 0, belowLo = 0;
+        for (int i = from; i < to; i++) {
+            float a = Math.abs(values[i]);
+            atLeastHi += a >= hi ? 1 : 0;
+            atLeastLo += a >= lo ? 1 : 0;
+            belowLo += a < lo ? 1 : 0;
+        }
+        counts[0] = atLeastHi;
+        counts[1] = atLeastLo;
+        counts[2] = belowLo;
+    }
+
+    /** The first index in [from, to) with lo ≤ |values[i]| < hi, or {@code to}. */
+    public static int nextAbsInBand(float[] values, float lo, float hi, int from, int to) {
+        if (ENABLED) return VectorMaskScan.nextAbsInBand(values, lo, hi, from, to);
+        return nextAbsInBandScalar(values, lo, hi, from, to);
+    }
+
+    static int nextAbsInBandScalar(float[] values, float lo, float hi, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float a = Math.abs(values[i]);
+            if (a >= lo && a < hi) return i;
+        }
+        return to;
+    }
+
     /** −1, 0 or +1: the sign of a score, 0 for ±0. */
     public static float signOf(float s) {
         return s > 0 ? 1f : s < 0 ? -1f : 0f;

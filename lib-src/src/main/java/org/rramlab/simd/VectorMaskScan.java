@@ -5,7 +5,10 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** {@link Simd#nextMaskChange} in SIMD registers: three compares per register of scores, a branch only per register. */
+/**
+ * {@link Simd#nextMaskChange}, {@link Simd#countAbs} and {@link Simd#nextAbsInBand} in SIMD registers: compares per
+ * register of scores, a branch only per register.
+ */
 final class VectorMaskScan {
     private VectorMaskScan() {}
 
@@ -23,5 +26,29 @@ final class VectorMaskScan {
             if (change.anyTrue()) return i + change.firstTrue();
         }
         return Simd.nextMaskChangeScalar(scores, mask, signs, threshold, i, to);
+    }
+
+    static void countAbs(float[] values, float lo, float hi, int from, int to, int[] counts) {
+        int lanes = FLOATS.length(), i = from, atLeastHi = 0, atLeastLo = 0, belowLo = 0;
+        for (; i + lanes <= to; i += lanes) {
+            FloatVector a = FloatVector.fromArray(FLOATS, values, i).abs();
+            atLeastHi += a.compare(VectorOperators.GE, hi).trueCount();
+            atLeastLo += a.compare(VectorOperators.GE, lo).trueCount();
+            belowLo += a.compare(VectorOperators.LT, lo).trueCount();
+        }
+        Simd.countAbsScalar(values, lo, hi, i, to, counts);   // the tail, then the registers' counts added
+        counts[0] += atLeastHi;
+        counts[1] += atLeastLo;
+        counts[2] += belowLo;
+    }
+
+    static int nextAbsInBand(float[] values, float lo, float hi, int from, int to) {
+        int lanes = FLOATS.length(), i = from;
+        for (; i + lanes <= to; i += lanes) {
+            FloatVector a = FloatVector.fromArray(FLOATS, values, i).abs();
+            VectorMask<Float> in = a.compare(VectorOperators.GE, lo).and(a.compare(VectorOperators.LT, hi));
+            if (in.anyTrue()) return i + in.firstTrue();
+        }
+        return Simd.nextAbsInBandScalar(values, lo, hi, i, to);
     }
 }

@@ -44,6 +44,25 @@ class PruningTest {
         }
     }
 
+    @Test void aThresholdSoughtNearAGuessIsTheExactOne() {
+        Random r = new Random(3);
+        for (int trial = 0; trial < 30; trial++) {
+            int n = 1 + r.nextInt(trial < 25 ? 5000 : 200_000);
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) v[i] = trial % 4 == 0 ? r.nextInt(9) - 4 : (float) r.nextGaussian();   // ties too
+            int k = 1 + r.nextInt(n);
+            float exact = TopK.kthLargestAbs(v, k);
+            // guesses: the value itself, just off it, far off, and none usable
+            for (float guess : new float[] {exact, exact * 1.001f, exact * 0.995f, exact * 3, exact / 3, 0f, Float.NaN, Float.POSITIVE_INFINITY, -1f}) {
+                assertEquals(exact, TopK.kthLargestAbsNear(v, k, guess, 1f / 64), "n=" + n + " k=" + k + " guess " + guess);
+            }
+        }
+        float[] withNaN = {1f, -2f, Float.NaN, 0.5f};
+        var e = assertThrows(IllegalArgumentException.class, () -> TopK.kthLargestAbsNear(withNaN, 2, 1f, 0.5f));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TopK.kthLargestAbsNear(new float[3], 4, 1f, 0.1f));
+    }
+
     @Test void aLargeLayersMaskUpdateIsTheSameOnOneThreadAndOnMany() {
         long[] shape = {512, 784};   // 401,408 edges: the mask work is split
         ProgrammingLedger la = new ProgrammingLedger(), lb = new ProgrammingLedger();

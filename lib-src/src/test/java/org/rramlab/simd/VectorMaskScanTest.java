@@ -65,4 +65,34 @@ class VectorMaskScanTest {
         assertEquals(n, Simd.nextMaskChange(s, mask, signs, 0.3f, 0, n));
         assertEquals(n, Simd.nextMaskChangeScalar(s, mask, signs, 0.3f, 0, n));
     }
+
+    @Test void bandCountsAndScanAgreeWithPlainTests() {
+        for (int n : new int[] {1, 15, 16, 33, 5000}) {
+            SplittableRandom r = new SplittableRandom(n);
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) v[i] = i % 17 == 0 ? (i % 2 == 0 ? 0.25f : -0.75f) : (float) r.nextGaussian();   // the band's edges
+            float lo = 0.25f, hi = 0.75f;
+            int atLeastHi = 0, atLeastLo = 0, belowLo = 0;
+            List<Integer> inBand = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                float a = Math.abs(v[i]);
+                if (a >= hi) atLeastHi++;
+                if (a >= lo) atLeastLo++; else belowLo++;
+                if (a >= lo && a < hi) inBand.add(i);
+            }
+            int[] counts = new int[3];
+            Simd.countAbs(v, lo, hi, 0, n, counts);
+            assertArrayEquals(new int[] {atLeastHi, atLeastLo, belowLo}, counts, "n " + n);
+            int[] scalar = new int[3];
+            Simd.countAbsScalar(v, lo, hi, 0, n, scalar);
+            assertArrayEquals(counts, scalar, "n " + n);
+            List<Integer> scanned = new ArrayList<>();
+            for (int i = 0; (i = Simd.nextAbsInBand(v, lo, hi, i, n)) < n; i++) scanned.add(i);
+            assertEquals(inBand, scanned, "n " + n);
+        }
+        float[] nan = {Float.NaN, 1f};
+        int[] counts = new int[3];
+        Simd.countAbs(nan, 0.5f, 2f, 0, 2, counts);
+        assertEquals(1, counts[1] + counts[2], "a NaN is neither at least lo nor below it");
+    }
 }
