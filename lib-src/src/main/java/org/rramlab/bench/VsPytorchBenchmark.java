@@ -115,7 +115,7 @@ public final class VsPytorchBenchmark {
         System.out.println("VSPYTORCH " + line);
     }
 
-    private static WeightsProvider signedConstant() {
+    static WeightsProvider signedConstant() {
         return WeightsProvider.pruned(SoftwareEdgeWeights.factory(SoftwareEdgeWeights.Kind.SIGNED_CONSTANT), PruneConfig.paper(), new ProgrammingLedger());
     }
 
@@ -129,7 +129,7 @@ public final class VsPytorchBenchmark {
                 cnn ? "Fashion-MNIST, batch 60, 4-bit min-max activations" : "Fashion-MNIST, batch 128, float activations");
     }
 
-    private static final int MLP_HIDDEN = 512, MLP_BATCH = 128;
+    static final int MLP_HIDDEN = 512, MLP_BATCH = 128;
     static final int RESNET_TRAIN = 6_000, RESNET_TEST = 1_000;
 
     /**
