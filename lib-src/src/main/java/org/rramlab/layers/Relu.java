@@ -50,8 +50,23 @@ public final class Relu implements Layer {
      * into the result, each block copied in and out once while in the cache.
      */
     private INDArray backwardFloat(INDArray gradOut) {
-        INDArray oc = Im2Col.contiguous(out), gc = Im2Col.contiguous(gradOut);
-        INDArray dx = Nd4j.createUninitialized(DataType.FLOAT, gradOut.shape());
+        return backwardFloat(gradOut, false);
+    }
+
+    /**
+     * The backward, writing dLoss/dInput over {@code gradOut}'s own memory when it is a plain float array of the
+     * output's shape: for gradients nobody else holds ({@link Sequential} passes those made by the layer after this
+     * one). A fresh array per step cost the kernel's page clearing: 0.6 ms of the paper CNN's 2.6M-value ReLU.
+     */
+    INDArray backwardOverwriting(INDArray gradOut) {
+        boolean sameShape = gradOut.dataType() == out.dataType() && Arrays.equals(gradOut.shape(), out.shape());
+        if (sameShape && out.dataType() == DataType.FLOAT && Im2Col.contiguous(gradOut) == gradOut) return backwardFloat(gradOut, true);
+        return backward(gradOut);
+    }
+
+    private INDArray backwardFloat(INDArray gradOut, boolean overwrite) {
+        INDArray oc = Im2Col.contiguous(out), gc = overwrite ? gradOut : Im2Col.contiguous(gradOut);
+        INDArray dx = overwrite ? gradOut : Nd4j.createUninitialized(DataType.FLOAT, gradOut.shape());
         Parallel.forRange(Math.toIntExact(gradOut.length()), 1 << 15, (from, to) -> {
             FloatPointer gate = HostScratch.cursor(oc), gradient = HostScratch.cursor(gc), result = HostScratch.cursor(dx);
             float[] o = HostScratch.get(0, HostScratch.BLOCK), d = HostScratch.get(1, HostScratch.BLOCK);

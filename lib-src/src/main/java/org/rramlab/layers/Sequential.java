@@ -55,7 +55,11 @@ public final class Sequential implements Layer {
     @Override public INDArray backward(INDArray gradOut) {
         INDArray g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            INDArray next = layers.get(i).backward(g);
+            Layer layer = layers.get(i);
+            // a gradient made by the layer after this one is held by nobody else: a ReLU may overwrite it (not the
+            // caller's gradOut, which a residual block or the loss may still read)
+            boolean own = g != null && !Buffers.sameBuffer(g, gradOut);
+            INDArray next = own && layer instanceof Relu relu ? relu.backwardOverwriting(g) : layer.backward(g);
             if (g != gradOut && g != null && (next == null || !Buffers.sameBuffer(g, next)) && !Buffers.sameBuffer(g, gradOut)) Buffers.freeWhole(g);
             g = next;
             if (g == null) break;   // an earlier layer said no input gradient is needed
