@@ -21,7 +21,7 @@ import org.rramlab.simd.Simd;
  * <p>The FLOAT backward recomputes the normalised input from the forward's input, which it keeps by reference: that
  * array must stay unchanged until the backward (as {@link Sequential} keeps every layer's input).
  */
-public final class BatchNorm implements Layer {
+public final class BatchNorm implements Layer, OverwritesGradient {
     public static final double EPS = 1e-5;
     public static final double MOMENTUM = 0.1;
 
@@ -207,6 +207,15 @@ public final class BatchNorm implements Layer {
     }
 
     @Override public INDArray backward(INDArray gradOut) {
+        return backward(gradOut, false);
+    }
+
+    /** Over {@code gradOut}'s own memory when it is a plain float array (the sums are taken before any value is written). */
+    @Override public INDArray backwardOverwriting(INDArray gradOut) {
+        return backward(gradOut, type == DataType.FLOAT && Im2Col.contiguous(gradOut) == gradOut);
+    }
+
+    private INDArray backward(INDArray gradOut, boolean overwrite) {
         if (shape == null) throw new IllegalStateException("batch norm backward: call forward first");
         checkInput(gradOut, "gradient");
         if (gradOut.length() != (long) batch * channels * plane || gradOut.dataType() != type) {
@@ -217,9 +226,10 @@ public final class BatchNorm implements Layer {
         double[] g = affine ? values(gamma.value()) : null;
         double[] sumG = new double[channels], sumGX = new double[channels];   // per channel: Σ dy, Σ dy·xhat
         INDArray gc = Im2Col.contiguous(gradOut);
-        INDArray dx = Nd4j.createUninitialized(type, shape);
+        INDArray dx = !overwrite ? Nd4j.createUninitialized(type, shape)
+                : java.util.Arrays.equals(gradOut.shape(), shape) ? gradOut : gradOut.reshape('c', shape);
         if (type == DataType.FLOAT) {
-            float[] d = HostScratch.read(gc, 0);
+            float[] d = HostScratch.read(gc, 0);   // a copy: every plane's sums are taken before dx is written
             if (gc != gradOut) Buffers.free(gc);
             if (input.wasClosed()) throw new IllegalStateException("batch norm backward: the forward's input was freed before the backward");
             INDArray xc = Im2Col.contiguous(input);

@@ -11,7 +11,7 @@ import org.rramlab.simd.Parallel;
 import org.rramlab.simd.Simd;
 
 /** max(0, x). */
-public final class Relu implements Layer {
+public final class Relu implements Layer, OverwritesGradient {
     private INDArray out;
     private boolean inPlace;
 
@@ -53,12 +53,8 @@ public final class Relu implements Layer {
         return backwardFloat(gradOut, false);
     }
 
-    /**
-     * The backward, writing dLoss/dInput over {@code gradOut}'s own memory when it is a plain float array of the
-     * output's shape: for gradients nobody else holds ({@link Sequential} passes those made by the layer after this
-     * one). A fresh array per step cost the kernel's page clearing: 0.6 ms of the paper CNN's 2.6M-value ReLU.
-     */
-    INDArray backwardOverwriting(INDArray gradOut) {
+    /** Over {@code gradOut}'s own memory when it is a plain float array of the output's shape (else a fresh array). */
+    @Override public INDArray backwardOverwriting(INDArray gradOut) {
         boolean sameShape = gradOut.dataType() == out.dataType() && Arrays.equals(gradOut.shape(), out.shape());
         if (sameShape && out.dataType() == DataType.FLOAT && Im2Col.contiguous(gradOut) == gradOut) return backwardFloat(gradOut, true);
         return backward(gradOut);

@@ -56,10 +56,10 @@ public final class Sequential implements Layer {
         INDArray g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
-            // a gradient made by the layer after this one is held by nobody else: a ReLU may overwrite it (not the
+            // a gradient made by the layer after this one is held by nobody else, so it may be overwritten (not the
             // caller's gradOut, which a residual block or the loss may still read)
             boolean own = g != null && !Buffers.sameBuffer(g, gradOut);
-            INDArray next = own && layer instanceof Relu relu ? relu.backwardOverwriting(g) : layer.backward(g);
+            INDArray next = own && layer instanceof OverwritesGradient o ? o.backwardOverwriting(g) : layer.backward(g);
             if (g != gradOut && g != null && (next == null || !Buffers.sameBuffer(g, next)) && !Buffers.sameBuffer(g, gradOut)) Buffers.freeWhole(g);
             g = next;
             if (g == null) break;   // an earlier layer said no input gradient is needed
