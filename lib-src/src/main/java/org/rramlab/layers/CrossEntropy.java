@@ -32,11 +32,7 @@ public final class CrossEntropy {
                     + " and " + labels.length + " labels: expected [n, classes] with n = number of labels");
         }
         if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException("labelSmoothing: expected [0, 1), got " + smoothing);
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + ": expected 0.." + (classes - 1));
-            }
-        }
+        checkLabels(labels, classes);
         if (logits.dataType() == DataType.FLOAT) return evaluateFloat(logits, labels, smoothing);
         INDArray logProb = logSoftmax(logits);
         INDArray target = oneHot(labels, classes, logits.dataType());
@@ -89,14 +85,19 @@ public final class CrossEntropy {
     }
 
     public static INDArray oneHot(int[] labels, long classes, org.nd4j.linalg.api.buffer.DataType type) {
+        checkLabels(labels, classes);
         INDArray oneHot = Nd4j.zeros(type, labels.length, classes);
+        for (int i = 0; i < labels.length; i++) oneHot.putScalar(i, labels[i], 1.0);
+        return oneHot;
+    }
+
+    /** Every label a class index in [0, classes). */
+    private static void checkLabels(int[] labels, long classes) {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
                 throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + ": expected 0.." + (classes - 1));
             }
-            oneHot.putScalar(i, labels[i], 1.0);
         }
-        return oneHot;
     }
 
     /** How many rows have their largest logit at the label. */

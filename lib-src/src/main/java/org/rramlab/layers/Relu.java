@@ -29,8 +29,17 @@ public final class Relu implements Layer, OverwritesGradient {
     }
 
     @Override public INDArray backward(INDArray gradOut) {
+        return backward(gradOut, false);
+    }
+
+    /** Over {@code gradOut}'s own memory when it is a plain float array of the output's shape (else a fresh array). */
+    @Override public INDArray backwardOverwriting(INDArray gradOut) {
+        return backward(gradOut, true);
+    }
+
+    private INDArray backward(INDArray gradOut, boolean mayOverwrite) {
         boolean sameShape = gradOut.dataType() == out.dataType() && Arrays.equals(gradOut.shape(), out.shape());
-        if (sameShape && out.dataType() == DataType.FLOAT) return backwardFloat(gradOut);
+        if (sameShape && out.dataType() == DataType.FLOAT) return backwardFloat(gradOut, mayOverwrite && Im2Col.contiguous(gradOut) == gradOut);
         // dx = dy where the output is positive: one native pass (the mask, its cast and the product were three, each
         // with its own new array)
         if (sameShape) {
@@ -49,17 +58,6 @@ public final class Relu implements Layer, OverwritesGradient {
      * function object per element (4 % of the paper U-Net's step in a profile). Block by block from the native arrays
      * into the result, each block copied in and out once while in the cache.
      */
-    private INDArray backwardFloat(INDArray gradOut) {
-        return backwardFloat(gradOut, false);
-    }
-
-    /** Over {@code gradOut}'s own memory when it is a plain float array of the output's shape (else a fresh array). */
-    @Override public INDArray backwardOverwriting(INDArray gradOut) {
-        boolean sameShape = gradOut.dataType() == out.dataType() && Arrays.equals(gradOut.shape(), out.shape());
-        if (sameShape && out.dataType() == DataType.FLOAT && Im2Col.contiguous(gradOut) == gradOut) return backwardFloat(gradOut, true);
-        return backward(gradOut);
-    }
-
     private INDArray backwardFloat(INDArray gradOut, boolean overwrite) {
         INDArray oc = Im2Col.contiguous(out), gc = overwrite ? gradOut : Im2Col.contiguous(gradOut);
         INDArray dx = overwrite ? gradOut : Nd4j.createUninitialized(DataType.FLOAT, gradOut.shape());

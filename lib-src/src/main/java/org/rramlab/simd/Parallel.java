@@ -140,28 +140,27 @@ public final class Parallel {
     }
 
     private static long configuredSpinMicros() {
-        String value = System.getProperty("rramlab.spinMicros");
-        if (value == null || value.isBlank()) return 50;
-        try {
-            long micros = Long.parseLong(value.trim());
-            if (micros >= 0) return micros;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("rramlab.spinMicros: expected a whole number of microseconds >= 0, got '" + value + "'");
+        return setting(System.getProperty("rramlab.spinMicros"), "rramlab.spinMicros", 0, Long.MAX_VALUE, 50,
+                "a whole number of microseconds >= 0");
     }
 
     private static int configuredThreads() {
         String value = System.getProperty("rramlab.threads");
         if (value == null || value.isBlank()) value = System.getenv("RRAMLAB_THREADS");
-        if (value == null || value.isBlank()) return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return (int) setting(value, "rramlab.threads / RRAMLAB_THREADS", 1, Integer.MAX_VALUE,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), "a positive integer");
+    }
+
+    /** {@code value} as a whole number in [min, max]; {@code fallback} when unset; else a clear error. */
+    private static long setting(String value, String name, long min, long max, long fallback, String expected) {
+        if (value == null || value.isBlank()) return fallback;
         try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1) return n;
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) return n;
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("rramlab.threads / RRAMLAB_THREADS: expected a positive integer, got '" + value + "'");
+        throw new IllegalArgumentException(name + ": expected " + expected + ", got '" + value + "'");
     }
 
     /**
