@@ -6,9 +6,15 @@ independently written PyTorch twin (benchmarks/pytorch/edgepopup_bench.py, one /
 the other, alternating which goes first, each in its own process, so that CPU seconds and peak resident memory are
 per side. Prints per network both medians, the ratio ours / PyTorch (and every round's ratio), the CPU seconds of the
 timed part (user + system) and the system share, whole-process CPU and peak RSS (from wait4's rusage), test accuracy
-as a sanity check, the masked-weight counts of both sides, and the load average. Standard library only.
+as a sanity check, the masked-weight counts of both sides, the minor page faults of the timed part (fresh pages the
+kernel had to map and zero), the C allocator each side loaded, and the load average. Standard library only.
 
-Usage: vs_pytorch.py [--rounds N] [--smoke] [--unet-steps S] [--unet-warmup W] [--java-heap 2g] [cnn] [mlp] [crnn] [unet] [resnet20]
+Our JVM runs with the allocator ./lab gives every Java process it starts (RRAMLAB_JAVA_ENV, set by ./lab from
+environment/setup/common.sh: jemalloc keeping freed pages, where installed); the twin runs as PyTorch users run it,
+on glibc's malloc, unless --twin-allocator same gives it ours too (to see how much of a ratio is the allocator).
+
+Usage: vs_pytorch.py [--rounds N] [--smoke] [--unet-steps S] [--unet-warmup W] [--java-heap 2g] [--twin-allocator glibc|same]
+                     [cnn] [mlp] [crnn] [unet] [resnet20]
 (lab sets up Java, Maven, the build and PyTorch first; run it through ./lab bench --vs-pytorch).
 """
 
@@ -110,6 +116,17 @@ def run_child(cmd, env, log_path, timeout):
     return result, usage, time.time() - t0, proc.returncode
 
 
+def allocator_settings(words):
+    """NAME=VALUE words (./lab's RRAMLAB_JAVA_ENV) as a dict; only the C allocator's variables are accepted."""
+    settings = {}
+    for word in words.split():
+        name, sep, value = word.partition("=")
+        if not sep or name not in ("LD_PRELOAD", "MALLOC_CONF"):
+            sys.exit("vs_pytorch.py: RRAMLAB_JAVA_ENV: expected LD_PRELOAD=... and MALLOC_CONF=... words, got %r" % word)
+        settings[name] = value
+    return settings
+
+
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else float("nan")
@@ -123,6 +140,8 @@ def main():
     p.add_argument("--unet-steps", type=int, default=4, help="timed U-Net steps per round (default 4)")
     p.add_argument("--unet-warmup", type=int, default=2, help="U-Net warm-up steps per round (default 2)")
     p.add_argument("--java-heap", default="2g", help="-Xmx of our JVM (default 2g, as ./lab bench UNet)")
+    p.add_argument("--twin-allocator", choices=["glibc", "same"], default="glibc",
+                   help="the twin's C allocator: glibc's malloc, as installed (default), or the same as ours (RRAMLAB_JAVA_ENV)")
     p.add_argument("--timeout", type=int, default=1200, help="seconds before a run is killed (default 1200)")
     p.add_argument("--out", default=os.path.join(ROOT, "target", "vs-pytorch"), help="logs and results (default target/vs-pytorch)")
     a = p.parse_args()
@@ -147,11 +166,17 @@ def main():
     # as it was before that default existed (unset = one per CPU)
     env.setdefault("OMP_NUM_THREADS", "1")
     torch_env = dict(env, OMP_NUM_THREADS="2")
+    java_env = allocator_settings(os.environ.get("RRAMLAB_JAVA_ENV", ""))
+    env.update(java_env)
+    if a.twin_allocator == "same":
+        torch_env.update(java_env)
 
     start_load = loadavg()
     print("rramlab vs. PyTorch, same run: %s, %d round(s)%s" % (", ".join(networks), rounds, " (SMOKE: tiny sizes, figures mean nothing)" if a.smoke else ""))
     print("machine: %s, %d CPUs; OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s, OMP_NUM_THREADS=%s (rramlab) / 2 (PyTorch); PyTorch threads 2"
           % (cpu_model(), os.cpu_count() or 0, env.get("OMP_WAIT_POLICY"), env.get("OPENBLAS_CORETYPE", "(unset)"), env.get("OMP_NUM_THREADS", "(unset)")))
+    print("allocator settings: rramlab %s; PyTorch %s" % (" ".join("%s=%s" % kv for kv in java_env.items()) or "(none: glibc malloc)",
+          "the same" if a.twin_allocator == "same" and java_env else "(none: glibc malloc)"))
     print("load average at start: %s   (%s)" % (start_load, time.strftime("%Y-%m-%d %H:%M:%S %Z")))
 
     check = subprocess.run([TORCH_PYTHON, TORCH_SCRIPT, "--check"], cwd=ROOT, env=torch_env, capture_output=True, text=True)
@@ -225,6 +250,8 @@ def main():
             row[side + "_cpu_s"] = median([x["user_s"] + x["sys_s"] for x in xs])
             row[side + "_sys_share"] = median([x["sys_s"] / x["user_s"] if x["user_s"] > 0 else float("nan") for x in xs])
             row[side + "_process_cpu_s"] = median([x["process_user_s"] + x["process_sys_s"] for x in xs])
+            row[side + "_fresh_mb"] = median([x["minor_faults"] * 4096 / 1e6 for x in xs])
+            row[side + "_allocator"] = xs[0].get("allocator")
             row[side + "_peak_rss_gb"] = median([x["peak_rss_gb"] for x in xs])
             row[side + "_peak_rss_gb_max"] = max(x["peak_rss_gb"] for x in xs)
             row[side + "_masked_weights"] = xs[0]["masked_weights"]
@@ -235,9 +262,10 @@ def main():
         for side, label in (("rramlab", "rramlab"), ("pytorch", "PyTorch")):
             xs = runs[n][side]
             acc = row[side + "_acc"]
-            print("  %-8s median %7.3f s/%s  (rounds: %s)  CPU %.2f s/%s, sys/user %3.0f %%  process CPU %.1f s  peak RSS %.2f GB (max %.2f)%s"
+            print("  %-8s median %7.3f s/%s  (rounds: %s)  CPU %.2f s/%s, sys/user %3.0f %%, minor faults x 4 kB %.0f MB/%s (%s)  process CPU %.1f s  peak RSS %.2f GB (max %.2f)%s"
                   % (label, row[side + "_s"], row["unit"], ", ".join("%.3f" % x["seconds"] for x in xs), row[side + "_cpu_s"], row["unit"],
-                     100 * row[side + "_sys_share"], row[side + "_process_cpu_s"], row[side + "_peak_rss_gb"], row[side + "_peak_rss_gb_max"],
+                     100 * row[side + "_sys_share"], row[side + "_fresh_mb"], row["unit"], row[side + "_allocator"], row[side + "_process_cpu_s"],
+                     row[side + "_peak_rss_gb"], row[side + "_peak_rss_gb_max"],
                      "" if acc[0] is None else "  test acc %s" % ", ".join("%.2f %%" % (100 * v) for v in acc)))
         status = "not judged (smoke run)" if a.smoke else "met" if row["ratio"] <= TARGETS[n] else "not met"
         print("  ratio ours / PyTorch: %.2f (per round: %s); issue-%d target <= %.1f: %s"
@@ -258,13 +286,13 @@ def main():
           "U-Net: median of %d steps after %d warm-up steps; every side and round a fresh process"
           % ((1, 1) if a.smoke else (a.unet_steps, a.unet_warmup)))
 
-    print("\n| network | rramlab | PyTorch | ratio (per round) | CPU s rramlab / PyTorch (sys/user) | peak RSS GB rramlab / PyTorch |")
-    print("|---|---|---|---|---|---|")
+    print("\n| network | rramlab | PyTorch | ratio (per round) | CPU s rramlab / PyTorch (sys/user) | minor faults x 4 kB, MB rramlab / PyTorch | peak RSS GB rramlab / PyTorch |")
+    print("|---|---|---|---|---|---|---|")
     for row in summary:
-        print("| %s | %.2f s | %.2f s | **%.2f** (%s) | %.1f (%.0f %%) / %.1f (%.0f %%) | %.2f / %.2f |"
+        print("| %s | %.2f s | %.2f s | **%.2f** (%s) | %.1f (%.0f %%) / %.1f (%.0f %%) | %.0f / %.0f | %.2f / %.2f |"
               % (row["network"], row["rramlab_s"], row["pytorch_s"], row["ratio"], ", ".join("%.2f" % v for v in row["pair_ratios"]),
                  row["rramlab_cpu_s"], 100 * row["rramlab_sys_share"], row["pytorch_cpu_s"], 100 * row["pytorch_sys_share"],
-                 row["rramlab_peak_rss_gb"], row["pytorch_peak_rss_gb"]))
+                 row["rramlab_fresh_mb"], row["pytorch_fresh_mb"], row["rramlab_peak_rss_gb"], row["pytorch_peak_rss_gb"]))
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump({"start_load": start_load, "end_load": end_load, "rounds": rounds, "smoke": a.smoke, "summary": summary, "runs": runs}, f, indent=1)
     print("\nresults: %s; logs: %s/" % (os.path.relpath(os.path.join(a.out, "results.json"), ROOT), os.path.relpath(logs, ROOT)))

@@ -31,6 +31,7 @@ import gzip
 import json
 import math
 import os
+import resource
 import struct
 import sys
 import time
@@ -354,9 +355,19 @@ def load_fsdd(folder, limit, seed):
 
 
 # --- timing --------------------------------------------------------------------------------------------------------
+def allocator():
+    """The C allocator this process loaded: jemalloc when preloaded, else glibc's malloc (read from /proc/self/maps)."""
+    try:
+        with open("/proc/self/maps") as f:
+            return "jemalloc" if "/libjemalloc" in f.read() else "glibc malloc"
+    except OSError:
+        return "unknown"
+
+
 def cpu():
+    """User and system CPU seconds of this process, and its minor page faults (fresh pages the kernel mapped)."""
     t = os.times()
-    return t.user, t.system
+    return t.user, t.system, resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 
 
 def train_epoch(model, opt, x, y, batch, generator):
@@ -397,12 +408,12 @@ def epoch_workload(network, model, train, test, batch, warmup, data, seed):
         wte = max(batch, round(warmup * test[0].shape[0]))
         run((train[0][:wtr], train[1][:wtr]), (test[0][:wte], test[1][:wte]))
     warmup_s = time.perf_counter() - w0
-    u0, s0 = cpu()
+    u0, s0, f0 = cpu()
     t0 = time.perf_counter()
     acc = run(train, test)
     seconds = time.perf_counter() - t0
-    u1, s1 = cpu()
-    return result(network, "epoch", seconds, [seconds], u1 - u0, s1 - s0, warmup_s, model,
+    u1, s1, f1 = cpu()
+    return result(network, "epoch", seconds, [seconds], u1 - u0, s1 - s0, f1 - f0, warmup_s, model,
                   train=train[0].shape[0], test=test[0].shape[0], batch=batch, test_acc=round(acc, 4), data=data)
 
 
@@ -426,24 +437,25 @@ def unet_workload(model, warmup, steps, base, seed):
         step()
     warmup_s = time.perf_counter() - w0
     times = []
-    u0, s0 = cpu()
+    u0, s0, f0 = cpu()
     loss = float("nan")
     for _ in range(steps):
         t0 = time.perf_counter()
         loss = step()
         times.append(time.perf_counter() - t0)
-    u1, s1 = cpu()
+    u1, s1, f1 = cpu()
     return result("unet", "step", sorted(times)[len(times) // 2] if len(times) % 2 else
                   sum(sorted(times)[len(times) // 2 - 1:len(times) // 2 + 1]) / 2, times,
-                  (u1 - u0) / steps, (s1 - s0) / steps, warmup_s, model, base=base, batch=batch, patch_side=side,
+                  (u1 - u0) / steps, (s1 - s0) / steps, (f1 - f0) / steps, warmup_s, model, base=base, batch=batch, patch_side=side,
                   last_loss=round(loss, 5), data="synthetic patches (uniform noise, 10% positive pixels)")
 
 
-def result(network, unit, seconds, times, user, sys_, warmup_s, model, **extra):
+def result(network, unit, seconds, times, user, sys_, faults, warmup_s, model, **extra):
     layers = [[name, list(m.weight.shape), m.weight.numel()] for name, m in masked_layers(model)]
     blas = "/etc/alternatives/libblas.so.3-x86_64-linux-gnu"
     out = {"side": "pytorch", "network": network, "unit": unit, "seconds": round(seconds, 4),
            "times": [round(t, 4) for t in times], "user_s": round(user, 3), "sys_s": round(sys_, 3),
+           "minor_faults": round(faults), "allocator": allocator(),
            "warmup_s": round(warmup_s, 3), "masked_weights": sum(l[2] for l in layers),
            "trained_params": sum(p.numel() for p in model.parameters()), "layers": layers,
            "threads": "torch.get_num_threads()=%d OMP_WAIT_POLICY=%s" % (torch.get_num_threads(), os.environ.get("OMP_WAIT_POLICY")),

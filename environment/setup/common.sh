@@ -66,6 +66,52 @@ setup_java_maven() {
     info "Java $major, $(mvn -v 2>/dev/null | head -1)"
 }
 
+# --- The C allocator of the Java processes -------------------------------------------------------------------
+# ND4J keeps arrays in native memory, and a training step allocates and frees hundreds of MB of them (a paper U-Net
+# step ~540 MB: activations of 19-38 MB each). glibc's malloc hands chunks over 32 MB, and the free tops of its heaps,
+# back to the kernel at once, so every step maps and zeroes those pages again: 12-26 % of the U-Net's user time went
+# to the kernel. jemalloc, told to keep freed pages for a minute (and to serve large requests from its ordinary
+# arenas, whose pages it keeps, instead of its oversize arena, which gives them back at once), reuses them: the
+# U-Net step faults in ~10 MB instead of ~540 MB. Measured in docs/performance.md ("The allocator").
+# RRAMLAB_ALLOCATOR=glibc turns it off; a MALLOC_CONF of your own wins over ours.
+JEMALLOC_CONF="oversize_threshold:0,dirty_decay_ms:60000,muzzy_decay_ms:60000"
+
+jemalloc_lib() {
+    local f
+    for f in /usr/lib/*-linux-gnu/libjemalloc.so.2 /usr/lib64/libjemalloc.so.2 /usr/lib/libjemalloc.so.2; do
+        [ -f "$f" ] && { echo "$f"; return 0; }
+    done
+    return 1
+}
+
+setup_allocator() {
+    [ "${RRAMLAB_ALLOCATOR:-}" = glibc ] && { info "C allocator: glibc malloc (RRAMLAB_ALLOCATOR=glibc)"; return 0; }
+    if ! jemalloc_lib >/dev/null; then
+        if is_debian; then
+            step "Installing libjemalloc2 (the allocator of the lab's Java processes: docs/performance.md, \"The allocator\")"
+            apt_install libjemalloc2
+        else
+            info "jemalloc not found: the lab's Java processes use glibc's malloc (correct, but a U-Net step ~25 % slower); install jemalloc 5 to change that"
+            return 0
+        fi
+    fi
+    info "C allocator of the Java processes: $(jemalloc_lib) ($JEMALLOC_CONF)"
+}
+
+# NAME=VALUE words for env(1) before a Java command (our allocator), or nothing: see above.
+allocator_env() {
+    [ "${RRAMLAB_ALLOCATOR:-}" = glibc ] && return 0
+    local lib
+    lib="$(jemalloc_lib)" || return 0
+    printf 'LD_PRELOAD=%s MALLOC_CONF=%s\n' "$lib${LD_PRELOAD:+:$LD_PRELOAD}" "${MALLOC_CONF:-$JEMALLOC_CONF}"
+}
+
+# java, with our allocator
+lab_java() {
+    # shellcheck disable=SC2046  # allocator_env's words are NAME=VALUE pairs without spaces
+    env $(allocator_env) java "$@"
+}
+
 # --- Jupyter ---------------------------------------------------------------------------------------------------
 # Debian's Jupyter modules live under /usr/bin/python3; another python3 earlier on PATH (pyenv, conda) may not see
 # them, so we prefer Debian's interpreter when it has them.
@@ -225,6 +271,7 @@ setup_test_tools() {
 setup_tools() {
     setup_java_maven
     setup_jupyter
+    setup_allocator
 }
 
 setup_all() {

@@ -55,6 +55,23 @@ esac
 STAGE="$(mktemp -d)"
 trap 'rm -rf "$STAGE"' EXIT
 cp "$SPEC" "$STAGE/kernel.json"
+# The kernel gets the allocator ./lab gives its other Java processes (common.sh, allocator_env): jemalloc keeping
+# freed pages, where it is installed; kernel.json's env is what Jupyter sets, whoever starts the kernel.
+# shellcheck source=common.sh
+source "$ROOT/environment/setup/common.sh"
+# shellcheck disable=SC2046  # NAME=VALUE words without spaces
+"$PY" - "$STAGE/kernel.json" $(LD_PRELOAD="" allocator_env) <<'PYEOF'
+import json, sys
+path = sys.argv[1]
+with open(path) as f:
+    spec = json.load(f)
+for word in sys.argv[2:]:
+    name, _, value = word.partition("=")
+    spec["env"][name] = value
+with open(path, "w") as f:
+    json.dump(spec, f, indent=2)
+    f.write("\n")
+PYEOF
 cp "$JAR" "$STAGE/rramlab-kernel.jar"
 kernelspec install --user --replace --name "$NAME" "$STAGE" >/dev/null 2>&1 \
   || { echo "install-kernel: 'jupyter kernelspec install --user --name $NAME' failed" >&2; kernelspec install --user --replace --name "$NAME" "$STAGE"; exit 1; }
@@ -76,3 +93,4 @@ mkdir -p "$(dirname "$NAME_FILE")"
 printf '%s\n' "$NAME" > "$NAME_FILE"
 echo "install-kernel: installed kernelspec '$NAME' (display name \"Java (rramlab)\") in $DEST"
 echo "install-kernel: kernel jar $(du -h "$DEST/rramlab-kernel.jar" | cut -f1), name recorded in $NAME_FILE"
+echo "install-kernel: C allocator: $("$PY" -c 'import json,sys; e=json.load(open(sys.argv[1]))["env"]; print(e.get("LD_PRELOAD", "glibc malloc") + (" (" + e["MALLOC_CONF"] + ")" if "MALLOC_CONF" in e else ""))' "$DEST/kernel.json")"

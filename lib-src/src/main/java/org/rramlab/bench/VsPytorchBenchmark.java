@@ -178,12 +178,12 @@ public final class VsPytorchBenchmark {
             trainer(model, config, objective).fit(train.range(0, Math.min(wTrain, train.size())), test.range(0, Math.min(wTest, test.size())));
         }
         double warmupSeconds = (System.nanoTime() - w0) / 1e9;
-        double[] cpu0 = cpuSeconds();
+        double[] cpu0 = usage();
         long t0 = System.nanoTime();
         TrainResult r = trainer(model, config, objective).fit(train, test);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double[] cpu1 = cpuSeconds();
-        return json(network, "epoch", seconds, new double[] {seconds}, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], warmupSeconds, model,
+        double[] cpu1 = usage();
+        return json(network, "epoch", seconds, new double[] {seconds}, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu1[2] - cpu0[2], warmupSeconds, model,
                 String.format(Locale.ROOT, "\"train\":%d,\"test\":%d,\"batch\":%d,\"test_acc\":%.4f,\"data\":\"%s\"",
                         train.size(), test.size(), config.batchSize(), r.finalTestScore(), data));
     }
@@ -204,15 +204,16 @@ public final class VsPytorchBenchmark {
         for (int s = 0; s < warmupSteps; s++) unetStep(model, x, truth, adam, params, lr);
         double warmupSeconds = (System.nanoTime() - w0) / 1e9;
         double[] times = new double[steps];
-        double[] cpu0 = cpuSeconds();
+        double[] cpu0 = usage();
         double loss = 0;
         for (int s = 0; s < steps; s++) {
             long t0 = System.nanoTime();
             loss = unetStep(model, x, truth, adam, params, lr);
             times[s] = (System.nanoTime() - t0) / 1e9;
         }
-        double[] cpu1 = cpuSeconds();
-        return json("unet", "step", SpokenDigitsBenchmark.median(times), times, (cpu1[0] - cpu0[0]) / steps, (cpu1[1] - cpu0[1]) / steps, warmupSeconds, model,
+        double[] cpu1 = usage();
+        return json("unet", "step", SpokenDigitsBenchmark.median(times), times, (cpu1[0] - cpu0[0]) / steps, (cpu1[1] - cpu0[1]) / steps,
+                (cpu1[2] - cpu0[2]) / steps, warmupSeconds, model,
                 String.format(Locale.ROOT, "\"base\":%d,\"batch\":%d,\"patch_side\":%d,\"last_loss\":%.5f,\"data\":\"synthetic patches (uniform noise, 10%% positive pixels)\"",
                         base, batch, side, loss));
     }
@@ -225,8 +226,11 @@ public final class VsPytorchBenchmark {
         return r.loss();
     }
 
-    /** The result line: times, CPU seconds of the timed part (user, system), masked weights per layer, parameters. */
-    private static String json(String network, String unit, double seconds, double[] times, double user, double sys, double warmupSeconds,
+    /**
+     * The result line: times, CPU seconds of the timed part (user, system) and its minor page faults per unit (fresh
+     * pages the kernel had to map), the C allocator, masked weights per layer, parameters.
+     */
+    private static String json(String network, String unit, double seconds, double[] times, double user, double sys, double faults, double warmupSeconds,
                                Layer model, String extra) {
         List<String> layers = new ArrayList<>();
         long masked = 0, kept = 0;
@@ -240,9 +244,9 @@ public final class VsPytorchBenchmark {
         StringBuilder t = new StringBuilder();
         for (double v : times) t.append(t.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", v));
         return String.format(Locale.ROOT,
-                "{\"side\":\"rramlab\",\"network\":\"%s\",\"unit\":\"%s\",\"seconds\":%.4f,\"times\":[%s],\"user_s\":%.3f,\"sys_s\":%.3f,"
+                "{\"side\":\"rramlab\",\"network\":\"%s\",\"unit\":\"%s\",\"seconds\":%.4f,\"times\":[%s],\"user_s\":%.3f,\"sys_s\":%.3f,\"minor_faults\":%.0f,\"allocator\":\"%s\","
                         + "\"warmup_s\":%.3f,\"masked_weights\":%d,\"trained_params\":%d,\"layers\":[%s],\"threads\":\"%s\",%s}",
-                network, unit, seconds, t, user, sys, warmupSeconds, masked, paramCount, String.join(",", layers),
+                network, unit, seconds, t, user, sys, faults, NativeMemory.allocator(), warmupSeconds, masked, paramCount, String.join(",", layers),
                 "OMP_NUM_THREADS=" + env("OMP_NUM_THREADS") + " OMP_WAIT_POLICY=" + env("OMP_WAIT_POLICY") + " rramlab threads=" + org.rramlab.simd.Parallel.threads(), extra);
     }
 
@@ -251,15 +255,14 @@ public final class VsPytorchBenchmark {
         return v == null ? "(unset)" : v;
     }
 
-    /** User and system CPU seconds of this process, all threads (/proc/self/stat, clock ticks of 1/100 s); NaN elsewhere. */
-    private static double[] cpuSeconds() {
+    /** User and system CPU seconds of this process, all threads (clock ticks of 1/100 s), and its minor page faults (/proc/self/stat); NaN elsewhere. */
+    private static double[] usage() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command name: state is field 3, utime field 14, stime field 15 (proc(5))
-            return new double[] {Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0};
+            // proc(5): minflt is field 10, utime 14, stime 15 (clock ticks)
+            return new double[] {NativeMemory.statField(stat, 14) / 100.0, NativeMemory.statField(stat, 15) / 100.0, NativeMemory.statField(stat, 10)};
         } catch (IOException | RuntimeException e) {
-            return new double[] {Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.rramlab.Version;
 import org.rramlab.simd.Simd;
+import org.rramlab.train.NativeMemory;
 import org.rramlab.util.AtomicFiles;
 
 /**
@@ -29,6 +30,8 @@ public record Provenance(ExperimentSpec spec, Map<String, String> data, String l
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("maxHeapGb", Math.round(Runtime.getRuntime().maxMemory() / 1e8) / 10.0);
         machine.put("kernels", Simd.describe());
+        // the C allocator under ND4J's arrays changes a run's speed (docs/performance.md, "The allocator"), not its figures
+        machine.put("allocator", NativeMemory.allocator());
         machine.put("host", hostName());
         Map<String, Object> threads = new LinkedHashMap<>();
         threads.put("availableProcessors", Runtime.getRuntime().availableProcessors());

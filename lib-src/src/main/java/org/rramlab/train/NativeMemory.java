@@ -31,6 +31,8 @@ public final class NativeMemory {
     public static final long DEFAULT_BUDGET_BYTES = Long.getLong("rramlab.nativeBudgetMb", 3L << 10) << 20;
 
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path STAT = Path.of("/proc/self/stat");
+    private static final Path MAPS = Path.of("/proc/self/maps");
     private static long floor;   // resident size after the last collection
 
     private NativeMemory() {}
@@ -60,6 +62,47 @@ public final class NativeMemory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + STATUS, e);
         }
+    }
+
+    /**
+     * Minor page faults of the process since it started (/proc/self/stat): each is a page the kernel mapped (and, for
+     * fresh memory, zeroed) on first touch. A training step whose freed arrays the allocator keeps for the next step
+     * adds few; one whose allocator hands them back to the kernel adds one per 4 kB of its arrays. -1 where
+     * {@code /proc/self/stat} does not exist (not Linux).
+     */
+    public static long minorFaults() {
+        if (!Files.isReadable(STAT)) return -1;
+        try {
+            return statField(Files.readString(STAT), 10);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + STAT, e);
+        }
+    }
+
+    /**
+     * The C allocator that serves ND4J's native arrays in this process: "jemalloc" when its library is mapped (./lab
+     * preloads it, environment/setup/common.sh), otherwise "glibc malloc" on Linux, "unknown" elsewhere. Read from
+     * the process's own memory map, not from the environment, so it says what is loaded rather than what was asked.
+     */
+    public static String allocator() {
+        if (!Files.isReadable(MAPS)) return "unknown";
+        try (var lines = Files.lines(MAPS)) {
+            return lines.anyMatch(l -> l.contains("/libjemalloc")) ? "jemalloc" : "glibc malloc";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MAPS, e);
+        }
+    }
+
+    /**
+     * Field {@code n} (1-based, as proc(5) numbers them) of a /proc stat line. The command name (field 2) is
+     * parenthesised and may hold spaces, so fields are counted from its closing parenthesis.
+     */
+    public static long statField(String stat, int n) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0 || n < 3) throw new IllegalArgumentException("/proc stat: expected 'pid (name) state ...' and a field >= 3, got field " + n + " of '" + stat + "'");
+        String[] f = stat.substring(close + 2).trim().split(" ");
+        if (f.length < n - 2) throw new IllegalArgumentException("/proc stat: expected at least " + n + " fields, got " + (f.length + 2));
+        return Long.parseLong(f[n - 3]);
     }
 
     /**
